@@ -1,0 +1,93 @@
+import type { Command } from "commander";
+import { describeDataset, type DatasetSummary } from "../../core/describe.js";
+import { readFeatureTable, readLongTable } from "../../io/readTable.js";
+import { type LongTableSummary, describeLongTable } from "../../table/describeLong.js";
+import { formatNumber, formatPercent, formatTable } from "../format.js";
+import type { CliIo } from "../io.js";
+import { type RoleOptions, addCommonOptions, addRoleOptions, parseOptionsFrom, rolesFromOptions } from "../options.js";
+import { printJson, printWarnings } from "../output.js";
+
+function humanSummary(s: DatasetSummary): string {
+  const lines: string[] = [];
+  lines.push(`${s.file}: ${s.rows} rows, ${s.features} features${s.roles.id ? ` (case id: ${s.roles.id})` : " (no id column: rows are numbered)"}`);
+  if (s.outcome) {
+    lines.push(
+      `Outcome ${s.outcome.column}: ${s.outcome.events} events ("${s.outcome.positive}") and ${s.outcome.nonEvents} non-events ("${s.outcome.negative}"), prevalence ${formatPercent(s.outcome.prevalence)}`,
+    );
+  } else {
+    lines.push("Outcome: none chosen (use --outcome COL)");
+  }
+  for (const [label, role] of [
+    ["Site", s.site],
+    ["Group", s.group],
+  ] as const) {
+    if (!role) continue;
+    lines.push(`${label} ${role.column}: ${role.levels.map((l) => `${l.level} ${l.n}${l.events !== null ? ` (${l.events} events)` : ""}`).join(", ")}`);
+  }
+  if (s.date) lines.push(`Date ${s.date.column}: ${s.date.first ?? "—"} to ${s.date.last ?? "—"}${s.date.missing ? `, ${s.date.missing} missing` : ""}`);
+  const roles = Object.entries(s.roles)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}=${v}`);
+  lines.push(`Roles found: ${roles.length ? roles.join(", ") : "none"}`);
+  lines.push(`Text columns (not used as features): ${s.textColumns.length ? s.textColumns.join(", ") : "none"}`);
+  lines.push(`Constant features: ${s.constantFeatures.length ? s.constantFeatures.join(", ") : "none"}`);
+  lines.push(
+    `Near-constant features: ${
+      s.nearConstantFeatures.length
+        ? s.nearConstantFeatures.map((f) => `${f.feature} (ratio ${formatNumber(f.freqRatio, 3)}, ${formatNumber(f.percentUnique, 3)}% unique)`).join(", ")
+        : "none"
+    }`,
+  );
+  const withMissing = Object.entries(s.missing.byFeature).filter(([, count]) => count > 0);
+  if (withMissing.length === 0) {
+    lines.push("Missing values: none");
+  } else {
+    lines.push(`Missing values: ${s.missing.cells} cells in ${s.missing.rowsWithMissing} rows; by column:`);
+    lines.push(
+      formatTable(
+        ["column", "missing", "%"],
+        withMissing.map(([name, count]) => [name, String(count), formatPercent(count / s.rows)]),
+      ).trimEnd(),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function humanLongSummary(s: LongTableSummary): string {
+  const lines: string[] = [];
+  lines.push(`${s.file}: long table, ${s.cases} cases × ${s.raters.length} raters/repeats (${s.caseColumn} × ${s.raterColumn}), ${s.features} features`);
+  lines.push(`Cases per rater: ${s.raters.map((r) => `${r} ${s.casesPerRater[r]}`).join(", ")}; complete cases: ${s.completeCases}`);
+  lines.push(`Constant features: ${s.constantFeatures.length ? s.constantFeatures.join(", ") : "none"}`);
+  const withMissing = Object.entries(s.missingByFeature).filter(([, count]) => count > 0);
+  lines.push(withMissing.length === 0 ? "Missing measurements: none" : `Missing measurements: ${withMissing.map(([f, c]) => `${f} ${c}`).join(", ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** `radval describe <file.csv>`: rows, features, outcome, missing values, constant features, roles. */
+export function registerDescribe(program: Command, io: CliIo): void {
+  const command = program
+    .command("describe")
+    .description("summarise a feature table: rows, features, outcome counts, missing values, constant features, roles")
+    .argument("<file>", "wide CSV, one row per case (PyRadiomics output accepted), or a long table with --rater");
+  addCommonOptions(command);
+  addRoleOptions(command);
+  command.option("--rater <col>", "read a long repeated-measures table (case × rater/repeat rows); --id names the case column");
+  command.action((file: string, options: RoleOptions & { rater?: string }) => {
+    if (options.rater !== undefined) {
+      const table = readLongTable(
+        file,
+        { caseColumn: options.id ?? "case_id", raterColumn: options.rater, ...(options.features ? { features: options.features.split(",") } : {}) },
+        parseOptionsFrom(options),
+      );
+      const summary = describeLongTable(table);
+      if (options.json) printJson(io, summary);
+      else io.stdout(humanLongSummary(summary));
+      return;
+    }
+    const data = readFeatureTable(file, rolesFromOptions(options), parseOptionsFrom(options));
+    const summary = describeDataset(data);
+    printWarnings(io, data.warnings, options.quiet);
+    if (options.json) printJson(io, summary);
+    else io.stdout(humanSummary(summary));
+  });
+}

@@ -1,0 +1,23 @@
+import { Command } from "commander";
+import { RADVAL_VERSION } from "../version.js";
+import { registerDescribe } from "./commands/describe.js";
+import type { CliIo } from "./io.js";
+
+/** Every subcommand, in the order `radval --help` lists them. */
+const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [registerDescribe];
+
+/** The `radval` command with all subcommands registered; output goes to `io`. */
+export function createProgram(io: CliIo): Command {
+  const program = new Command("radval")
+    .description("Build and validate radiomics and clinical prediction models, leakage-free, with numbers that agree with R.")
+    .version(RADVAL_VERSION, "-v, --version", "print the radval version")
+    .helpOption("-h, --help", "show help")
+    .showHelpAfterError("(run radval --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  for (const register of COMMANDS) register(program, io);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  }
+  return program;
+}

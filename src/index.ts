@@ -1,0 +1,36 @@
+/**
+ * radval — public, isomorphic API (Node and browser alike). Node-only file
+ * reading lives in `radval/node`.
+ * @packageDocumentation
+ */
+export { RADVAL_VERSION } from "./version.js";
+export { RadvalError, isRadvalError, describeLocation } from "./core/errors.js";
+export type { ErrorLocation, RadvalErrorCode, RadvalWarning } from "./core/errors.js";
+export { Rng, createRng } from "./core/rng.js";
+export type { Seed } from "./core/rng.js";
+export {
+  columnMatrix,
+  matrixFromRows,
+  matrixFromColumns,
+  getColumn,
+  getValue,
+  getRow,
+  gatherRows,
+  gatherColumns,
+  gatherVector,
+  allRows,
+} from "./core/matrix.js";
+export type { ColumnMatrix } from "./core/matrix.js";
+export { nRows, nFeatures, featureColumn, featureIndex, requireOutcome, rowSubset, subsetValue } from "./core/dataset.js";
+export type { Dataset, BinaryOutcome, CategoricalRole, DateRole, NumericRole, TextColumn, RowSubset } from "./core/dataset.js";
+export { describeDataset } from "./core/describe.js";
+export type { DatasetSummary, NearConstantFeature, DescribeOptions } from "./core/describe.js";
+export { parseCsvText, detectDelimiter } from "./table/parseCsv.js";
+export type { RawTable, ParseCsvOptions } from "./table/parseCsv.js";
+export { tableToDataset, DEFAULT_ID_COLUMNS } from "./table/toDataset.js";
+export type { RoleSpec } from "./table/toDataset.js";
+export { tableToLong } from "./table/longTable.js";
+export type { LongTable, LongTableOptions } from "./table/longTable.js";
+export { classifyCell, parseIsoDateDays } from "./table/cells.js";
+export { EXAMPLES, EXAMPLE_NAMES } from "./examples/catalog.js";
+export type { ExampleInfo, WideExample, LongExample } from "./examples/catalog.js";

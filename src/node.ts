@@ -1,0 +1,12 @@
+/**
+ * radval for Node: everything in the isomorphic API plus file reading and the
+ * bundled examples.
+ * @packageDocumentation
+ */
+export * from "./index.js";
+export { readTextFile } from "./io/readText.js";
+export { readRawTable, readFeatureTable, readLongTable } from "./io/readTable.js";
+export { loadExample, loadLongExample, examplePath, examplesDirectory, exampleInfo } from "./io/examples.js";
+export { runCli } from "./cli/run.js";
+export { memoryIo, processIo } from "./cli/io.js";
+export type { CliIo } from "./cli/io.js";
