@@ -34,3 +34,7 @@ export type { LongTable, LongTableOptions } from "./table/longTable.js";
 export { classifyCell, parseIsoDateDays } from "./table/cells.js";
 export { EXAMPLES, EXAMPLE_NAMES } from "./examples/catalog.js";
 export type { ExampleInfo, WideExample, LongExample } from "./examples/catalog.js";
+export type { ModelSpec, ModelEngine, FittedModel, FitOptions, ModelDescription, SerializedModel, ParamValue } from "./models/types.js";
+export type { FeatureFrame, StepSpec, StepFitContext, StepLog, FittedStep } from "./preprocess/types.js";
+export { aucMannWhitney } from "./metrics/auc.js";
+export type { Direction } from "./metrics/auc.js";

@@ -1,0 +1,90 @@
+import type { RadvalWarning } from "../core/errors.js";
+import type { ColumnMatrix } from "../core/matrix.js";
+import type { Rng } from "../core/rng.js";
+
+/** A hyperparameter value in a spec (plain JSON data). */
+export type ParamValue = number | string | boolean | null | readonly number[];
+
+/**
+ * A model specification: frozen plain data, no fitted state (parsnip's model
+ * spec; scikit-learn's unfitted estimator). Standard hyperparameter names:
+ * `penalty`/`mixture` (elastic net), `cost`/`kernel`/`gamma`/`degree` (SVM),
+ * `trees`/`mtry`/`minNodeSize`/`maxDepth`/`sampleFraction` (forests),
+ * `classWeight` ("balanced" or explicit weights) everywhere.
+ */
+export interface ModelSpec {
+  /** Model family: "elasticNet", "logistic", "svm", "randomForest". */
+  readonly model: string;
+  /** Engine that fits it (e.g. "radval", "libsvm", "ml-svm", "ml-random-forest"). */
+  readonly engine: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/** Options of a fit: the generator for any random draw, and observation weights. */
+export interface FitOptions {
+  /** Every random draw of the fit comes from here (never Math.random). */
+  readonly rng: Rng;
+  /** Observation weights (length n), default all 1. */
+  readonly weights?: Float64Array;
+  /** Feature names (length p), for describe() and error messages. */
+  readonly featureNames?: readonly string[];
+}
+
+/** What TRIPOD item 22 ("full model specification") needs about a fitted model. */
+export interface ModelDescription {
+  readonly model: string;
+  readonly engine: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly nObservations: number;
+  readonly nFeatures: number;
+  readonly featureNames: readonly string[];
+  /** Intercept and coefficients on the original feature scale (linear models). */
+  readonly intercept?: number;
+  readonly coefficients?: Readonly<Record<string, number>>;
+  /** Anything else model-specific (support-vector count, tree count, importances…). */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** A fitted model serialised with `toJSON()`: restorable by `restoreModel`. */
+export interface SerializedModel {
+  readonly format: "radval-model";
+  /** radval version that wrote it. */
+  readonly radvalVersion: string;
+  /** Serialisation schema version of this engine's state. */
+  readonly schema: number;
+  readonly spec: ModelSpec;
+  readonly featureNames: readonly string[];
+  readonly state: unknown;
+}
+
+/**
+ * A fitted model: frozen, with predictions of P(y = 1) for new rows. Fitting
+ * never mutates its inputs; predicting a subset of rows gives the subset of
+ * the predictions.
+ */
+export interface FittedModel {
+  readonly spec: ModelSpec;
+  readonly nFeatures: number;
+  readonly featureNames: readonly string[];
+  /** Predicted probabilities of the positive class (length = x.nRows). */
+  predictProba(x: ColumnMatrix): Float64Array;
+  /** The model's own score on the link scale (linear predictor or decision value), monotone in the probability when defined. */
+  predictScore?(x: ColumnMatrix): Float64Array;
+  describe(): ModelDescription;
+  toJSON(): SerializedModel;
+  /** Non-fatal findings of the fit (separation, non-convergence…). */
+  readonly warnings: readonly RadvalWarning[];
+}
+
+/**
+ * An engine: how one model family is fit by one implementation, and how a
+ * serialised fit is restored.
+ */
+export interface ModelEngine {
+  readonly model: string;
+  readonly engine: string;
+  /** Default hyperparameters (merged under the spec's params). */
+  readonly defaults: Readonly<Record<string, ParamValue>>;
+  fit(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: FitOptions): FittedModel;
+  restore(serialized: SerializedModel): FittedModel;
+}
