@@ -38,3 +38,4 @@ export type { ModelSpec, ModelEngine, FittedModel, FitOptions, ModelDescription,
 export type { FeatureFrame, StepSpec, StepFitContext, StepLog, FittedStep } from "./preprocess/types.js";
 export { aucMannWhitney } from "./metrics/auc.js";
 export type { Direction } from "./metrics/auc.js";
+export * from "./resample/index.js";

@@ -52,6 +52,7 @@ export type RadvalErrorCode =
   | "UNKNOWN_MODEL"
   | "INCOMPATIBLE_MODEL"
   | "EMPTY_SPLIT"
+  | "TOO_FEW_EVENTS"
   | "NOT_IMPLEMENTED_OPTION"
   | (string & {});
 

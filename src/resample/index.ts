@@ -1,0 +1,11 @@
+export type { Split, Resamples } from "./types.js";
+export { complementRows } from "./types.js";
+export { splitsFromFoldIds, foldIdsOf } from "./foldIds.js";
+export { stratifiedFoldIds, stratifiedKFold, classCounts } from "./stratifiedKFold.js";
+export { repeatedStratifiedKFold } from "./repeatedStratifiedKFold.js";
+export { bootstrap, bootstrapFromIndices } from "./bootstrap.js";
+export { splitSample } from "./splitSample.js";
+export { groupKFold } from "./groupKFold.js";
+export { leaveOneSiteOut } from "./leaveOneSiteOut.js";
+export { temporalSplit } from "./temporalSplit.js";
+export type { TemporalCut } from "./temporalSplit.js";
