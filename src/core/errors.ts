@@ -53,6 +53,8 @@ export type RadvalErrorCode =
   | "INCOMPATIBLE_MODEL"
   | "EMPTY_SPLIT"
   | "TOO_FEW_EVENTS"
+  | "ALL_MISSING"
+  | "UNKNOWN_STEP"
   | "NOT_IMPLEMENTED_OPTION"
   | (string & {});
 
