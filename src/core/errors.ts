@@ -53,6 +53,11 @@ export type RadvalErrorCode =
   | "INCOMPATIBLE_MODEL"
   | "EMPTY_SPLIT"
   | "NOT_IMPLEMENTED_OPTION"
+  | "TOO_FEW_CASES"
+  | "TOO_FEW_FEATURES"
+  | "INCOMPLETE_CASE"
+  | "MISSING_VALUES"
+  | "UNMEASURED_FEATURE"
   | (string & {});
 
 /**
