@@ -57,7 +57,7 @@ describe("correlationMatrix", () => {
     // tolerance 1e-15 abs; R: cor(c(1,2,2,3,10), c(5,4,4,1,0), method = "spearman") = -1
     expect(Math.abs(condensedGet(r, 0, 1) + 1)).toBeLessThan(1e-15);
     const monotone = correlationMatrix(matrixFromColumns([[1, 2, 3, 4], [1, 8, 27, 64]]), "spearman");
-    expect(condensedGet(monotone, 0, 1)).toBeCloseTo(1, 15);
+    expect(condensedGet(monotone, 0, 1)).toBeCloseTo(1, 15); // 1e-15: ranks identical
   });
 
   it("is invariant to shifting and positive scaling of a column and flips sign with negation", () => {
@@ -68,7 +68,7 @@ describe("correlationMatrix", () => {
     const moved = condensedGet(correlationMatrix(matrixFromColumns([a.map((v) => 1e6 + 3 * v), b])), 0, 1);
     const negated = condensedGet(correlationMatrix(matrixFromColumns([a.map((v) => -v), b])), 0, 1);
     expect(Math.abs(moved - base)).toBeLessThan(1e-9); // 1e-9 abs: centring 1e6-offset data
-    expect(negated).toBeCloseTo(-base, 14);
+    expect(negated).toBeCloseTo(-base, 14); // 1e-14: same sums, sign flipped
   });
 
   it("stores 0 for a constant column and lists it", () => {

@@ -25,7 +25,7 @@ describe("chooseRepresentative", () => {
     expect(choice.scores).toEqual(cvs);
     expect(choice.member).toBe(1);
     // sd with divisor n − 1 (R's sd): cv(b) = sd(b) / mean(b)
-    expect(cvs[1]).toBeCloseTo(Math.sqrt(((1 - 4) ** 2 + (2 - 4) ** 2 + 1 + 1 + 0 + 25) / 5) / 4, 14);
+    expect(cvs[1]).toBeCloseTo(Math.sqrt(((1 - 4) ** 2 + (2 - 4) ** 2 + 1 + 1 + 0 + 25) / 5) / 4, 14); // 1e-14
   });
 
   it("auc: the highest direction-free univariate AUC (Mann–Whitney)", () => {
@@ -42,7 +42,7 @@ describe("chooseRepresentative", () => {
     const r = absR(x);
     const choice = chooseRepresentative([0, 1, 2], "medoid", x, r);
     const mean = (i: number) => [0, 1, 2].filter((j) => j !== i).reduce((s, j) => s + condensedGet(r, i, j), 0) / 2;
-    [0, 1, 2].forEach((i) => expect(choice.scores[i]).toBeCloseTo(mean(i), 15));
+    [0, 1, 2].forEach((i) => expect(choice.scores[i]).toBeCloseTo(mean(i), 15)); // 1e-15: same |r| values averaged
     expect(choice.member).toBe(choice.scores.indexOf(Math.max(...choice.scores)));
   });
 
