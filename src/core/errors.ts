@@ -56,6 +56,11 @@ export type RadvalErrorCode =
   | "ALL_MISSING"
   | "UNKNOWN_STEP"
   | "NOT_IMPLEMENTED_OPTION"
+  | "TOO_FEW_CASES"
+  | "TOO_FEW_FEATURES"
+  | "INCOMPLETE_CASE"
+  | "MISSING_VALUES"
+  | "UNMEASURED_FEATURE"
   | (string & {});
 
 /**
