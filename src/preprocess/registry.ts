@@ -1,6 +1,8 @@
 import { RadvalError } from "../core/errors.js";
 import { closestName } from "../core/suggest.js";
 import { type ImputeSpec, fitImpute } from "./impute.js";
+import { type RedundancySpec, fitRedundancy } from "./redundancy.js";
+import { type ReliabilityFilterSpec, fitReliabilityFilter } from "./reliabilityFilter.js";
 import type { FeatureFrame, FittedStep, StepFitContext, StepSpec } from "./types.js";
 
 type StepFitter = (spec: never, frame: FeatureFrame, context: StepFitContext) => FittedStep;
@@ -8,6 +10,8 @@ type StepFitter = (spec: never, frame: FeatureFrame, context: StepFitContext) =>
 /** Every recipe step type radval can fit, by `spec.type`. Explicit list (the package has no side-effect registration). */
 const STEP_FITTERS: Readonly<Record<string, StepFitter>> = Object.freeze({
   impute: fitImpute as (spec: ImputeSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
+  reliabilityFilter: fitReliabilityFilter as (spec: ReliabilityFilterSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
+  redundancy: fitRedundancy as (spec: RedundancySpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
 });
 
 /** Names of the step types. */
