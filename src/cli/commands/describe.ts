@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { describeDataset, type DatasetSummary } from "../../core/describe.js";
-import { readFeatureTable, readLongTable } from "../../io/readTable.js";
+import { readFeatureTable } from "../../io/readTable.js";
+import { readLongTableFromOptions } from "../readLong.js";
 import { type LongTableSummary, describeLongTable } from "../../table/describeLong.js";
 import { formatNumber, formatPercent, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
@@ -74,11 +75,7 @@ export function registerDescribe(program: Command, io: CliIo): void {
   command.option("--rater <col>", "read a long repeated-measures table (case × rater/repeat rows); --id names the case column");
   command.action((file: string, options: RoleOptions & { rater?: string }) => {
     if (options.rater !== undefined) {
-      const table = readLongTable(
-        file,
-        { caseColumn: options.id ?? "case_id", raterColumn: options.rater, ...(options.features ? { features: options.features.split(",") } : {}) },
-        parseOptionsFrom(options),
-      );
+      const table = readLongTableFromOptions(file, { ...options, rater: options.rater });
       const summary = describeLongTable(table);
       if (options.json) printJson(io, summary);
       else io.stdout(humanLongSummary(summary));

@@ -1,14 +1,11 @@
 import type { Command } from "commander";
-import { RadvalError } from "../../core/errors.js";
-import { readRawTable } from "../../io/readTable.js";
 import { reliabilityBand } from "../../reliability/bands.js";
 import { type IccFeatureResult, type IccResult, iccTable } from "../../reliability/icc.js";
 import { ICC_FORMS } from "../../reliability/iccForms.js";
-import { tableToLong } from "../../table/longTable.js";
-import { DEFAULT_ID_COLUMNS } from "../../table/toDataset.js";
+import { readLongTableFromOptions } from "../readLong.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
-import { type RoleOptions, addCommonOptions, numberOption, parseOptionsFrom, splitList } from "../options.js";
+import { type RoleOptions, addCommonOptions, numberOption } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
 
 interface IccCliOptions extends RoleOptions {
@@ -99,23 +96,7 @@ export function registerIcc(program: Command, io: CliIo): void {
     .option("--decimal <char>", "decimal mark: . or , (default: , for ;-separated files)");
   command.action((file: string, options: IccCliOptions) => {
     const alpha = numberOption("--alpha", options.alpha, { min: 1e-12, max: 0.999999, default: 0.05 })!;
-    const raw = readRawTable(file, parseOptionsFrom(options));
-    const caseColumn = options.id ?? raw.header.find((h) => DEFAULT_ID_COLUMNS.includes(h.toLowerCase()));
-    if (caseColumn === undefined) {
-      throw new RadvalError("MISSING_ROLE", "no case-id column: name it with --id", {
-        where: { file },
-        hint: `The long table needs a case column (tried ${DEFAULT_ID_COLUMNS.join(", ")}).`,
-      });
-    }
-    const features = splitList(options.features);
-    const exclude = splitList(options.exclude);
-    const long = tableToLong(raw, {
-      caseColumn,
-      raterColumn: options.rater,
-      ...(features ? { features } : {}),
-      ...(exclude ? { exclude } : {}),
-      ...(options.keepDiagnostics ? { keepDiagnostics: true } : {}),
-    });
+    const long = readLongTableFromOptions(file, options);
     const result = iccTable(long, { alpha, strict: Boolean(options.strict) });
     printWarnings(io, result.warnings, options.quiet);
     if (options.json) printJson(io, iccJson(result));
