@@ -53,6 +53,11 @@ export type RadvalErrorCode =
   | "INCOMPATIBLE_MODEL"
   | "EMPTY_SPLIT"
   | "NOT_IMPLEMENTED_OPTION"
+  | "INVALID_RESULTS"
+  | "RESULTS_VERSION"
+  | "INVALID_JSON"
+  | "WRITE_FAILED"
+  | "RENDER_FAILED"
   | (string & {});
 
 /**
