@@ -38,3 +38,6 @@ export type { ModelSpec, ModelEngine, FittedModel, FitOptions, ModelDescription,
 export type { FeatureFrame, StepSpec, StepFitContext, StepLog, FittedStep } from "./preprocess/types.js";
 export { aucMannWhitney } from "./metrics/auc.js";
 export type { Direction } from "./metrics/auc.js";
+// Reports (TRIPOD+AI): results contract, report model, checks, Vega-Lite specs, renderers.
+// vega / vega-lite are loaded only by renderSvg, with a dynamic import (see src/report/render/svg.ts).
+export * from "./report/index.js";

@@ -99,7 +99,7 @@ const dataPreparation: Filler = (ctx) => {
   }
   for (const s of p.steps) lines.push(`Step ${s.type}: ${s.description}${s.inputFeatures !== null && s.outputFeatures !== null ? ` (${s.inputFeatures} → ${s.outputFeatures} features)` : ""}.`);
   if (!lines.length) lines.push("No preprocessing steps were applied.");
-  if (p.refitInEverySplit) lines.push("Every fitted step was fit on analysis rows only and refit inside every resampling split (no leakage into assessment rows).");
+  else if (p.refitInEverySplit) lines.push("Every fitted step was fit on analysis rows only and refit inside every resampling split (no leakage into assessment rows).");
   return content(lines, true, { tables: have(ctx, "tables", ["reliability", "clusters", "preprocessing"]), charts: have(ctx, "charts", ["icc", "correlation"]) });
 };
 
@@ -146,10 +146,10 @@ const missingData: Filler = (ctx) => {
 const dataUse: Filler = ({ results: r }) => {
   const lines: string[] = [];
   const dev = r.cohorts.filter((c) => c.role === "development");
-  if (dev.length) lines.push(`Development: ${listText(dev.map((c) => c.name))}; the final models were fit on all development data.`);
+  if (dev.length && r.models.length) lines.push(`Development: ${listText(dev.map((c) => c.name))}; the final models were fit on all development data.`);
   if (r.internalValidation) lines.push(`Internal validation: ${r.internalValidation.description}.`);
   for (const c of external(r)) lines.push(`${c.name} was used only to evaluate the frozen models${c.design ? ` (${c.design} validation)` : ""}.`);
-  return content(lines, lines.length > 0);
+  return content(lines, r.models.length > 0 && (r.internalValidation !== null || r.externalValidation.length > 0));
 };
 
 const predictorHandling: Filler = ({ results: r }) => {
@@ -158,7 +158,7 @@ const predictorHandling: Filler = ({ results: r }) => {
     if (m.final.coefficients) lines.push(`${m.label}: linear terms (no splines or interactions) on the preprocessed features.`);
     else lines.push(`${m.label}: ${m.model} uses the preprocessed features as they are (no functional form specified).`);
   }
-  return content(lines, true);
+  return content(lines, r.models.length > 0);
 };
 
 const modelBuilding: Filler = (ctx) => {
@@ -175,6 +175,7 @@ const heterogeneityMethods: Filler = ({ results: r }) => {
 };
 
 const performanceMeasures: Filler = (ctx) => {
+  if (!ctx.results.internalValidation && !ctx.results.externalValidation.length) return none();
   const methods = new Set<string>();
   for (const m of ctx.results.internalValidation?.models ?? []) if (m.corrected.auc?.method) methods.add(m.corrected.auc.method);
   const lines = [
@@ -192,6 +193,7 @@ const updatingMethods: Filler = ({ results: r }) => {
 };
 
 const predictionMethod: Filler = ({ results: r }) => {
+  if (!r.externalValidation.length && !r.internalValidation) return none();
   const lines = ["Predictions for evaluation: the frozen pipeline (fitted preprocessing steps, then the final model) applied to the evaluation rows; nothing is refit on them."];
   const files = r.models.filter((m) => m.final.modelFile).map((m) => `${m.label}: ${m.final.modelFile}`);
   if (files.length) lines.push(`Serialised models (radval-model JSON): ${files.join("; ")}.`);

@@ -63,7 +63,7 @@ export function calibrationChart(
   if (calibration.riskHistogram.length === 0) return topLevel(options.title ?? "Calibration", main, subtitle);
   const histogram = calibration.riskHistogram.flatMap((h) => [
     { start: round(h.start), end: round(h.end), outcome: "event", count: h.events },
-    { start: round(h.start), end: round(h.end), outcome: "no event", count: -h.nonEvents },
+    { start: round(h.start), end: round(h.end), outcome: "no event", count: h.nonEvents === 0 ? 0 : -h.nonEvents },
   ]);
   const hist = {
     width: 360,
@@ -73,7 +73,8 @@ export function calibrationChart(
     encoding: {
       x: { field: "start", type: "quantitative", title: "Predicted probability", scale: { domain: [0, 1] } },
       x2: { field: "end" },
-      y: { field: "count", type: "quantitative", title: "Patients", axis: { format: "~s", labelExpr: "abs(datum.value)" } },
+      y2: { datum: 0 },
+      y: { field: "count", type: "quantitative", stack: null, title: "Patients", axis: { format: "~s", labelExpr: "abs(datum.value)" } },
       color: { field: "outcome", type: "nominal", title: null, scale: { domain: ["event", "no event"], range: ["#e45756", "#9c9c9c"] }, legend: { orient: "right" } },
     },
   };

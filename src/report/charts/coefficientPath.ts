@@ -19,7 +19,7 @@ export function coefficientPathChart(path: CoefficientPath, options: { title?: s
   });
   const lambdas = [...path.lambda, ...path.cv.map((c) => c.lambda)];
   const domain = [round(Math.min(...lambdas)), round(Math.max(...lambdas))];
-  const x = { field: "lambda", type: "quantitative", title: "λ (log scale)", scale: { type: "log", domain, reverse: true } };
+  const x = { field: "lambda", type: "quantitative", title: "λ (log scale)", scale: { type: "log", domain, reverse: true, nice: false } };
   const marks: Array<{ lambda: number; rule: string }> = [{ lambda: round(path.chosenLambda), rule: `chosen (${path.chosenRule})` }];
   if (path.lambdaMin !== null && path.lambdaMin !== path.chosenLambda) marks.push({ lambda: round(path.lambdaMin), rule: "λmin" });
   if (path.lambda1se !== null && path.lambda1se !== path.chosenLambda) marks.push({ lambda: round(path.lambda1se), rule: "λ1se" });

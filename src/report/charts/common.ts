@@ -22,9 +22,9 @@ export const CHART_CONFIG = {
   title: { fontSize: 14, anchor: "start" },
 } as const;
 
-/** Rounds for chart data so specs stay small and snapshots stable (12 significant digits). */
+/** Rounds for chart data so specs stay small and snapshots stable (12 significant digits; −0 becomes 0). */
 export function round(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) + 0 : x;
 }
 
 /** "0.812 (0.771–0.853)" for a point estimate with optional bounds. */

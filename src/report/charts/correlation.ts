@@ -30,7 +30,7 @@ export function correlationChart(redundancy: RedundancyLog, options: { title?: s
     data: { values: cells },
     mark: { type: "rect" },
     encoding: {
-      x: { field: "col", type: "nominal", sort, title: null, axis: showLabels ? { labelAngle: -60, labelFontSize: 9 } : { labels: false, ticks: false } },
+      x: { field: "col", type: "nominal", sort, title: null, axis: { labels: false, ticks: false } },
       y: { field: "row", type: "nominal", sort, title: null, axis: showLabels ? { labelFontSize: 9 } : { labels: false, ticks: false } },
       color: { field: "r", type: "quantitative", title: `${redundancy.correlation} r`, scale: { scheme: "redblue", domain: [-1, 1], reverse: true } },
       tooltip: [{ field: "row" }, { field: "col" }, { field: "r", type: "quantitative", format: ".2f" }],
@@ -42,14 +42,14 @@ export function correlationChart(redundancy: RedundancyLog, options: { title?: s
   const segments = dendrogramSegments(tree).map((s) => ({ pos: round(s.pos), pos2: round(s.pos2), height: round(s.height), height2: round(s.height2) }));
   const maxHeight = Math.max(cutHeight, ...tree.height);
   const dendrogram = {
-    width: 120,
+    width: 140,
     height: size,
     layer: [
       {
         data: { values: segments },
         mark: { type: "rule", color: "#555555" },
         encoding: {
-          x: { field: "height", type: "quantitative", title: "Height (1 − |r|)", scale: { domain: [round(maxHeight), 0] } },
+          x: { field: "height", type: "quantitative", title: "1 − |r|", scale: { domain: [round(maxHeight), 0] }, axis: { tickCount: 3 } },
           x2: { field: "height2" },
           y: { field: "pos", type: "quantitative", axis: null, scale: { domain: [0, n], reverse: true, nice: false, zero: false } },
           y2: { field: "pos2" },

@@ -37,8 +37,8 @@ export function decisionCurveChart(curves: readonly DecisionChartCurve[], option
       strokeDash: {
         field: "strategy",
         type: "nominal",
+        title: null,
         scale: { domain, range: [...curves.map(() => [1, 0]), [6, 3], [2, 2]] },
-        legend: null,
       },
     },
   });

@@ -39,18 +39,10 @@ export function forestChart(results: readonly HeterogeneityResult[], options: { 
       mark: { type: "rule", strokeWidth: 2 },
       encoding: { y, x: { field: "lower", type: "quantitative" }, x2: { field: "upper" }, color: { field: "kind", type: "nominal", scale: { domain: ["site", "pooled"], range: ["#4c78a8", "#e45756"] }, legend: null } },
     });
-    layer.push({
-      data: { values: rows.filter((r) => r.estimate !== null) },
-      mark: { type: "point", filled: true, opacity: 1 },
-      encoding: {
-        y,
-        x: { field: "estimate", type: "quantitative", title: metricLabel(h.metric), scale: { zero: false } },
-        shape: { field: "kind", type: "nominal", scale: { domain: ["site", "pooled"], range: ["square", "diamond"] }, legend: null },
-        size: { field: "kind", type: "nominal", scale: { domain: ["site", "pooled"], range: [60, 220] }, legend: null },
-        color: { field: "kind", type: "nominal", scale: { domain: ["site", "pooled"], range: ["#4c78a8", "#e45756"] }, legend: null },
-        tooltip: [{ field: "label" }, { field: "estimate", format: ".3f" }, { field: "lower", format: ".3f" }, { field: "upper", format: ".3f" }],
-      },
-    });
+    const x = { field: "estimate", type: "quantitative", title: metricLabel(h.metric), scale: { zero: false } };
+    const tooltip = [{ field: "label" }, { field: "estimate", format: ".3f" }, { field: "lower", format: ".3f" }, { field: "upper", format: ".3f" }];
+    layer.push({ data: { values: sites.filter((r) => r.estimate !== null) }, mark: { type: "square", filled: true, size: 60, color: "#4c78a8", opacity: 1 }, encoding: { y, x, tooltip } });
+    layer.push({ data: { values: [pooled].filter((r) => r.estimate !== null) }, mark: { type: "point", shape: "diamond", filled: true, size: 220, color: "#e45756", opacity: 1 }, encoding: { y, x, tooltip } });
     const stats = [h.tau2 !== null ? `τ² ${h.tau2.toPrecision(3)}` : null, h.i2 !== null ? `I² ${(100 * h.i2).toFixed(0)}%` : null].filter((s) => s !== null).join(", ");
     return { title: `${metricLabel(h.metric)}${stats ? ` (${stats})` : ""}`, width: 260, height: 24 * rows.length, layer };
   });

@@ -26,7 +26,7 @@ export function rocChart(curves: readonly RocChartCurve[], options: { title?: st
     layer.push({
       data: { values: bands },
       mark: { type: "area", opacity: 0.18, interpolate: "step-after" },
-      encoding: { x, y: { field: "lower", type: "quantitative" }, y2: { field: "upper" }, color: { ...color, legend: null } },
+      encoding: { x, y: { field: "lower", type: "quantitative" }, y2: { field: "upper" }, color },
     });
   }
   layer.push({

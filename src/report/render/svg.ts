@@ -1,0 +1,27 @@
+import { RadvalError } from "../../core/errors.js";
+import type { VegaLiteSpec } from "../charts/common.js";
+
+/**
+ * Renders a Vega-Lite spec to an SVG string with vega's headless renderer
+ * (`vegaLite.compile(spec).spec` → `new vega.View(vega.parse(…), { renderer:
+ * "none" })` → `view.toSVG()`): no canvas package, no DOM. vega and vega-lite
+ * are loaded with a dynamic `import()` here so that importing radval never
+ * loads them (vega-canvas has a top-level await, which would stop CommonJS
+ * hosts such as tslab from `require`-ing radval). Works in Node and browsers.
+ */
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  let view: InstanceType<typeof vega.View> | undefined;
+  try {
+    const compiled = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0]).spec;
+    view = new vega.View(vega.parse(compiled), { renderer: "none" });
+    return await view.toSVG();
+  } catch (e) {
+    const title = typeof spec["title"] === "object" && spec["title"] !== null ? String((spec["title"] as { text?: unknown }).text ?? "") : "";
+    throw new RadvalError("RENDER_FAILED", `could not render the chart${title ? ` "${title}"` : ""} to SVG: ${(e as Error).message}`, {
+      hint: "This is a bug in the chart spec; please report it with the results file.",
+    });
+  } finally {
+    view?.finalize();
+  }
+}
