@@ -57,6 +57,7 @@ td ul { margin: 0; padding-left: 18px; } blockquote { margin: 4px 0; padding-lef
 .counts span { margin-right: 12px; }
 figure.chart-figure { margin: 16px 0 24px; break-inside: avoid; page-break-inside: avoid; }
 .chart { min-height: 40px; overflow-x: auto; }
+.chart svg { max-width: 100%; height: auto; }
 .table-wrap { overflow-x: auto; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
