@@ -31,7 +31,7 @@ describe("radval report", () => {
     expect([code, stderr]).toEqual([0, ""]);
     expect(readdirSync(out)).toEqual(["report.html"]);
     expect(stdout).toContain(`wrote ${join(out, "report.html")}`);
-    expect(stdout).toMatch(/TRIPOD\+AI items: \d+ filled by radval, \d+ partly filled, 3 by the author, \d+ missing/);
+    expect(stdout).toMatch(/TRIPOD\+AI items: \d+ filled, \d+ partly filled, 3 by the author, \d+ missing/);
     expect(stdout).toContain("flag (serious): Random forest (500 trees): optimism-corrected calibration slope 0.580");
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);

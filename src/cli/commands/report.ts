@@ -52,7 +52,7 @@ export function registerReport(program: Command, io: CliIo): void {
       if (options.quiet) return;
       const c = report.statusCounts;
       io.stdout(`${written.filter((p) => !p.endsWith(".svg")).map((p) => `wrote ${p}`).join("\n")}${written.some((p) => p.endsWith(".svg")) ? `\nwrote ${written.filter((p) => p.endsWith(".svg")).length} SVG charts` : ""}\n`);
-      io.stdout(`TRIPOD+AI items: ${c.filled} filled by radval, ${c.partial} partly filled, ${c.author} by the author, ${c.missing} missing\n`);
+      io.stdout(`TRIPOD+AI items: ${c.filled} filled, ${c.partial} partly filled, ${c.author} by the author, ${c.missing} missing\n`);
       for (const f of flags) io.stdout(`flag (${f.severity}): ${f.message}\n`);
     });
 }

@@ -41,7 +41,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     "",
   );
   const c = report.statusCounts;
-  out.push(`Checklist: ${c.filled} items filled by radval, ${c.partial} partly filled, ${c.author} written by the author, ${c.missing} missing (for the author to write).`, "");
+  out.push(`Checklist: ${c.filled} items filled (radval, plus the author's text where needed), ${c.partial} partly filled, ${c.author} written by the author, ${c.missing} missing (for the author to write).`, "");
   out.push("## Summary", "", ...report.summary.map((s) => `- ${s}`), "");
   out.push("## Automatic checks", "");
   out.push(mdTable(["Status", "Check", "Finding", "Items"], report.checks.map((k) => [k.status === "flag" ? `**FLAG** (${k.severity})` : k.status, k.title, k.message, k.items.join(", ")])), "");

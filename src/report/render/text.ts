@@ -15,10 +15,10 @@ export function cellText(cell: TableCell): string {
 
 /** Human label of an item status. */
 export const STATUS_LABEL: Readonly<Record<ItemStatus, string>> = {
-  filled: "filled by radval",
+  filled: "filled",
   partial: "partly filled",
   author: "author (from config)",
-  missing: "missing (author)",
+  missing: "missing (author to write)",
 };
 
 /** Escapes text for HTML element content and attribute values. */

@@ -21,7 +21,7 @@ describe("Markdown report", () => {
       expect(md).toContain(`| [${e.id}](#item-${e.id}) |`);
       expect(md).toContain(`<a id="item-${e.id}"></a>`);
     }
-    expect(md).toContain("### 6b. Participants (Methods) — missing (author)");
+    expect(md).toContain("### 6b. Participants (Methods) — missing (author to write)");
     expect(md).toContain("**To do:** Write it in the study config (study.eligibility).");
     expect(md).toContain("**FLAG** (serious)");
   });
