@@ -79,3 +79,6 @@ export type {
 } from "./preprocess/reliabilityFilter.js";
 export { redundancyStep, fitRedundancy } from "./preprocess/redundancy.js";
 export type { RedundancySpec, FittedRedundancy } from "./preprocess/redundancy.js";
+// Reports (TRIPOD+AI): results contract, report model, checks, Vega-Lite specs, renderers.
+// vega / vega-lite are loaded only by renderSvg, with a dynamic import (see src/report/render/svg.ts).
+export * from "./report/index.js";

@@ -10,3 +10,7 @@ export { loadExample, loadLongExample, examplePath, examplesDirectory, exampleIn
 export { runCli } from "./cli/run.js";
 export { memoryIo, processIo } from "./cli/io.js";
 export type { CliIo } from "./cli/io.js";
+export { readResultsFile } from "./io/readResults.js";
+export { writeReport, REPORT_FORMATS } from "./io/writeReport.js";
+export type { ReportFormat, WriteReportOptions } from "./io/writeReport.js";
+export { loadVegaScripts } from "./io/vegaAssets.js";

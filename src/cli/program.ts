@@ -3,10 +3,16 @@ import { RADVAL_VERSION } from "../version.js";
 import { registerCluster } from "./commands/cluster.js";
 import { registerDescribe } from "./commands/describe.js";
 import { registerIcc } from "./commands/icc.js";
+import { registerReport } from "./commands/report.js";
 import type { CliIo } from "./io.js";
 
-/** Every subcommand, in the order `radval --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [registerDescribe, registerIcc, registerCluster];
+/** Every subcommand, in the order `radval --help` lists them (one per line). */
+const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
+  registerDescribe,
+  registerIcc,
+  registerCluster,
+  registerReport,
+];
 
 /** The `radval` command with all subcommands registered; output goes to `io`. */
 export function createProgram(io: CliIo): Command {

@@ -61,6 +61,11 @@ export type RadvalErrorCode =
   | "INCOMPLETE_CASE"
   | "MISSING_VALUES"
   | "UNMEASURED_FEATURE"
+  | "INVALID_RESULTS"
+  | "RESULTS_VERSION"
+  | "INVALID_JSON"
+  | "WRITE_FAILED"
+  | "RENDER_FAILED"
   | (string & {});
 
 /**

@@ -1,0 +1,10 @@
+export { VEGA_LITE_SCHEMA, CHART_CONFIG, type VegaLiteSpec } from "./common.js";
+export { rocChart, type RocChartCurve } from "./roc.js";
+export { calibrationChart } from "./calibration.js";
+export { decisionCurveChart, type DecisionChartCurve } from "./decisionCurve.js";
+export { iccChart } from "./icc.js";
+export { correlationChart } from "./correlation.js";
+export { dendrogramSegments, type DendrogramSegment } from "./dendrogram.js";
+export { coefficientPathChart } from "./coefficientPath.js";
+export { forestChart } from "./forest.js";
+export { optimismChart, metricLabel } from "./optimism.js";

@@ -1,0 +1,37 @@
+import type { Estimate } from "./results.js";
+
+/** A number for report text: 3 decimals, integers as is, "—" for null/NaN. */
+export function num(x: number | null | undefined, digits = 3): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return "—";
+  if (Number.isInteger(x)) return String(x);
+  return x.toFixed(digits);
+}
+
+/** A proportion as a percentage with one decimal. */
+export function pct(x: number | null | undefined): string {
+  return x === null || x === undefined || Number.isNaN(x) ? "—" : `${(100 * x).toFixed(1)}%`;
+}
+
+/** "0.769 (0.731–0.808)" or "0.769" or "—". */
+export function est(e: Estimate | null | undefined, digits = 3): string {
+  if (!e || e.estimate === null) return "—";
+  const f = (x: number) => x.toFixed(digits);
+  if (e.lower === null || e.upper === null) return f(e.estimate);
+  return `${f(e.estimate)} (${f(e.lower)}${e.lower < 0 || e.upper < 0 ? " to " : "–"}${f(e.upper)})`;
+}
+
+/** A safe id fragment: lowercase letters, digits and dashes. */
+export function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
+}
+
+/** Joins a list as "a, b and c". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** "1 patient" / "3 patients". */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}

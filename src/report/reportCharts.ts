@@ -1,0 +1,64 @@
+import { calibrationChart } from "./charts/calibration.js";
+import { coefficientPathChart } from "./charts/coefficientPath.js";
+import { correlationChart } from "./charts/correlation.js";
+import { decisionCurveChart } from "./charts/decisionCurve.js";
+import { forestChart } from "./charts/forest.js";
+import { iccChart } from "./charts/icc.js";
+import { optimismChart } from "./charts/optimism.js";
+import { rocChart } from "./charts/roc.js";
+import { slug } from "./format.js";
+import type { ReportChart } from "./model.js";
+import type { StudyResults } from "./results.js";
+
+/**
+ * Every chart of the report, built from the results. Ids: icc, correlation,
+ * path-<model>, roc-internal, calibration-internal-<model>, decision-internal,
+ * optimism-<model>, roc-external-<cohort>, calibration-external-<cohort>-<model>,
+ * decision-external-<cohort>, forest-<model>. Charts without data are omitted.
+ */
+export function buildCharts(results: StudyResults): ReportChart[] {
+  const charts: ReportChart[] = [];
+  const label = (id: string) => results.models.find((m) => m.id === id)?.label ?? id;
+  const rel = results.dataPreparation.reliability;
+  if (rel && rel.features.length) {
+    charts.push({ id: "icc", title: "Feature reliability", caption: `Distribution of ${rel.measure} over ${rel.features.length} features${rel.sourceFile ? ` (${rel.sourceFile})` : ""}; features left of the red line were dropped.`, spec: iccChart(rel) });
+  }
+  const red = results.dataPreparation.redundancy;
+  const corr = red ? correlationChart(red) : null;
+  if (red && corr) {
+    charts.push({ id: "correlation", title: "Feature correlation and clustering", caption: `${red.correlation} correlations of the candidate features ordered by ${red.linkage}-linkage clustering; the dashed line cuts the tree at |r| = ${red.threshold}.`, spec: corr });
+  }
+  for (const m of results.models) {
+    if (m.path) charts.push({ id: `path-${slug(m.id)}`, title: `Coefficient path: ${m.label}`, caption: `Coefficient path and ${m.path.measure} cross-validation curve; chosen λ by ${m.path.chosenRule} (final fit on all development data).`, spec: coefficientPathChart(m.path, { title: `Elastic-net path and tuning: ${m.label}` }) });
+  }
+  const iv = results.internalValidation;
+  if (iv) {
+    const curves = iv.models.filter((m) => m.roc).map((m) => ({ label: label(m.model), roc: m.roc!, auc: m.corrected.auc }));
+    if (curves.length) charts.push({ id: "roc-internal", title: "ROC curves, internal validation", caption: `Out-of-sample ROC curves (${iv.description}); legend: optimism-corrected AUC (95% CI).`, spec: rocChart(curves, { title: "ROC curves: internal validation" }) });
+    for (const m of iv.models) {
+      if (m.calibration) charts.push({ id: `calibration-internal-${slug(m.model)}`, title: `Calibration, internal validation: ${label(m.model)}`, caption: `Out-of-sample calibration of ${label(m.model)}; subtitle: optimism-corrected intercept and slope.`, spec: calibrationChart(m.calibration, { title: `Calibration: ${label(m.model)} (internal)`, slope: m.corrected.calibrationSlope, intercept: m.corrected.calibrationIntercept }) });
+    }
+    const dca = iv.models.filter((m) => m.decisionCurve.length).map((m) => ({ label: label(m.model), rows: m.decisionCurve }));
+    if (dca.length) charts.push({ id: "decision-internal", title: "Decision curve, internal validation", caption: "Net benefit of the models' out-of-sample predictions against treating all and treating none.", spec: decisionCurveChart(dca, { title: "Decision curve: internal validation" }) });
+    for (const m of iv.models) {
+      if (m.optimism.length) charts.push({ id: `optimism-${slug(m.model)}`, title: `Optimism: ${label(m.model)}`, caption: `Bootstrap optimism of ${label(m.model)} per metric; the corrected estimate is the apparent one minus the mean optimism.`, spec: optimismChart(m.optimism, { title: `Optimism distribution: ${label(m.model)}` }) });
+    }
+  }
+  const externalCohorts = [...new Set(results.externalValidation.filter((e) => e.site === null).map((e) => e.cohort))];
+  for (const cohort of externalCohorts) {
+    const rows = results.externalValidation.filter((e) => e.cohort === cohort && e.site === null);
+    const curves = rows.filter((e) => e.roc).map((e) => ({ label: label(e.model), roc: e.roc!, auc: e.metrics.auc }));
+    if (curves.length) charts.push({ id: `roc-external-${slug(cohort)}`, title: `ROC curves, ${cohort}`, caption: `ROC curves in the external cohort ${cohort}; legend: AUC (95% CI).`, spec: rocChart(curves, { title: `ROC curves: ${cohort}` }) });
+    for (const e of rows) {
+      if (e.calibration) charts.push({ id: `calibration-external-${slug(cohort)}-${slug(e.model)}`, title: `Calibration, ${cohort}: ${label(e.model)}`, caption: `Calibration of ${label(e.model)} in ${cohort} (before any updating).`, spec: calibrationChart(e.calibration, { title: `Calibration: ${label(e.model)} in ${cohort}`, slope: e.metrics.calibrationSlope, intercept: e.metrics.calibrationIntercept }) });
+    }
+    const dca = rows.filter((e) => e.decisionCurve.length).map((e) => ({ label: label(e.model), rows: e.decisionCurve }));
+    if (dca.length) charts.push({ id: `decision-external-${slug(cohort)}`, title: `Decision curve, ${cohort}`, caption: `Net benefit in ${cohort} against treating all and treating none.`, spec: decisionCurveChart(dca, { title: `Decision curve: ${cohort}` }) });
+  }
+  const hetModels = [...new Set(results.heterogeneity.map((h) => h.model))];
+  for (const model of hetModels) {
+    const rows = results.heterogeneity.filter((h) => h.model === model);
+    charts.push({ id: `forest-${slug(model)}`, title: `Across sites: ${label(model)}`, caption: `Per-site estimates of ${label(model)} with the pooled random-effects estimate (diamond).`, spec: forestChart(rows, { title: `Performance across sites: ${label(model)}` }) });
+  }
+  return charts;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { anticipatedR2, assessSampleSize, computeFlags } from "../../src/report/flags.js";
+import { rileySampleSize } from "../../src/report/riley.js";
+import { parseStudyResults } from "../../src/report/resultsSchema.js";
+import { exampleJson, exampleResults, minimalJson } from "./fixture.js";
+
+const byId = (checks: ReturnType<typeof computeFlags>["checks"], id: string) => checks.filter((c) => c.id === id);
+
+describe("automatic flags on the synthetic example (600 patients, 186 events, 40 candidate parameters)", () => {
+  const results = exampleResults();
+  const { checks, sampleSize } = computeFlags(results);
+
+  it("computes EPP from the smaller outcome class and flags < 10 and < 20", () => {
+    expect(sampleSize!.epp).toBeCloseTo(186 / 40, 12);
+    expect(byId(checks, "epp-10")[0]).toMatchObject({ status: "flag", severity: "serious", items: ["10", "26"] });
+    expect(byId(checks, "epp-20")[0]).toMatchObject({ status: "flag", severity: "caution" });
+  });
+
+  it("uses the primary model's optimism-corrected Cox–Snell R² and the Riley formulas at n = 600", () => {
+    const enetCorrected = results.internalValidation!.models.find((m) => m.model === "enet")!.corrected.r2CoxSnell!.estimate!;
+    expect(anticipatedR2(results)).toEqual({ value: enetCorrected, source: "corrected", model: "enet" });
+    const expected = rileySampleSize({ r2CoxSnell: enetCorrected, parameters: 40, prevalence: 186 / 600 });
+    expect(sampleSize!.riley).toEqual(expected);
+    const shrink = byId(checks, "riley-shrinkage")[0]!;
+    expect(shrink.status).toBe(600 >= expected.shrinkage.nRequired ? "pass" : "flag");
+    expect(shrink.status).toBe("flag");
+    expect(shrink.values["shrinkage"]).toBeLessThan(0.9);
+    expect(byId(checks, "riley-optimism")[0]!.status).toBe("flag");
+    // (iii): (1.96/0.05)^2 * 0.31 * 0.69 = 329 ≤ 600
+    expect(byId(checks, "riley-intercept")[0]).toMatchObject({ status: "pass", values: { nRequired: 329 } });
+  });
+
+  it("flags the random forest's corrected calibration slope (0.58) but not the elastic net's (0.88)", () => {
+    const slopes = byId(checks, "calibration-slope");
+    expect(slopes.map((c) => [c.model, c.status])).toEqual([
+      ["enet", "pass"],
+      ["rf", "flag"],
+    ]);
+  });
+
+  it("checks the CI width of every internal and whole-cohort external AUC (all < 0.2 here)", () => {
+    const widths = byId(checks, "auc-ci-width");
+    expect(widths).toHaveLength(4);
+    expect(widths.every((c) => c.status === "pass")).toBe(true);
+    expect(widths[2]!.values["width"]).toBeCloseTo(0.8193 - 0.6462, 12);
+  });
+
+  it("flags the external cohort's case mix (max |SMD| 0.62 > 0.5)", () => {
+    const mix = byId(checks, "case-mix");
+    expect(mix).toHaveLength(1);
+    expect(mix[0]).toMatchObject({ status: "flag", cohort: "temporal-2021", values: { maxAbsSmd: 0.62 } });
+    expect(mix[0]!.message).toContain("original_firstorder_F001");
+  });
+
+  it("respects custom thresholds", () => {
+    const relaxed = computeFlags(results, { eppSerious: 4, eppCaution: 4.5, smdCut: 0.7, slopeCut: 0.5, aucCiWidth: 0.1 });
+    expect(byId(relaxed.checks, "epp-10")[0]!.status).toBe("pass");
+    expect(byId(relaxed.checks, "epp-20")[0]!.status).toBe("pass");
+    expect(byId(relaxed.checks, "case-mix")[0]!.status).toBe("pass");
+    expect(byId(relaxed.checks, "calibration-slope").every((c) => c.status === "pass")).toBe(true);
+    expect(byId(relaxed.checks, "auc-ci-width").filter((c) => c.status === "flag")).toHaveLength(2);
+  });
+});
+
+describe("flags when information is missing or comes from the config", () => {
+  it("prefers the author's anticipated R² from the study config", () => {
+    const json = exampleJson();
+    json["study"]["anticipatedR2CoxSnell"] = 0.1;
+    const s = assessSampleSize(parseStudyResults(json))!;
+    expect(s.r2Source).toBe("config");
+    expect(s.riley).toEqual(rileySampleSize({ r2CoxSnell: 0.1, parameters: 40, prevalence: 186 / 600 }));
+  });
+
+  it("marks Riley (i)–(ii) unavailable without any R², but still checks EPP and (iii)", () => {
+    const { checks, sampleSize } = computeFlags(parseStudyResults(minimalJson()));
+    expect(sampleSize!.rileyNote).toContain("no Cox–Snell R²");
+    expect(byId(checks, "riley-shrinkage")[0]!.status).toBe("unavailable");
+    expect(byId(checks, "riley-optimism")[0]!.status).toBe("unavailable");
+    expect(byId(checks, "epp-10")[0]).toMatchObject({ status: "flag", values: { epp: 6 } }); // min(30, 70) / 5
+    // (iii): (1.96 / 0.05)² × 0.3 × 0.7 = 322.7 → 323 > 100
+    expect(byId(checks, "riley-intercept")[0]).toMatchObject({ status: "flag", values: { nRequired: 323, n: 100 } });
+  });
+
+  it("says why when the corrected R² is not positive", () => {
+    const json = exampleJson();
+    json["internalValidation"]["models"][0]["corrected"]["r2CoxSnell"] = { estimate: -0.01 };
+    const s = assessSampleSize(parseStudyResults(json))!;
+    expect(s.riley).toBeNull();
+    expect(s.rileyNote).toContain("≤ 0");
+  });
+});
