@@ -1,10 +1,12 @@
 import { Command } from "commander";
 import { RADVAL_VERSION } from "../version.js";
+import { registerAuc } from "./commands/auc.js";
 import { registerDescribe } from "./commands/describe.js";
+import { registerEvaluate } from "./commands/evaluate.js";
 import type { CliIo } from "./io.js";
 
 /** Every subcommand, in the order `radval --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [registerDescribe];
+const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [registerDescribe, registerAuc, registerEvaluate];
 
 /** The `radval` command with all subcommands registered; output goes to `io`. */
 export function createProgram(io: CliIo): Command {

@@ -53,6 +53,9 @@ export type RadvalErrorCode =
   | "INCOMPATIBLE_MODEL"
   | "EMPTY_SPLIT"
   | "NOT_IMPLEMENTED_OPTION"
+  | "PROBABILITY_OUT_OF_RANGE"
+  | "PROBABILITY_ZERO_ONE"
+  | "TOO_FEW_CASES"
   | (string & {});
 
 /**
