@@ -2,10 +2,11 @@ import { type Direction, checkBinaryScores, checkDirection, sortedClassScores } 
 import { type ThresholdCounts, countsFromSorted } from "./thresholds.js";
 
 /**
- * An empirical ROC curve in pROC's layout: thresholds ascending, from −Inf to
- * +Inf, the inner ones midway between consecutive distinct scores, with the
- * sensitivity and specificity of the rule "positive when score ≥ threshold"
- * (direction "<") or "score ≤ threshold" (direction ">") at each.
+ * An empirical ROC curve in the layout of pROC's `coords(roc, "all")`:
+ * from sensitivity 1 / specificity 0 to sensitivity 0 / specificity 1, with
+ * the thresholds −Inf, the midpoints between consecutive distinct scores and
+ * +Inf — ascending for direction "<" (positive when score ≥ threshold),
+ * descending for ">" (positive when score ≤ threshold).
  */
 export interface RocCurve {
   readonly direction: Direction;
@@ -90,6 +91,12 @@ export function rocFromCounts(counts: ThresholdCounts): RocCurve {
     const idx = counts.direction === "<" ? m - 1 - k : k - 1;
     tp[k] = idx < 0 ? 0 : counts.tp[idx]!;
     fp[k] = idx < 0 ? 0 : counts.fp[idx]!;
+  }
+  // pROC's coords order: sensitivity decreasing. For ">" the ascending thresholds run the other way: reverse.
+  if (counts.direction === ">") {
+    thresholds.reverse();
+    tp.reverse();
+    fp.reverse();
   }
   const sensitivity = new Float64Array(m + 1);
   const specificity = new Float64Array(m + 1);

@@ -18,7 +18,7 @@ export interface YoudenResult extends RocPoint {
   /** J = sensitivity + specificity − 1 at the optimum. */
   readonly youdenIndex: number;
   readonly direction: Direction;
-  /** All thresholds attaining the maximum (pROC returns them all), ascending; the first is reported above. */
+  /** All thresholds attaining the maximum (pROC returns them all), in pROC's coords order (sensitivity decreasing); the first is reported above. */
   readonly ties: readonly RocPoint[];
 }
 
@@ -28,8 +28,9 @@ export interface YoudenResult extends RocPoint {
  * is se + sp computed as tp/n₁ + (n₀ − fp)/n₀ over pROC's thresholds (−Inf,
  * midpoints, +Inf), and ties are exact floating-point equality with the
  * maximum (`coords(roc, "best", best.method = "youden")`, which returns all
- * ties). The reported point is the first tie in ascending threshold order;
- * all ties are listed. O(n log n), or O(m) from an existing curve.
+ * ties). The reported point is the first tie in pROC's coords order (the
+ * one with the highest sensitivity, i.e. the lowest threshold for "<"); all
+ * ties are listed. O(n log n), or O(m) from an existing curve.
  */
 export function youden(truth: ArrayLike<number>, score: ArrayLike<number>, options: { direction?: Direction } = {}): YoudenResult {
   const direction = checkDirection(options.direction ?? "<");
