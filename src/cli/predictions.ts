@@ -61,7 +61,22 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
   if (options.id !== undefined) roles.id = options.id;
   if (options.positive !== undefined) roles.positive = options.positive;
   if (options.dropMissingOutcome) roles.missingOutcome = "drop";
-  const data = readFeatureTable(file, roles, parseOptionsFrom(options));
+  let data;
+  try {
+    data = readFeatureTable(file, roles, parseOptionsFrom(options));
+  } catch (e) {
+    // The table reader's hints speak of feature tables; say what matters for a predictions file.
+    if (e instanceof RadvalError && e.code === "NON_NUMERIC" && e.where.column !== undefined && names.includes(e.where.column)) {
+      throw new RadvalError(e.code, e.message.slice(e.message.indexOf(": ") + 2), { where: e.where, hint: "Every case needs a numeric prediction: fix the value or remove the row." });
+    }
+    if (e instanceof RadvalError && e.code === "DUPLICATE_ID") {
+      throw new RadvalError(e.code, e.message.slice(e.message.indexOf(": ") + 2), {
+        where: e.where,
+        hint: "Each row must be one prediction with a unique id. Pooled predictions of repeated resampling repeat case ids: evaluate one repeat at a time, or rename the id column.",
+      });
+    }
+    throw e;
+  }
   const outcome = requireOutcome(data);
   const locate = (k: number, name: string): ErrorLocation => {
     const line = data.lineOfRow?.[k];
@@ -71,7 +86,7 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
     const col = featureColumn(data, name);
     for (let k = 0; k < col.length; k++) {
       if (Number.isNaN(col[k]!)) {
-        throw new RadvalError("NON_FINITE", `"${name}" is missing`, { where: locate(k, name), hint: "Every case needs a prediction: remove or fill rows without one (radval does not drop them silently)." });
+        throw new RadvalError("NON_FINITE", "the value is missing (empty cell)", { where: locate(k, name), hint: "Every case needs a prediction: remove or fill rows without one (radval does not drop them silently)." });
       }
     }
     return Float64Array.from(col);

@@ -99,7 +99,7 @@ export function checkProbabilities(prob: ArrayLike<number>, context?: InputConte
       const at = place(context, i);
       throw new RadvalError("PROBABILITY_ZERO_ONE", `${name} is exactly ${p}${at.text}: its logit is infinite, so logistic calibration is undefined`, {
         ...(at.where ? { where: at.where } : {}),
-        hint: 'Clip the predictions away from 0 and 1 (e.g. to [1e-8, 1 − 1e-8]) or pass { extremes: "exclude" } to drop them from the logistic parts, as rms::val.prob does.',
+        hint: 'Clip the predictions away from 0 and 1 (e.g. to [1e-8, 1 − 1e-8]), or leave them out of the logistic statistics as rms::val.prob does (CLI: --extremes exclude; library: { extremes: "exclude" }).',
       });
     }
   }

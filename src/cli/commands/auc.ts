@@ -56,7 +56,9 @@ export function formatAucReport(r: AucReport, names: readonly string[], level: n
   }
   let text = formatTable(["measure", "estimate", pct, "DeLong variance"], rows);
   if (r.comparison) text += `Paired DeLong test: z = ${formatNumber(r.comparison.z)}, p = ${formatNumber(r.comparison.p)}\n`;
-  text += `Youden-optimal threshold (${names[0]}): ${formatNumber(r.youden.threshold)} — sensitivity ${formatNumber(r.youden.sensitivity)}, specificity ${formatNumber(r.youden.specificity)}\n`;
+  text += `Youden-optimal threshold (${names[0]}): ${formatNumber(r.youden.threshold)} — sensitivity ${formatNumber(r.youden.sensitivity)}, specificity ${formatNumber(r.youden.specificity)}${
+    Number.isFinite(r.youden.threshold) ? "" : " (no threshold does better than calling every case positive or every case negative)"
+  }\n`;
   return text;
 }
 

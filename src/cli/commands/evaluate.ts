@@ -24,7 +24,7 @@ export interface EvaluateReport {
   auc: AucReport;
   valProb: Record<(typeof VAL_PROB_KEYS)[number], number | null>;
   calibrationInTheLarge: number | null;
-  hosmerLemeshow: { statistic: number | null; df: number; p: number | null };
+  hosmerLemeshow: { statistic: number | null; df: number | null; p: number | null };
   decisionCurve: DecisionRow[];
   /** Only with --prob2: the second model's decision curve and NRI/IDI of model 2 over model 1. */
   decisionCurve2?: DecisionRow[];
@@ -115,7 +115,7 @@ function human(r: EvaluateReport, vp: ValProb, names: readonly string[], level: 
   parts.push(`Calibration-in-the-large (slope fixed at 1): ${formatNumber(r.calibrationInTheLarge)}\n`);
   const hl = r.hosmerLemeshow;
   parts.push(
-    `Hosmer–Lemeshow (deciles of risk, ${hlDf} df): statistic ${formatNumber(hl.statistic)}, df ${hl.df}, p ${formatNumber(hl.p)} — depends on the grouping and has low power; prefer the calibration slope and curve.\n`,
+    `Hosmer–Lemeshow (deciles of risk, ${hlDf} df): statistic ${formatNumber(hl.statistic)}, df ${formatNumber(hl.df)}, p ${formatNumber(hl.p)} — depends on the grouping and has low power; prefer the calibration slope and curve.\n`,
   );
   const shown = defaultGrid ? r.decisionCurve.filter((_, k) => (k + 1) % 5 === 0) : r.decisionCurve;
   parts.push(`\nDecision curve (treat when p ≥ threshold${defaultGrid ? "; every 5th threshold shown, --json for all" : ""})\n`);

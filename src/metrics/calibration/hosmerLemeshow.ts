@@ -21,11 +21,11 @@ export interface HosmerLemeshow {
   readonly statistic: number | null;
   /** Number of groups G (fewer than requested when quantiles tie). */
   readonly groups: number;
-  /** Degrees of freedom of `p`: G − 2 ("development", the classic test) or G ("validation"). */
-  readonly df: number;
+  /** Degrees of freedom of `p`: G − 2 ("development", the classic test) or G ("validation"); null when below 1. */
+  readonly df: number | null;
   readonly p: number | null;
   /** The two conventions side by side. */
-  readonly dfDevelopment: number;
+  readonly dfDevelopment: number | null;
   readonly pDevelopment: number | null;
   readonly dfValidation: number;
   readonly pValidation: number | null;
@@ -123,11 +123,11 @@ export function hosmerLemeshow(truth: ArrayLike<number>, prob: ArrayLike<number>
     }
     statistic += ((o[k]! - e[k]!) * (o[k]! - e[k]!)) / den;
   }
-  const dfDevelopment = G - 2;
+  const dfDevelopment = G - 2 >= 1 ? G - 2 : null;
   const dfValidation = G;
-  const pDevelopment = statistic === null || dfDevelopment < 1 ? null : chiSquareUpperTail(statistic, dfDevelopment);
+  const pDevelopment = statistic === null || dfDevelopment === null ? null : chiSquareUpperTail(statistic, dfDevelopment);
   const pValidation = statistic === null ? null : chiSquareUpperTail(statistic, dfValidation);
-  if (statistic !== null && dfDevelopment < 1) reason = `only ${G} distinct risk groups: the development test (G − 2 df) is undefined`;
+  if (statistic !== null && dfDevelopment === null) reason = `only ${G} distinct risk groups: the development test (G − 2 df) is undefined`;
   const table: HosmerLemeshowGroup[] = [];
   for (let k = 0; k < G; k++) table.push({ lower: breaks[k] ?? breaks[0]!, upper: breaks[k + 1] ?? breaks[0]!, n: n[k]!, observed: o[k]!, expected: e[k]! });
   return {
