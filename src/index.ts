@@ -45,7 +45,7 @@ export { logGamma, regularizedGamma } from "./stats/gamma.js";
 export { wilsonCi, clopperPearsonCi, proportionCi } from "./stats/binomialCi.js";
 export type { ProportionCi, ProportionCiMethod } from "./stats/binomialCi.js";
 export { quantileSorted, quantiles } from "./stats/quantile.js";
-export { argsortFloat64, sortedRuns } from "./stats/argsort.js";
+export { argsortFloat64, sortedRuns, sortFloat64 } from "./stats/argsort.js";
 export type { SortedRuns } from "./stats/argsort.js";
 // Performance metrics.
 export { aucMannWhitney, twiceMannWhitneyU, AUC_INFO } from "./metrics/auc.js";

@@ -1,4 +1,5 @@
 import { type ErrorLocation, RadvalError } from "../core/errors.js";
+import { sortFloat64 } from "../stats/argsort.js";
 
 /** Which way the score points: "<" = higher score means positive (pROC's `direction = "<"`), ">" the reverse. */
 export type Direction = "<" | ">";
@@ -109,7 +110,7 @@ export function checkProbabilities(prob: ArrayLike<number>, context?: InputConte
  * Splits scores by class into two new arrays sorted ascending, oriented so
  * that a higher value always means "more positive" (scores are negated for
  * direction ">"). Inputs must already be checked. O(n log n): two native
- * `Float64Array` sorts.
+ * integer-key sorts ({@link sortFloat64}); −0 becomes +0.
  */
 export function sortedClassScores(
   truth: ArrayLike<number>,
@@ -133,9 +134,7 @@ export function sortedClassScores(
       else negatives[ineg++] = -score[i]!;
     }
   }
-  positives.sort();
-  negatives.sort();
-  return { positives, negatives };
+  return { positives: sortFloat64(positives), negatives: sortFloat64(negatives) };
 }
 
 /** Index of the first element ≥ v in an ascending array (lower bound). O(log n). */

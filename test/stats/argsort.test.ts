@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/core/rng.js";
-import { argsortFloat64, sortedRuns } from "../../src/stats/argsort.js";
+import { argsortFloat64, sortFloat64, sortedRuns } from "../../src/stats/argsort.js";
 
 describe("argsortFloat64 / sortedRuns", () => {
   it("sorts stably, with negatives, infinities, −0 and values differing only in the lowest bits", () => {
@@ -23,5 +23,23 @@ describe("argsortFloat64 / sortedRuns", () => {
 
   it("negate sorts descending, still stable", () => {
     expect(Array.from(argsortFloat64([1, 3, 2, 3], true))).toEqual([1, 3, 2, 0]);
+  });
+});
+
+describe("sortFloat64", () => {
+  it("sorts like Float64Array.prototype.sort (−0 as +0), without touching the input", () => {
+    const rng = createRng(12);
+    const values = Float64Array.from({ length: 5000 }, () => rng.normal() * 1e3);
+    values[7] = Infinity;
+    values[8] = -Infinity;
+    values[9] = -0;
+    values[10] = 5e-324;
+    values[11] = -5e-324;
+    const copy = values.slice();
+    const sorted = sortFloat64(values);
+    expect(Array.from(values)).toEqual(Array.from(copy));
+    const expected = copy.slice().sort();
+    for (let k = 0; k < sorted.length; k++) expect(sorted[k] === expected[k]).toBe(true);
+    expect(Object.is(sorted[Array.from(sorted).indexOf(0)], -0)).toBe(false);
   });
 });
