@@ -136,27 +136,3 @@ export function sortedClassScores(
   }
   return { positives: sortFloat64(positives), negatives: sortFloat64(negatives) };
 }
-
-/** Index of the first element ≥ v in an ascending array (lower bound). O(log n). */
-export function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element > v in an ascending array (upper bound). O(log n). */
-export function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

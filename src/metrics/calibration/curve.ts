@@ -1,5 +1,6 @@
 import { RadvalError } from "../../core/errors.js";
 import { type ProportionCiMethod, proportionCi } from "../../stats/binomialCi.js";
+import { sortFloat64 } from "../../stats/argsort.js";
 import { quantileSorted } from "../../stats/quantile.js";
 import { checkBinaryScores, checkProbabilities } from "../inputs.js";
 import { cutIndex, quantileBreaks } from "./hosmerLemeshow.js";
@@ -22,9 +23,10 @@ export interface CalibrationCurveOptions {
   readonly binCi?: ProportionCiMethod;
   readonly level?: number;
   /**
-   * Above this many distinct predictions, loess is fitted directly at this
-   * many quantile-spaced anchors and linearly interpolated in between (default
-   * 5000; direct loess costs O(n) per point).
+   * Most direct loess fits (each costs O(q), q = span·n neighbours). Default:
+   * every distinct prediction while (distinct predictions) × q ≤ 5·10⁶ (e.g.
+   * all of them up to n ≈ 2500), otherwise max(100, ⌊5·10⁶/q⌋) quantile-spaced
+   * anchors with linear interpolation in between.
    */
   readonly maxDirect?: number;
 }
@@ -70,14 +72,16 @@ function smoothAt(truth: ArrayLike<number>, prob: ArrayLike<number>, at: Float64
     return interpolate(fit.x, fit.y, at);
   }
   const fit = loess(prob, truth, { span: options.span ?? 0.75, degree: options.degree ?? 2 });
-  const unique = Array.from(new Set(Array.from(prob))).sort((a, b) => a - b);
-  const maxDirect = options.maxDirect ?? 5000;
+  const sorted = sortFloat64(prob);
+  const unique: number[] = [];
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) unique.push(sorted[k]!);
+  const maxDirect = options.maxDirect ?? (unique.length * fit.neighbours <= 5e6 ? unique.length : Math.max(100, Math.floor(5e6 / fit.neighbours)));
   if (unique.length <= maxDirect) {
     const values = fit.evaluate(unique);
     return interpolate(Float64Array.from(unique), values, at);
   }
   const anchors = new Float64Array(maxDirect);
-  for (let k = 0; k < maxDirect; k++) anchors[k] = unique[Math.round((k * (unique.length - 1)) / (maxDirect - 1))]!;
+  for (let k = 0; k < maxDirect; k++) anchors[k] = unique[maxDirect === 1 ? 0 : Math.round((k * (unique.length - 1)) / (maxDirect - 1))]!;
   return interpolate(anchors, fit.evaluate(anchors), at);
 }
 
@@ -138,7 +142,8 @@ function check(truth: ArrayLike<number>, prob: ArrayLike<number>): void {
  * Med 38:4051): with p̂c(p) a loess smooth of y on p (R's `loess(y ~ p)`
  * with span 0.75, degree 2, evaluated directly — see {@link loess}), ICI =
  * mean |p − p̂c(p)| over the cases, E50/E90 its median and 90th percentile
- * (type 7), Emax the maximum. O(u·n·span) for u distinct predictions (capped by `maxDirect`).
+ * (type 7), Emax the maximum. O(u·n·span) for u distinct predictions, capped at
+ * ~5·10⁶ point-weights by fitting at quantile anchors for large n (see `maxDirect`).
  */
 export function integratedCalibrationIndex(truth: ArrayLike<number>, prob: ArrayLike<number>, options: CalibrationCurveOptions = {}): CalibrationErrors {
   check(truth, prob);

@@ -1,4 +1,5 @@
 import { RadvalError } from "../../core/errors.js";
+import { argsortFloat64 } from "../../stats/argsort.js";
 
 /** Options of {@link loess}, with R's `loess` defaults. */
 export interface LoessOptions {
@@ -25,11 +26,9 @@ export interface LoessFit {
  * numerically dependent (|r_kk| ≤ 1e-10·|r_11|) are dropped — R's loess uses a
  * pseudo-inverse there, which differs only in such degenerate windows.
  */
-function localFit(d: Float64Array, y: Float64Array, w: Float64Array, m: number, degree: number): number {
+function localFit(d: Float64Array, y: Float64Array, w: Float64Array, m: number, degree: number, e: Float64Array, eta: Float64Array): number {
   const k = degree + 1;
-  // Design columns (weighted) and response, column-major.
-  const e = new Float64Array(m * k);
-  const eta = new Float64Array(m);
+  // Design columns (weighted) and response, column-major, in the caller's workspaces (m × 3 and m).
   for (let i = 0; i < m; i++) {
     let v = w[i]!;
     for (let c = 0; c < k; c++) {
@@ -93,7 +92,7 @@ function localFit(d: Float64Array, y: Float64Array, w: Float64Array, m: number, 
       }
       return sw > 0 ? swy / sw : NaN;
     }
-    return localFit(d, y, w, m, rank - 1);
+    return localFit(d, y, w, m, rank - 1, e, eta);
   }
   // Back-substitution R β = Qᵀη (R's upper triangle is stored above the diagonal in e, the diagonal in rdiag).
   const beta = new Float64Array(k);
@@ -127,12 +126,10 @@ export function loess(x: ArrayLike<number>, y: ArrayLike<number>, options: Loess
   if (q < degree + 1) {
     throw new RadvalError("INVALID_ARGUMENT", `loess with span ${span} on ${n} points uses ${q} neighbours, too few for degree ${degree}`, { hint: "Use a larger span or more data." });
   }
-  const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(x[i]!) || !Number.isFinite(y[i]!)) throw new RadvalError("NON_FINITE", `loess: non-finite value at position ${i + 1}`);
-    order[i] = i;
   }
-  order.sort((a, b) => x[a]! - x[b]! || a - b);
+  const order = argsortFloat64(x);
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   for (let k = 0; k < n; k++) {
@@ -142,6 +139,8 @@ export function loess(x: ArrayLike<number>, y: ArrayLike<number>, options: Loess
   const d = new Float64Array(q);
   const yw = new Float64Array(q);
   const w = new Float64Array(q);
+  const e = new Float64Array(q * 3);
+  const eta = new Float64Array(q);
   const evaluate = (at: ArrayLike<number>): Float64Array => {
     const out = new Float64Array(at.length);
     for (let t = 0; t < at.length; t++) {
@@ -166,7 +165,7 @@ export function loess(x: ArrayLike<number>, y: ArrayLike<number>, options: Loess
         const c = 1 - r * r * r;
         w[k] = Math.sqrt(c * c * c);
       }
-      out[t] = localFit(d, yw, w, q, degree);
+      out[t] = localFit(d, yw, w, q, degree, e, eta);
     }
     return out;
   };

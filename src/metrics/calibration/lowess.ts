@@ -1,4 +1,5 @@
 import { RadvalError } from "../../core/errors.js";
+import { argsortFloat64 } from "../../stats/argsort.js";
 
 /** Options of {@link lowess}, with R's defaults. */
 export interface LowessOptions {
@@ -175,9 +176,7 @@ export function lowess(x: ArrayLike<number>, y: ArrayLike<number>, options: Lowe
   if (!(f > 0) || !Number.isInteger(iter) || iter < 0 || !(delta >= 0)) {
     throw new RadvalError("INVALID_OPTION", `lowess needs f > 0, a whole number iter ≥ 0 and delta ≥ 0 (got f = ${f}, iter = ${iter}, delta = ${delta})`);
   }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => x[a]! - x[b]! || a - b);
+  const order = argsortFloat64(x); // stable, as R's order()
   const xs = new Float64Array(n);
   const ysIn = new Float64Array(n);
   for (let k = 0; k < n; k++) {
