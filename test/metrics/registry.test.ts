@@ -17,7 +17,7 @@ describe("METRICS registry", () => {
     calibrationSlope: [c.recal_slope, 1e-10],
     calibrationInTheLarge: [c.citl, 1e-10],
     eoRatio: [c.eo, 1e-12],
-    ici: [c.ici, 1e-10],
+    ici: [c.ici_interpolate, 1e-10],
   };
 
   it.each(Object.keys(expected))("%s computes the reference value and carries its metadata", (name) => {

@@ -1,6 +1,5 @@
 import { RadvalError } from "../../core/errors.js";
 import { type ProportionCiMethod, proportionCi } from "../../stats/binomialCi.js";
-import { sortFloat64 } from "../../stats/argsort.js";
 import { quantileSorted } from "../../stats/quantile.js";
 import { checkBinaryScores, checkProbabilities } from "../inputs.js";
 import { cutIndex, quantileBreaks } from "./hosmerLemeshow.js";
@@ -9,12 +8,14 @@ import { lowess } from "./lowess.js";
 
 /** Options of the flexible calibration curve and the ICI. */
 export interface CalibrationCurveOptions {
-  /** "loess" (default; R's loess(y ~ p) definitions, degree 2, direct fit) or "lowess" (R's lowess(p, y, iter = 0), as rms::val.prob plots). */
+  /** "loess" (default; R's loess(y ~ p): span 0.75, degree 2, interpolated surface) or "lowess" (R's lowess(p, y, iter = 0), as rms::val.prob plots). */
   readonly smoother?: "loess" | "lowess";
   /** loess span (default 0.75) or lowess f (default 2/3). */
   readonly span?: number;
   /** loess degree (default 2). */
   readonly degree?: 1 | 2;
+  /** loess surface: "interpolate" (default, R's default and Austin & Steyerberg's) or "direct" (a local fit at every point). */
+  readonly surface?: "interpolate" | "direct";
   /** Points of the plotted curve, evenly spaced over the range of p (default 101). */
   readonly gridPoints?: number;
   /** Number of quantile bins for the observed/expected points (default 10). */
@@ -22,13 +23,6 @@ export interface CalibrationCurveOptions {
   /** Interval of each bin's observed proportion (default "wilson"). */
   readonly binCi?: ProportionCiMethod;
   readonly level?: number;
-  /**
-   * Most direct loess fits (each costs O(q), q = span·n neighbours). Default:
-   * every distinct prediction while (distinct predictions) × q ≤ 5·10⁶ (e.g.
-   * all of them up to n ≈ 2500), otherwise max(100, ⌊5·10⁶/q⌋) quantile-spaced
-   * anchors with linear interpolation in between.
-   */
-  readonly maxDirect?: number;
 }
 
 /** One binned calibration point. */
@@ -57,6 +51,8 @@ export interface CalibrationErrors {
 /** A flexible calibration curve for plotting, with binned points and the ICI. */
 export interface CalibrationCurve extends CalibrationErrors {
   readonly smoother: "loess" | "lowess";
+  /** The loess surface used ("interpolate" or "direct"); null for lowess. */
+  readonly surface: "interpolate" | "direct" | null;
   readonly span: number;
   readonly degree: number;
   /** The smoothed observed rate at an even grid of predictions (not clipped to [0, 1]). */
@@ -65,24 +61,14 @@ export interface CalibrationCurve extends CalibrationErrors {
   readonly level: number;
 }
 
-/** The smoother's estimate of P(y = 1 | p) at each of `at`. */
-function smoothAt(truth: ArrayLike<number>, prob: ArrayLike<number>, at: Float64Array, options: CalibrationCurveOptions): Float64Array {
+/** The fitted smoother of y on p: its estimate of P(y = 1 | p) at any points. */
+function fitSmoother(truth: ArrayLike<number>, prob: ArrayLike<number>, options: CalibrationCurveOptions): (at: Float64Array) => Float64Array {
   if ((options.smoother ?? "loess") === "lowess") {
     const fit = lowess(prob, truth, { f: options.span ?? 2 / 3, iter: 0 });
-    return interpolate(fit.x, fit.y, at);
+    return (at) => interpolate(fit.x, fit.y, at);
   }
-  const fit = loess(prob, truth, { span: options.span ?? 0.75, degree: options.degree ?? 2 });
-  const sorted = sortFloat64(prob);
-  const unique: number[] = [];
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) unique.push(sorted[k]!);
-  const maxDirect = options.maxDirect ?? (unique.length * fit.neighbours <= 5e6 ? unique.length : Math.max(100, Math.floor(5e6 / fit.neighbours)));
-  if (unique.length <= maxDirect) {
-    const values = fit.evaluate(unique);
-    return interpolate(Float64Array.from(unique), values, at);
-  }
-  const anchors = new Float64Array(maxDirect);
-  for (let k = 0; k < maxDirect; k++) anchors[k] = unique[maxDirect === 1 ? 0 : Math.round((k * (unique.length - 1)) / (maxDirect - 1))]!;
-  return interpolate(anchors, fit.evaluate(anchors), at);
+  const fit = loess(prob, truth, { span: options.span ?? 0.75, degree: options.degree ?? 2, surface: options.surface ?? "interpolate" });
+  return (at) => fit.evaluate(at);
 }
 
 /** Linear interpolation of (x, y) (x ascending; tied x averaged) at each `at` (clamped to the ends). */
@@ -139,15 +125,14 @@ function check(truth: ArrayLike<number>, prob: ArrayLike<number>): void {
 
 /**
  * Integrated calibration index and friends (Austin & Steyerberg 2019, Stat
- * Med 38:4051): with p̂c(p) a loess smooth of y on p (R's `loess(y ~ p)`
- * with span 0.75, degree 2, evaluated directly — see {@link loess}), ICI =
- * mean |p − p̂c(p)| over the cases, E50/E90 its median and 90th percentile
- * (type 7), Emax the maximum. O(u·n·span) for u distinct predictions, capped at
- * ~5·10⁶ point-weights by fitting at quantile anchors for large n (see `maxDirect`).
+ * Med 38:4051): with p̂c(p) R's default `loess(y ~ p)` (span 0.75, degree 2,
+ * interpolated surface — see {@link loess}), ICI = mean |p − p̂c(p)| over the
+ * cases, E50/E90 its median and 90th percentile (type 7), Emax the maximum.
+ * O(n log n + vertices·n·span); `surface: "direct"` costs O(n²·span).
  */
 export function integratedCalibrationIndex(truth: ArrayLike<number>, prob: ArrayLike<number>, options: CalibrationCurveOptions = {}): CalibrationErrors {
   check(truth, prob);
-  return errorsOf(prob, smoothAt(truth, prob, Float64Array.from(prob), options));
+  return errorsOf(prob, fitSmoother(truth, prob, options)(Float64Array.from(prob)));
 }
 
 /**
@@ -173,8 +158,9 @@ export function calibrationCurve(truth: ArrayLike<number>, prob: ArrayLike<numbe
   const grid = new Float64Array(gridPoints);
   for (let k = 0; k < gridPoints; k++) grid[k] = k === gridPoints - 1 ? hi : lo + ((hi - lo) * k) / (gridPoints - 1);
   const smoother = options.smoother ?? "loess";
-  const observedAtGrid = smoothAt(truth, prob, grid, options);
-  const errors = errorsOf(prob, smoothAt(truth, prob, Float64Array.from(prob), options));
+  const smooth = fitSmoother(truth, prob, options);
+  const observedAtGrid = smooth(grid);
+  const errors = errorsOf(prob, smooth(Float64Array.from(prob)));
   const breaks = quantileBreaks(prob, nBins);
   const G = Math.max(1, breaks.length - 1);
   const n = new Float64Array(G);
@@ -203,6 +189,7 @@ export function calibrationCurve(truth: ArrayLike<number>, prob: ArrayLike<numbe
   }
   return {
     smoother,
+    surface: smoother === "loess" ? (options.surface ?? "interpolate") : null,
     span: options.span ?? (smoother === "loess" ? 0.75 : 2 / 3),
     degree: smoother === "loess" ? (options.degree ?? 2) : 1,
     curve: { predicted: grid, observed: observedAtGrid },

@@ -2,25 +2,29 @@ import { describe, expect, it } from "vitest";
 import { calibrationCurve, integratedCalibrationIndex } from "../../../src/metrics/calibration/curve.js";
 import { loadFixture, radvalErrorOf } from "../../helpers.js";
 
-// Reference: Austin & Steyerberg 2019 ICI computed in R from loess(y ~ p, span = 0.75, degree = 2, surface = "direct"),
-// test/fixtures/fx_metrics_extra.R → test/fixtures/metrics_extra.json (calibration: ici, e50, e90, emax).
+// Reference: Austin & Steyerberg 2019 ICI computed in R from its default loess(y ~ p) (span 0.75, degree 2,
+// surface = "interpolate") and from surface = "direct", test/fixtures/fx_metrics_extra.R → test/fixtures/metrics_extra.json
+// (calibration: ici_interpolate, e50_interpolate, …; ici, e50, … for "direct").
 const c = loadFixture("metrics_extra.json").calibration;
 const e = loadFixture("logistic_pbc.json").external;
 
 describe("integratedCalibrationIndex", () => {
-  it("ICI, E50, E90 and Emax match R", () => {
+  it("ICI, E50, E90 and Emax match R with its default loess (interpolated surface)", () => {
     const r = integratedCalibrationIndex(e.y, e.p);
+    // tolerance: 1e-12 absolute
+    expect(Math.abs(r.ici - c.ici_interpolate)).toBeLessThan(1e-12);
+    expect(Math.abs(r.e50 - c.e50_interpolate)).toBeLessThan(1e-12);
+    expect(Math.abs(r.e90 - c.e90_interpolate)).toBeLessThan(1e-12);
+    expect(Math.abs(r.emax - c.emax_interpolate)).toBeLessThan(1e-12);
+  });
+
+  it("and with surface = 'direct'", () => {
+    const r = integratedCalibrationIndex(e.y, e.p, { surface: "direct" });
     // tolerance: 1e-12 absolute
     expect(Math.abs(r.ici - c.ici)).toBeLessThan(1e-12);
     expect(Math.abs(r.e50 - c.e50)).toBeLessThan(1e-12);
     expect(Math.abs(r.e90 - c.e90)).toBeLessThan(1e-12);
     expect(Math.abs(r.emax - c.emax)).toBeLessThan(1e-12);
-  });
-
-  it("fitting at quantile anchors (maxDirect) approximates the direct fit closely", () => {
-    const approx = integratedCalibrationIndex(e.y, e.p, { maxDirect: 40 });
-    // tolerance: 5e-3 absolute (linear interpolation between 40 anchors on 91 points)
-    expect(Math.abs(approx.ici - c.ici)).toBeLessThan(5e-3);
   });
 });
 
@@ -41,7 +45,7 @@ describe("calibrationCurve", () => {
     // the bins are the Hosmer–Lemeshow deciles: observed counts as in the fixture's external HL table
     expect(r.bins.map((b) => b.events)).toEqual(loadFixture("logistic_pbc.json").external.hosmer_lemeshow.observed);
     // tolerance: 1e-12 absolute
-    expect(Math.abs(r.ici - c.ici)).toBeLessThan(1e-12);
+    expect(Math.abs(r.ici - c.ici_interpolate)).toBeLessThan(1e-12);
   });
 
   it("the lowess smoother is available (val.prob's nonparametric curve)", () => {
