@@ -55,7 +55,6 @@ export type RadvalErrorCode =
   | "NOT_IMPLEMENTED_OPTION"
   | "PROBABILITY_OUT_OF_RANGE"
   | "PROBABILITY_ZERO_ONE"
-  | "TOO_FEW_CASES"
   | (string & {});
 
 /**
