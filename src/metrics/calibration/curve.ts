@@ -67,6 +67,19 @@ function fitSmoother(truth: ArrayLike<number>, prob: ArrayLike<number>, options:
     const fit = lowess(prob, truth, { f: options.span ?? 2 / 3, iter: 0 });
     return (at) => interpolate(fit.x, fit.y, at);
   }
+  let lo = Infinity;
+  let hi = -Infinity;
+  let events = 0;
+  for (let i = 0; i < prob.length; i++) {
+    lo = Math.min(lo, prob[i]!);
+    hi = Math.max(hi, prob[i]!);
+    events += truth[i]!;
+  }
+  if (lo === hi) {
+    // All predictions equal: no local fit exists; the smoothed rate at that prediction is the observed rate (as lowess gives).
+    const rate = events / prob.length;
+    return (at) => Float64Array.from(at, () => rate);
+  }
   const fit = loess(prob, truth, { span: options.span ?? 0.75, degree: options.degree ?? 2, surface: options.surface ?? "interpolate" });
   return (at) => fit.evaluate(at);
 }

@@ -108,7 +108,12 @@ function localFit(d: Float64Array, y: Float64Array, w: Float64Array, m: number, 
         sw += w[i]! * w[i]!;
         swy += w[i]! * w[i]! * y[i]!;
       }
-      out[0] = sw > 0 ? swy / sw : NaN;
+      if (!(sw > 0)) {
+        throw new RadvalError("INVALID_ARGUMENT", "loess: every point of a neighbourhood lies on its boundary (all weights are 0)", {
+          hint: "Use a larger span (R stops here too: \"all data on boundary of neighborhood\").",
+        });
+      }
+      out[0] = swy / sw;
       out[1] = 0;
       return;
     }

@@ -59,3 +59,14 @@ describe("calibrationCurve", () => {
     expect(radvalErrorOf(() => calibrationCurve([0, 1, 0], [0.1, 1.5, 0.2])).code).toBe("PROBABILITY_OUT_OF_RANGE");
   });
 });
+
+describe("calibration curve edge cases", () => {
+  it("all predictions tied: the smoothed rate is the observed rate, ICI = |p − ȳ|, never NaN", () => {
+    const y = [0, 1, 0, 0, 1, 0, 1, 0];
+    const r = calibrationCurve(y, new Array(8).fill(0.3));
+    // tolerance: 1e-15 absolute (|0.3 − 3/8|)
+    expect(Math.abs(r.ici - 0.075)).toBeLessThan(1e-15);
+    expect(Array.from(r.curve.observed).every((v) => v === 0.375)).toBe(true);
+    expect(r.bins.length).toBe(1);
+  });
+});

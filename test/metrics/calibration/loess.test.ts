@@ -75,3 +75,9 @@ describe("loess, surface = 'direct'", () => {
     expect(radvalErrorOf(() => loess([1, 2], [1, 2])).code).toBe("INVALID_ARGUMENT");
   });
 });
+
+describe("loess edge cases", () => {
+  it("a neighbourhood with all points on its boundary is an error, as in R, not NaN", () => {
+    expect(radvalErrorOf(() => loess([1, 1, 1, 1, 1, 1], [0, 1, 0, 1, 1, 0]).evaluate([1])).code).toBe("INVALID_ARGUMENT");
+  });
+});
