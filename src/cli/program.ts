@@ -1,7 +1,9 @@
 import { Command } from "commander";
 import { RADVAL_VERSION } from "../version.js";
+import { registerAuc } from "./commands/auc.js";
 import { registerCluster } from "./commands/cluster.js";
 import { registerDescribe } from "./commands/describe.js";
+import { registerEvaluate } from "./commands/evaluate.js";
 import { registerIcc } from "./commands/icc.js";
 import { registerReport } from "./commands/report.js";
 import type { CliIo } from "./io.js";
@@ -11,6 +13,8 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerDescribe,
   registerIcc,
   registerCluster,
+  registerAuc,
+  registerEvaluate,
   registerReport,
 ];
 

@@ -66,6 +66,8 @@ export type RadvalErrorCode =
   | "INVALID_JSON"
   | "WRITE_FAILED"
   | "RENDER_FAILED"
+  | "PROBABILITY_OUT_OF_RANGE"
+  | "PROBABILITY_ZERO_ONE"
   | (string & {});
 
 /**

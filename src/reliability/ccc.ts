@@ -1,7 +1,7 @@
 import { RadvalError } from "../core/errors.js";
 import { closestName } from "../core/suggest.js";
 import type { LongTable } from "../table/longTable.js";
-import { normalQuantile } from "./distributions.js";
+import { normalQuantile } from "../stats/normal.js";
 
 /** Lin's concordance correlation coefficient of two repeats, with epiR's extras. */
 export interface CccResult {

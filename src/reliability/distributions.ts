@@ -1,9 +1,5 @@
 import betainc from "@stdlib/math-base-special-betainc";
 import fQuantileStdlib from "@stdlib/stats-base-dists-f-quantile";
-import jStatModule from "jstat";
-
-// jstat is CommonJS: its default export is the jStat object.
-const jStat = (jStatModule as unknown as { jStat?: typeof jStatModule }).jStat ?? jStatModule;
 
 /**
  * Quantile of the F distribution with `df1`, `df2` degrees of freedom (R's
@@ -31,9 +27,4 @@ export function fUpperTail(f: number, df1: number, df2: number): number {
   if (f <= 0) return 1;
   if (f === Infinity) return 0;
   return betainc(df2 / (df2 + df1 * f), df2 / 2, df1 / 2);
-}
-
-/** Standard normal quantile (R's `qnorm(p)`), by jstat's `normal.inv` (exact to ~1 ulp at 0.975). */
-export function normalQuantile(p: number): number {
-  return jStat.normal.inv(p, 0, 1);
 }

@@ -1,0 +1,123 @@
+import type { Command } from "commander";
+import { featureColumn, requireOutcome } from "../core/dataset.js";
+import { type ErrorLocation, RadvalError, type RadvalWarning } from "../core/errors.js";
+import { readFeatureTable } from "../io/readTable.js";
+import type { Direction } from "../metrics/inputs.js";
+import type { RoleSpec } from "../table/toDataset.js";
+import { type CommonOptions, numberOption, parseOptionsFrom } from "./options.js";
+
+/** Options shared by the commands that read an outcome and score/probability columns. */
+export interface PredictionFileOptions extends CommonOptions {
+  outcome?: string;
+  positive?: string;
+  dropMissingOutcome?: boolean;
+  delimiter?: string;
+  decimal?: string;
+  level?: string;
+}
+
+/** Adds --outcome, --positive, --drop-missing-outcome, --delimiter, --decimal and --level. */
+export function addPredictionFileOptions(command: Command): Command {
+  return command
+    .option("--outcome <col>", "binary outcome column (required)")
+    .option("--positive <value>", "outcome value that counts as the event (default: 1 / TRUE / yes)")
+    .option("--drop-missing-outcome", "drop rows whose outcome is missing (default: error)")
+    .option("--delimiter <char>", "field delimiter: , ; tab (default: detected)")
+    .option("--decimal <char>", "decimal mark: . or , (default: , for ;-separated files)")
+    .option("--level <p>", "confidence level of the intervals (default 0.95)");
+}
+
+/** A predictions table: the 0/1 outcome and the requested numeric columns. */
+export interface PredictionTable {
+  readonly file: string;
+  readonly truth: Float64Array;
+  readonly columns: readonly Float64Array[];
+  readonly names: readonly string[];
+  readonly positiveLabel: string;
+  readonly negativeLabel: string;
+  readonly warnings: readonly RadvalWarning[];
+  /** File place of row k (0-based) in column `name`. */
+  locate(k: number, name: string): ErrorLocation;
+}
+
+/**
+ * Reads an outcome and score/probability columns from any CSV (the output
+ * of any model, e.g. a deep-learning model's probabilities). A missing value
+ * in a requested column is an error naming the file line and column —
+ * radval never drops cases silently.
+ */
+export function readPredictionTable(file: string, options: PredictionFileOptions, columns: readonly { name: string; option: string }[]): PredictionTable {
+  if (options.outcome === undefined) {
+    throw new RadvalError("MISSING_ROLE", "no outcome column was given", { where: { file, option: "--outcome" }, hint: "Name the binary outcome column with --outcome COL." });
+  }
+  const names = columns.map((c) => c.name);
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c.name)) throw new RadvalError("INVALID_OPTION", `column "${c.name}" is given twice`, { where: { option: c.option }, hint: "Compare two different columns." });
+    if (c.name === options.outcome) throw new RadvalError("INVALID_OPTION", `"${c.name}" is the outcome column`, { where: { option: c.option }, hint: "Pass the score or probability column." });
+    seen.add(c.name);
+  }
+  const roles: RoleSpec = { outcome: options.outcome, features: names };
+  if (options.id !== undefined) roles.id = options.id;
+  if (options.positive !== undefined) roles.positive = options.positive;
+  if (options.dropMissingOutcome) roles.missingOutcome = "drop";
+  let data;
+  try {
+    data = readFeatureTable(file, roles, parseOptionsFrom(options));
+  } catch (e) {
+    // The table reader's hints speak of feature tables; say what matters for a predictions file.
+    if (e instanceof RadvalError && e.code === "NON_NUMERIC" && e.where.column !== undefined && names.includes(e.where.column)) {
+      throw new RadvalError(e.code, e.message.slice(e.message.indexOf(": ") + 2), { where: e.where, hint: "Every case needs a numeric prediction: fix the value or remove the row." });
+    }
+    if (e instanceof RadvalError && e.code === "DUPLICATE_ID") {
+      throw new RadvalError(e.code, e.message.slice(e.message.indexOf(": ") + 2), {
+        where: e.where,
+        hint: "Each row must be one prediction with a unique id. Pooled predictions of repeated resampling repeat case ids: evaluate one repeat at a time, or rename the id column.",
+      });
+    }
+    throw e;
+  }
+  const outcome = requireOutcome(data);
+  const locate = (k: number, name: string): ErrorLocation => {
+    const line = data.lineOfRow?.[k];
+    return line !== undefined ? { file, line, column: name } : { file, row: k + 1, column: name };
+  };
+  const values = names.map((name) => {
+    const col = featureColumn(data, name);
+    for (let k = 0; k < col.length; k++) {
+      if (Number.isNaN(col[k]!)) {
+        throw new RadvalError("NON_FINITE", "the value is missing (empty cell)", { where: locate(k, name), hint: "Every case needs a prediction: remove or fill rows without one (radval does not drop them silently)." });
+      }
+    }
+    return Float64Array.from(col);
+  });
+  return {
+    file,
+    truth: Float64Array.from(outcome.values),
+    columns: values,
+    names,
+    positiveLabel: outcome.positiveLabel,
+    negativeLabel: outcome.negativeLabel,
+    warnings: data.warnings,
+    locate,
+  };
+}
+
+/** Parses --direction. */
+export function directionOption(value: string | undefined): Direction {
+  const d = value ?? "<";
+  if (d !== "<" && d !== ">") {
+    throw new RadvalError("INVALID_OPTION", `direction must be "<" (higher score = event) or ">" (lower score = event), got "${d}"`, {
+      where: { option: "--direction" },
+      hint: 'Quote it in the shell: --direction "<". radval never flips the direction automatically.',
+    });
+  }
+  return d;
+}
+
+/** Parses --level (default 0.95). */
+export function levelOption(value: string | undefined): number {
+  const level = numberOption("--level", value, { min: 0, max: 1, default: 0.95 })!;
+  if (level <= 0 || level >= 1) throw new RadvalError("INVALID_OPTION", `expected a number strictly between 0 and 1, got "${value}"`, { where: { option: "--level" }, hint: "Example: --level 0.95" });
+  return level;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { studentTCdf, studentTTwoSidedP } from "../../src/stats/studentT.js";
+import { loadFixture, relDiff } from "../helpers.js";
+
+// Reference: R 4.2.2 pt, test/fixtures/fx_metrics_extra.R → test/fixtures/metrics_extra.json (distributions).
+const ref = loadFixture("metrics_extra.json").distributions;
+
+describe("Student t distribution", () => {
+  it("matches R's pt to 1e-12 relative, fractional df included", () => {
+    ref.t_t.forEach((t: number, k: number) => {
+      // tolerance: 1e-12 relative
+      expect(relDiff(studentTCdf(t, ref.t_df[k]), ref.pt[k])).toBeLessThan(1e-12);
+    });
+  });
+
+  it("two-sided p is symmetric and 1 at t = 0", () => {
+    expect(studentTTwoSidedP(0, 7)).toBe(1);
+    expect(studentTTwoSidedP(2.5, 7)).toBe(studentTTwoSidedP(-2.5, 7));
+    // Cauchy (df = 1): P(T ≤ −1) = 1/4 exactly; tolerance 1e-15 absolute
+    expect(Math.abs(studentTCdf(-1, 1) - 0.25)).toBeLessThan(1e-15);
+  });
+});
