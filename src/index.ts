@@ -83,7 +83,7 @@ export * from "./report/index.js";
 // Distributions and small statistics helpers.
 export { normalCdf, normalUpperTail, normalCdfBoth, normalQuantile, normalTwoSidedP } from "./stats/normal.js";
 export { chiSquareCdf, chiSquareUpperTail } from "./stats/chiSquare.js";
-export { studentTCdf, studentTCdfBoth, studentTTwoSidedP } from "./stats/studentT.js";
+export { studentTCdf, studentTCdfBoth, studentTTwoSidedP, studentTQuantile } from "./stats/studentT.js";
 export { betaCdf, betaQuantile, regularizedBeta, logBeta } from "./stats/beta.js";
 export { logGamma, regularizedGamma } from "./stats/gamma.js";
 export { wilsonCi, clopperPearsonCi, proportionCi } from "./stats/binomialCi.js";

@@ -1,4 +1,4 @@
-import { regularizedBeta } from "./beta.js";
+import { betaQuantile, regularizedBeta } from "./beta.js";
 
 /**
  * Student t distribution with `df` degrees of freedom (df may be
@@ -27,4 +27,18 @@ export function studentTCdf(t: number, df: number): number {
 /** Two-sided t p-value 2·P(T > |t|) (R: `2 * pt(-abs(t), df)`). */
 export function studentTTwoSidedP(t: number, df: number): number {
   return 2 * studentTCdfBoth(-Math.abs(t), df)[0];
+}
+
+/**
+ * Quantile of Student's t with `df` degrees of freedom (R's `qt(p, df)`), from
+ * the beta quantile: for p > ½, t = √(df (1 − x) / x) with
+ * x = qbeta(2(1 − p), df/2, ½) (Abramowitz & Stegun 26.7.1; symmetric for p < ½).
+ */
+export function studentTQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1) || !(df > 0)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+  if (p === 0.5) return 0;
+  const upper = p > 0.5 ? 1 - p : p;
+  const x = betaQuantile(2 * upper, df / 2, 0.5);
+  const t = Math.sqrt((df * (1 - x)) / x);
+  return p > 0.5 ? t : -t;
 }
