@@ -79,3 +79,5 @@ export type {
 } from "./preprocess/reliabilityFilter.js";
 export { redundancyStep, fitRedundancy } from "./preprocess/redundancy.js";
 export type { RedundancySpec, FittedRedundancy } from "./preprocess/redundancy.js";
+// Bundled examples from CSV text (the isomorphic half of radval/node's loadExample; browsers get the text from radval/browser/examples)
+export { exampleInfo, parseExample, parseLongExample } from "./examples/parse.js";
