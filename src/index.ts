@@ -128,3 +128,5 @@ export { decisionCurve, decisionCurves, decisionCurveFromCounts, netBenefitDiffe
 export type { DecisionCurve, DecisionCurvePoint, DecisionCurveOptions, NetBenefitDifference } from "./metrics/decisionCurve.js";
 export { nriContinuous, nriCategorical, idi, reclassification, riskCategory } from "./metrics/reclassification.js";
 export type { Nri, NriClass, Idi, Reclassification, ReclassificationOptions } from "./metrics/reclassification.js";
+// Bundled examples from CSV text (the isomorphic half of radval/node's loadExample; browsers get the text from radval/browser/examples)
+export { exampleInfo, parseExample, parseLongExample } from "./examples/parse.js";

@@ -2,27 +2,16 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Dataset } from "../core/dataset.js";
 import { RadvalError } from "../core/errors.js";
-import { closestName } from "../core/suggest.js";
-import { EXAMPLES, EXAMPLE_NAMES, type ExampleInfo } from "../examples/catalog.js";
+import { exampleInfo } from "../examples/parse.js";
 import type { LongTable } from "../table/longTable.js";
 import type { RoleSpec } from "../table/toDataset.js";
 import { readFeatureTable, readLongTable } from "./readTable.js";
 
+export { exampleInfo };
+
 /** Absolute path of the package's bundled `examples/` folder. */
 export function examplesDirectory(): string {
   return fileURLToPath(new URL("../../examples/", import.meta.url));
-}
-
-/** Catalogue entry of a bundled example, or a clear error listing the names. */
-export function exampleInfo(name: string): ExampleInfo {
-  const info = EXAMPLES[name];
-  if (!info) {
-    const guess = closestName(name, EXAMPLE_NAMES);
-    throw new RadvalError("UNKNOWN_EXAMPLE", `there is no bundled example named "${name}"`, {
-      hint: `${guess ? `Did you mean "${guess}"? ` : ""}Examples: ${EXAMPLE_NAMES.join(", ")}.`,
-    });
-  }
-  return info;
 }
 
 /** Absolute path of a bundled example's CSV file. */

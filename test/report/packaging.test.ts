@@ -28,6 +28,6 @@ describe("packaging (built dist/)", () => {
 
   it("package.json exports radval/report", async () => {
     const pkg = (await import("../../package.json", { with: { type: "json" } })).default;
-    expect(pkg.exports["./report"]).toEqual({ types: "./dist/report/index.d.ts", import: "./dist/report/index.js" });
+    expect(pkg.exports["./report"]).toEqual({ types: "./dist/report/index.d.ts", import: "./dist/report/index.js", default: "./dist/report/index.js" });
   });
 });

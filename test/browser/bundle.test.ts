@@ -1,0 +1,127 @@
+/**
+ * The browser bundle (dist/radval.browser.js + dist/radval.examples.js, built by
+ * scripts/build-browser.mjs during `npm run build`) in headless Chromium: every
+ * computation in ./computations.ts runs in the page and in Node (dist/node.js,
+ * examples read from the CSV files), and the results must be exactly equal.
+ * The page may make no network request beyond the intercepted test origin.
+ */
+import { builtinModules } from "node:module";
+import { readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { transformSync } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as NodeApi from "../../src/node.js";
+import { COMPUTATIONS, toPlain } from "./computations.js";
+import { type Server, type TestBrowser, openBrowser } from "./harness.js";
+import type { Page } from "playwright-core";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const bundlePath = `${root}dist/radval.browser.js`;
+const examplesPath = `${root}dist/radval.examples.js`;
+
+/** What /runner.js puts on `window` (test code cannot `import()` inside page.evaluate: vitest rewrites it). */
+interface PageGlobals {
+  radvalTest: {
+    radval: typeof NodeApi;
+    examples: typeof NodeApi;
+    COMPUTATIONS: typeof COMPUTATIONS;
+    toPlain: typeof toPlain;
+  };
+}
+const PAGE = `<!doctype html><meta charset="utf-8"><title>radval bundle test</title><script type="module" src="/runner.js"></script><p>radval</p>`;
+const RUNNER = `import * as radval from "/dist/radval.browser.js";
+import * as examples from "/dist/radval.examples.js";
+import { COMPUTATIONS, toPlain } from "/computations.js";
+window.radvalTest = { radval, examples, COMPUTATIONS, toPlain };
+`;
+
+const js = (body: string | Buffer) => ({ body, contentType: "text/javascript; charset=utf-8" });
+
+describe("dist/radval.browser.js has no Node built-ins", () => {
+  const builtins = new Set(builtinModules);
+  const isNodeSpecifier = (s: string) => s.startsWith("node:") || builtins.has(s) || builtins.has(s.split("/")[0]!);
+  for (const file of [bundlePath, examplesPath]) {
+    it(`${file.slice(root.length)}: no require(), import or import() of a Node module`, () => {
+      const text = readFileSync(file, "utf8");
+      const specifiers = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)|\bfrom\s*["'`]([^"'`]+)["'`]|\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)|\bimport\s*["'`]([^"'`]+)["'`]/g)].map(
+        (m) => m[1] ?? m[2] ?? m[3] ?? m[4]!,
+      );
+      expect(specifiers.filter(isNodeSpecifier)).toEqual([]);
+      expect(text).not.toMatch(/\brequire\(/);
+      // Every import is the sibling core bundle (the examples bundle), or a dynamic import of vega / vega-lite,
+      // which renderSvg loads on demand (left external by scripts/build-browser.mjs).
+      expect(specifiers.filter((s) => s !== "./radval.browser.js" && !["vega", "vega-lite", "vega-embed"].includes(s))).toEqual([]);
+    });
+  }
+});
+
+describe("browser bundle in headless Chromium gives the same numbers as Node", () => {
+  let browser: TestBrowser;
+  let page: Page;
+  let pageErrors: string[];
+  let nodeApi: typeof NodeApi;
+
+  beforeAll(async () => {
+    // The built package, as users get it (not the TypeScript sources).
+    nodeApi = (await import(pathToFileURL(`${root}dist/node.js`).href)) as typeof NodeApi;
+    const computationsJs = transformSync(readFileSync(new URL("./computations.ts", import.meta.url), "utf8"), { loader: "ts", format: "esm" }).code;
+    const files: Record<string, ReturnType<typeof js>> = {
+      "/dist/radval.browser.js": js(readFileSync(bundlePath)),
+      "/dist/radval.examples.js": js(readFileSync(examplesPath)),
+      "/computations.js": js(computationsJs),
+      "/runner.js": js(RUNNER),
+    };
+    const server: Server = (path) => (path === "/" ? { body: PAGE, contentType: "text/html; charset=utf-8" } : files[path]);
+    browser = await openBrowser(server);
+    ({ page, errors: pageErrors } = await browser.newPage());
+    await page.goto("http://radval.test/");
+    await page.waitForFunction(() => (window as unknown as PageGlobals).radvalTest !== undefined, undefined, { timeout: 10_000 });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("loads the bundles as ES modules and exposes the isomorphic API", async () => {
+    const exported = await page.evaluate(() => {
+      const { radval, examples } = (window as unknown as PageGlobals).radvalTest as unknown as {
+        radval: Record<string, unknown> & { RADVAL_VERSION: string };
+        examples: Record<string, unknown> & { EXAMPLE_CSV: Record<string, string> };
+      };
+      return { version: radval.RADVAL_VERSION as string, core: Object.keys(radval).sort(), examples: Object.keys(examples).sort(), names: Object.keys(examples.EXAMPLE_CSV) };
+    });
+    expect(exported.version).toBe(nodeApi.RADVAL_VERSION);
+    const isomorphic = Object.keys(await import(pathToFileURL(`${root}dist/index.js`).href)).sort();
+    expect(exported.core).toEqual(isomorphic);
+    expect(exported.examples).toEqual(["EXAMPLE_CSV", "exampleText", "loadExample", "loadLongExample"]);
+    expect(exported.names.sort()).toEqual([...nodeApi.EXAMPLE_NAMES].sort());
+  });
+
+  it.each(COMPUTATIONS.map((c) => [c.name, c] as const))("%s", async (name, computation) => {
+    const inBrowser = await page.evaluate((computationName) => {
+      const t = (window as unknown as PageGlobals).radvalTest;
+      const c = t.COMPUTATIONS.find((x) => x.name === computationName)!;
+      return JSON.stringify(t.toPlain(c.run(t.radval, t.examples)));
+    }, name);
+    const inNode = JSON.stringify(toPlain(computation.run(nodeApi, nodeApi)));
+    expect(inNode.length).toBeGreaterThan(20); // a real result, not an empty one
+    expect(JSON.parse(inBrowser)).toStrictEqual(JSON.parse(inNode));
+  });
+
+  it("agrees with R where a reference exists (so the equality above is not vacuous)", async () => {
+    const ref = JSON.parse(readFileSync(new URL("../fixtures/auc_delong_asah.json", import.meta.url), "utf8")) as { rocs: { s100b: { auc: number } } };
+    const auc = await page.evaluate(() => {
+      const { radval, examples } = (window as unknown as PageGlobals).radvalTest;
+      const d = examples.loadExample("asah");
+      return radval.aucMannWhitney(radval.requireOutcome(d).values, radval.featureColumn(d, "s100b"));
+    });
+    expect(auc).toBeCloseTo(ref.rocs.s100b.auc, 12); // pROC::auc, fx_auc_delong_asah.R; tolerance 1e-12
+  });
+
+  it("made no network request and logged no error", () => {
+    expect(browser.blocked).toEqual([]);
+    expect(browser.served).toContain("/dist/radval.browser.js");
+    expect(browser.served).toContain("/dist/radval.examples.js");
+    expect(pageErrors).toEqual([]);
+  });
+});
