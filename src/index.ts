@@ -39,3 +39,7 @@ export type { FeatureFrame, StepSpec, StepFitContext, StepLog, FittedStep } from
 export { aucMannWhitney } from "./metrics/auc.js";
 export type { Direction } from "./metrics/auc.js";
 export * from "./resample/index.js";
+export * from "./models/elasticnet/index.js";
+export * from "./models/logistic/index.js";
+export { classWeightParam, observationWeights } from "./models/linearModel.js";
+export type { ClassWeightInput, ClassWeightParam } from "./models/linearModel.js";
