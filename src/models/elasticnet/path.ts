@@ -5,7 +5,7 @@ import { GLMNET_CONTROL, type GlmnetControl } from "./control.js";
 import { defaultLambdaMinRatio, fixFirstLambda, lambdaMax, lambdaStepFactor, userLambdaSequence } from "./lambdaGrid.js";
 import { BinomialPointSolver, MaxActiveReached, MaxPassesReached, type UpdateMode } from "./point.js";
 import { createKernels } from "./simd/kernels.js";
-import { standardizeDesign } from "./standardize.js";
+import { designHeapSize, standardizeDesign } from "./standardize.js";
 import type { ElasticNetOptions, ElasticNetPath } from "./types.js";
 
 /** Everything a path fit needs, checked and resolved (internal). */
@@ -203,14 +203,8 @@ export function fitBinomialPath(
   for (let i = 0; i < n; i++) w[i] = ww[i]! / sw;
 
   const { vp, excluded } = normalizePenalty(settings.penaltyFactor);
-  const kernels = createKernels(n * p + 3 * n, settings.kernels);
-  const design = standardizeDesign(
-    x,
-    useRows,
-    w,
-    { intercept: settings.intercept, standardize: settings.standardize, exclude: excluded },
-    kernels.heap.subarray(0, n * p),
-  );
+  const kernels = createKernels(Math.max(designHeapSize(n, p), BinomialPointSolver.heapSize(n, p)), settings.kernels);
+  const design = standardizeDesign(x, useRows, w, { intercept: settings.intercept, standardize: settings.standardize, exclude: excluded }, kernels);
   let anyUsable = false;
   for (let j = 0; j < p; j++) if (design.ju[j]) anyUsable = true;
   if (!anyUsable) {

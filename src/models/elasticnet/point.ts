@@ -139,6 +139,11 @@ export class BinomialPointSolver {
   private delta0 = 0;
   private rsum = 0;
   private naiveCost = 0;
+  /** IRLS step number within the current λ, and whether its first active-set loop has run. */
+  private stepInLambda = 0;
+  private firstLoopDone = false;
+  /** Length (passes) of the first active-set loop of IRLS steps 0, 1, 2+ at the previous λ: the predictor of "auto". */
+  private readonly loopHistory = new Float64Array(3);
 
   /**
    * `design.x` must be the view `kernels.heap.subarray(0, n p)`; the heap must
@@ -157,7 +162,7 @@ export class BinomialPointSolver {
     this.p = p;
     this.K = kernels;
     this.h = kernels.heap;
-    if (design.x.buffer !== this.h.buffer || design.x.byteOffset !== this.h.byteOffset || this.h.length < n * p + 3 * n) {
+    if (design.x.buffer !== this.h.buffer || design.x.byteOffset !== this.h.byteOffset || this.h.length < BinomialPointSolver.heapSize(n, p)) {
       throw new Error("BinomialPointSolver: the design must live at the start of the kernel heap");
     }
     this.rOff = n * p;
@@ -228,6 +233,11 @@ export class BinomialPointSolver {
     this.rSnap.set(h.subarray(this.rOff, this.rOff + n));
   }
 
+  /** Doubles of kernel heap the solver needs: x (n p) then r, v and η (n each). */
+  static heapSize(n: number, p: number): number {
+    return n * p + 3 * n;
+  }
+
   /** True when Σ v has collapsed (all fitted probabilities at 0 or 1): glmnet ends the path. */
   isTotalVarianceTooSmall(): boolean {
     return this.xmz <= this.vmin;
@@ -258,6 +268,7 @@ export class BinomialPointSolver {
       }
       if (ga[k]! > limit) this.strong[k] = 1;
     }
+    this.stepInLambda = -1;
     for (;;) {
       if (this.nlp > this.maxit) throw new MaxPassesReached();
       this.setupWls();
@@ -273,6 +284,8 @@ export class BinomialPointSolver {
       this.bs[k] = this.b[k]!;
     }
     this.irlsStep++;
+    this.stepInLambda++;
+    this.firstLoopDone = false;
     this.gramValid = 0;
     this.naiveCost = 0;
   }
@@ -348,7 +361,16 @@ export class BinomialPointSolver {
   /** Passes over the active set until converged (glmnet's inner loop), naive or on the Gram matrix. */
   private activePasses(ab: number, dem: number): void {
     const n = this.n;
+    const first = !this.firstLoopDone;
+    this.firstLoopDone = true;
+    const slot = Math.min(this.stepInLambda, 2);
+    const start = this.nlp;
     let gramMode = false;
+    // "auto": start on the Gram matrix when the same loop at the previous λ was long enough to repay building it.
+    if (first && this.updates === "auto" && this.nin > 0 && this.loopHistory[slot]! * 2 * n * this.nin >= this.gramBuildCost()) {
+      this.enterGram();
+      gramMode = true;
+    }
     for (;;) {
       if (!gramMode && this.shouldUseGram()) {
         this.enterGram();
@@ -364,16 +386,21 @@ export class BinomialPointSolver {
       }
     }
     if (gramMode) this.exitGram();
+    if (first) this.loopHistory[slot] = this.nlp - start;
+  }
+
+  /** Work (in multiply-adds) of bringing the Gram matrix up to date for the active set and entering / leaving Gram mode. */
+  private gramBuildCost(): number {
+    const nin = this.nin;
+    const newCols = nin - this.gramValid;
+    return this.n * (newCols * (nin + this.gramValid + 1) * 0.5 + 2 * nin);
   }
 
   private shouldUseGram(): boolean {
     if (this.updates === "naive" || this.nin === 0) return false;
     if (this.updates === "covariance") return true;
     // Ski rental: switch once the naive passes of this IRLS step cost as much as the Gram build.
-    const nin = this.nin;
-    const newCols = nin - this.gramValid;
-    const buildCost = this.n * (newCols * (nin + this.gramValid + 1) * 0.5 + 2 * nin);
-    return this.naiveCost >= buildCost;
+    return this.naiveCost >= this.gramBuildCost();
   }
 
   private naiveActivePass(ab: number, dem: number): number {

@@ -1,4 +1,5 @@
 import type { ColumnMatrix } from "../../core/matrix.js";
+import { type VectorKernels, createKernels } from "./simd/kernels.js";
 
 /** A design matrix prepared for the solver, as glmnet prepares it internally. */
 export interface StandardizedDesign {
@@ -16,6 +17,11 @@ export interface StandardizedDesign {
   readonly ju: Uint8Array;
 }
 
+/** Doubles of heap the design needs before the solver's vectors: n p for x, plus n of scratch for the weights. */
+export function designHeapSize(n: number, p: number): number {
+  return n * p + n;
+}
+
 /**
  * glmnet's `lstandard1` (binomial `standardize = TRUE`): with normalised
  * observation weights w (Σ w = 1), column j is centred at its weighted mean
@@ -24,20 +30,24 @@ export interface StandardizedDesign {
  * column is not centred and xs_j = √(Σ w x² − (Σ w x)²). A column that is
  * constant over the rows used (glmnet's `chkvars`) or excluded gets ju = 0 and
  * is never touched, so its coefficient stays exactly 0. Copies the selected
- * rows once (`rows` = null: all rows) into `target` (length ≥ n p, e.g. a view
- * on the SIMD heap; zeroed) or a new array; the input is never modified.
- * O(n p) time, n p doubles of memory.
+ * rows once (`rows` = null: all rows) into the start of the kernels' heap
+ * (zeroed; default: a fresh heap) and uses heap[n p, n p + n) as scratch for
+ * the weights; the input is never modified. O(n p) time.
  */
 export function standardizeDesign(
   source: ColumnMatrix,
   rows: Int32Array | null,
   w: Float64Array,
   options: { intercept: boolean; standardize: boolean; exclude?: Uint8Array },
-  target?: Float64Array,
+  kernels?: VectorKernels,
 ): StandardizedDesign {
   const n = rows ? rows.length : source.nRows;
   const p = source.nCols;
-  const x = target ?? new Float64Array(n * p);
+  const K = kernels ?? createKernels(designHeapSize(n, p));
+  const h = K.heap;
+  const x = h.subarray(0, n * p);
+  const wOff = n * p;
+  h.set(w.subarray(0, n), wOff);
   const xm = new Float64Array(p);
   const xs = new Float64Array(p).fill(1);
   const sdOut = new Float64Array(p);
@@ -49,50 +59,42 @@ export function standardizeDesign(
     const off = j * n;
     const srcOff = j * srcN;
     if (rows) {
-      for (let i = 0; i < n; i++) x[off + i] = data[srcOff + rows[i]!]!;
+      for (let i = 0; i < n; i++) h[off + i] = data[srcOff + rows[i]!]!;
     } else {
-      x.set(data.subarray(srcOff, srcOff + n), off);
+      h.set(data.subarray(srcOff, srcOff + n), off);
     }
-    const first = x[off]!;
+    const first = h[off]!;
     let varies = false;
     for (let i = 1; i < n; i++) {
-      if (x[off + i] !== first) {
+      if (h[off + i] !== first) {
         varies = true;
         break;
       }
     }
     if (!varies) {
-      x.fill(0, off, off + n);
+      h.fill(0, off, off + n);
       continue;
     }
     ju[j] = 1;
     if (options.intercept) {
-      let mean = 0;
-      for (let i = 0; i < n; i++) mean += w[i]! * x[off + i]!;
+      const mean = K.dot(off, wOff, n);
       xm[j] = mean;
-      for (let i = 0; i < n; i++) x[off + i] = x[off + i]! - mean;
-      let ss = 0;
-      for (let i = 0; i < n; i++) ss += w[i]! * x[off + i]! * x[off + i]!;
-      const sd = Math.sqrt(ss);
+      const sd = Math.sqrt(K.centerSquares(off, mean, wOff, n));
       sdOut[j] = sd;
       if (options.standardize) {
         xs[j] = sd;
-        for (let i = 0; i < n; i++) x[off + i] = x[off + i]! / sd;
+        K.divide(off, sd, n);
       }
     } else {
-      let mean = 0;
-      let ss = 0;
-      for (let i = 0; i < n; i++) {
-        mean += w[i]! * x[off + i]!;
-        ss += w[i]! * x[off + i]! * x[off + i]!;
-      }
-      const sd = Math.sqrt(ss - mean * mean);
+      const mean = K.dot(off, wOff, n);
+      const sd = Math.sqrt(K.weightedSquares(off, wOff, n) - mean * mean);
       sdOut[j] = sd;
       if (options.standardize) {
         xs[j] = sd;
-        for (let i = 0; i < n; i++) x[off + i] = x[off + i]! / sd;
+        K.divide(off, sd, n);
       }
     }
   }
+  h.fill(0, wOff, wOff + n);
   return { n, p, x, xm, xs, sd: sdOut, ju };
 }

@@ -82,6 +82,8 @@ export const op = {
   f64x2Add: [0xfd, 0xf0, 0x01],
   f64x2Sub: [0xfd, 0xf1, 0x01],
   f64x2Mul: [0xfd, 0xf2, 0x01],
+  f64x2Div: [0xfd, 0xf3, 0x01],
+  f64Div: [0xa3],
 } as const;
 
 /** One exported function: parameter and result types, extra locals, body (without the final `end`). */

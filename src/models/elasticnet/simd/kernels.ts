@@ -21,6 +21,15 @@ export interface VectorKernels {
   subtractScaledWeighted(r: number, d: number, v: number, a: number, n: number): void;
   /** heap[y+i] += d · heap[a+i]. */
   addScaled(y: number, d: number, a: number, n: number): void;
+  /** heap[a+i] −= m, then returns Σ heap[w+i] · heap[a+i]² (centre a column and take its weighted sum of squares). */
+  centerSquares(a: number, m: number, w: number, n: number): number;
+  /** heap[a+i] /= s. */
+  divide(a: number, s: number, n: number): void;
+}
+
+/** Turns element offsets (params) into byte addresses: p ← p · 8. */
+function toBytes(ptrs: readonly number[]): number[] {
+  return ptrs.flatMap((p) => [...op.get(p), ...op.i32(3), ...op.i32Shl, ...op.set(p)]);
 }
 
 /** Emits `for` over n doubles: 4 at a time (two v128 per pointer), then the tail one at a time; pointers advance. */
@@ -63,6 +72,7 @@ function reduction(fname: string, nPtrs: number, squareOf = -1): WasmFunction {
   const acc1 = n + 3;
   const s = n + 4;
   const body = [
+    ...toBytes(ptrs),
     ...stream(
       ptrs,
       n,
@@ -89,7 +99,7 @@ function subtractScaledWeightedFn(): WasmFunction {
     ...op.get(d), ...op.get(v), ...op.f64Load(0), ...op.f64Mul, ...op.get(a), ...op.f64Load(0), ...op.f64Mul,
     ...op.f64Sub, ...op.f64Store(0),
   ];
-  const body = [...op.get(d), ...op.f64x2Splat, ...op.set(dd), ...stream([r, v, a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
+  const body = [...toBytes([r, v, a]), ...op.get(d), ...op.f64x2Splat, ...op.set(dd), ...stream([r, v, a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
   return { name: "subtractScaledWeighted", params: [I32, F64, I32, I32, I32], results: [], locals: [I32, V128], body };
 }
 
@@ -104,8 +114,38 @@ function addScaledFn(): WasmFunction {
     ...op.get(y), ...op.get(y), ...op.f64Load(0), ...op.get(d), ...op.get(a), ...op.f64Load(0), ...op.f64Mul,
     ...op.f64Add, ...op.f64Store(0),
   ];
-  const body = [...op.get(d), ...op.f64x2Splat, ...op.set(dd), ...stream([y, a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
+  const body = [...toBytes([y, a]), ...op.get(d), ...op.f64x2Splat, ...op.set(dd), ...stream([y, a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
   return { name: "addScaled", params: [I32, F64, I32, I32], results: [], locals: [I32, V128], body };
+}
+
+/** heap[a+i] −= m; returns Σ w (a − m)²: params (a, m, w, n). */
+function centerSquaresFn(): WasmFunction {
+  const [a, m, w, n, end, mm, acc0, acc1, s, t, u] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const vecStep = (off: number, acc: number) => [
+    ...op.get(a), ...op.get(a), ...op.v128Load(off), ...op.get(mm), ...op.f64x2Sub, ...op.tee(t), ...op.v128Store(off),
+    ...op.get(acc), ...op.get(t), ...op.get(w), ...op.v128Load(off), ...op.f64x2Mul, ...op.get(t), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc),
+  ];
+  const scalar = [
+    ...op.get(a), ...op.get(a), ...op.f64Load(0), ...op.get(m), ...op.f64Sub, ...op.tee(u), ...op.f64Store(0),
+    ...op.get(s), ...op.get(u), ...op.get(w), ...op.f64Load(0), ...op.f64Mul, ...op.get(u), ...op.f64Mul, ...op.f64Add, ...op.set(s),
+  ];
+  const body = [
+    ...toBytes([a, w]),
+    ...op.get(m), ...op.f64x2Splat, ...op.set(mm),
+    ...stream([a, w], n, end, [...vecStep(0, acc0), ...vecStep(16, acc1)], scalar),
+    ...op.get(acc0), ...op.get(acc1), ...op.f64x2Add, ...op.tee(acc0), ...op.f64x2Lane(0),
+    ...op.get(acc0), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(s), ...op.f64Add,
+  ];
+  return { name: "centerSquares", params: [I32, F64, I32, I32], results: [F64], locals: [I32, V128, V128, V128, F64, V128, F64], body };
+}
+
+/** heap[a+i] /= s: params (a, s, n). */
+function divideFn(): WasmFunction {
+  const [a, sc, n, end, ss] = [0, 1, 2, 3, 4];
+  const vecStep = (off: number) => [...op.get(a), ...op.get(a), ...op.v128Load(off), ...op.get(ss), ...op.f64x2Div, ...op.v128Store(off)];
+  const scalar = [...op.get(a), ...op.get(a), ...op.f64Load(0), ...op.get(sc), ...op.f64Div, ...op.f64Store(0)];
+  const body = [...toBytes([a]), ...op.get(sc), ...op.f64x2Splat, ...op.set(ss), ...stream([a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
+  return { name: "divide", params: [I32, F64, I32], results: [], locals: [I32, V128], body };
 }
 
 interface KernelExports {
@@ -114,6 +154,8 @@ interface KernelExports {
   weightedSquares(a: number, w: number, n: number): number;
   subtractScaledWeighted(r: number, d: number, v: number, a: number, n: number): void;
   addScaled(y: number, d: number, a: number, n: number): void;
+  centerSquares(a: number, m: number, w: number, n: number): number;
+  divide(a: number, s: number, n: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -129,6 +171,8 @@ function kernelModule(): WebAssembly.Module | null {
       reduction("weightedSquares", 2, 0),
       subtractScaledWeightedFn(),
       addScaledFn(),
+      centerSquaresFn(),
+      divideFn(),
     ]);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
@@ -150,14 +194,17 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
   }
   const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
   const heap = new Float64Array(memory.buffer, 0, nDoubles);
+  // The exports take element offsets (the module multiplies by 8), so they are used directly.
   return {
     heap,
     simd: true,
-    dot: (a, b, n) => ex.dot(a * 8, b * 8, n),
-    dot3: (a, b, c, n) => ex.dot3(a * 8, b * 8, c * 8, n),
-    weightedSquares: (a, w, n) => ex.weightedSquares(a * 8, w * 8, n),
-    subtractScaledWeighted: (r, d, v, a, n) => ex.subtractScaledWeighted(r * 8, d, v * 8, a * 8, n),
-    addScaled: (y, d, a, n) => ex.addScaled(y * 8, d, a * 8, n),
+    dot: ex.dot,
+    dot3: ex.dot3,
+    weightedSquares: ex.weightedSquares,
+    subtractScaledWeighted: ex.subtractScaledWeighted,
+    addScaled: ex.addScaled,
+    centerSquares: ex.centerSquares,
+    divide: ex.divide,
   };
 }
 
@@ -195,6 +242,18 @@ function jsKernels(nDoubles: number): VectorKernels {
     },
     addScaled(y, d, a, n) {
       for (let i = 0; i < n; i++) h[y + i] = h[y + i]! + d * h[a + i]!;
+    },
+    centerSquares(a, m, w, n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const t = h[a + i]! - m;
+        h[a + i] = t;
+        s += t * h[w + i]! * t;
+      }
+      return s;
+    },
+    divide(a, s, n) {
+      for (let i = 0; i < n; i++) h[a + i] = h[a + i]! / s;
     },
   };
 }
