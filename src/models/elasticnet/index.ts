@@ -9,7 +9,7 @@ export { standardizeDesign } from "./standardize.js";
 export type { StandardizedDesign } from "./standardize.js";
 export { GLMNET_CONTROL } from "./control.js";
 export type { GlmnetControl } from "./control.js";
-export type { UpdateMode } from "./point.js";
+export type { UpdateMode } from "./solverSettings.js";
 export { simdAvailable } from "./simd/kernels.js";
 export { elasticNet, ELASTIC_NET_DEFAULTS } from "./spec.js";
 export type { ElasticNetSpecParams } from "./spec.js";

@@ -1,38 +1,11 @@
 import { RadvalError } from "../../core/errors.js";
-import type { GlmnetControl } from "./control.js";
+import { ActiveSetGram, type GramProblem } from "./gram.js";
+import { MaxActiveReached, MaxPassesReached, type PointSolverSettings, type UpdateMode } from "./solverSettings.js";
 import type { VectorKernels } from "./simd/kernels.js";
 import type { StandardizedDesign } from "./standardize.js";
 
 /** Screening bounds must clear the threshold by this relative margin (rounding safety). */
 const SAFE = 1 - 1e-9;
-
-/** How the coordinate updates inside one weighted least-squares problem are done. */
-export type UpdateMode = "auto" | "naive" | "covariance";
-
-/** Thrown inside the solver when the total number of passes exceeds `maxit` (glmnet jerr −m). */
-export class MaxPassesReached extends Error {
-  constructor() {
-    super("maximum number of coordinate-descent passes reached");
-  }
-}
-
-/** Thrown when more than `pmax` variables would become active (glmnet jerr −10000 − m). */
-export class MaxActiveReached extends Error {
-  constructor() {
-    super("maximum number of active variables (pmax) reached");
-  }
-}
-
-/** Settings of one binomial path solve that the point solver needs. */
-export interface PointSolverSettings {
-  readonly thresh: number;
-  readonly maxit: number;
-  /** glmnet's `pmax`: most variables allowed to become active. */
-  readonly pmax: number;
-  readonly intercept: boolean;
-  readonly control: GlmnetControl;
-  readonly updates: UpdateMode;
-}
 
 /**
  * Coordinate descent for the binomial elastic net at one λ, inside glmnet's
@@ -128,16 +101,9 @@ export class BinomialPointSolver {
   /** Total coordinate-descent passes so far (glmnet's `nlp`). */
   nlp = 0;
 
-  // Covariance (Gram) mode of the active-set passes, valid within one IRLS step.
-  private gramCap = 0;
-  private gram: Float64Array = new Float64Array(0);
-  /** Number of leading active positions whose Gram rows/columns are valid for the current weights. */
-  private gramValid = 0;
-  private readonly sv: Float64Array;
-  private readonly gradA: Float64Array;
-  private readonly deltaA: Float64Array;
-  private delta0 = 0;
-  private rsum = 0;
+  /** Covariance (Gram) mode of the active-set passes, valid within one IRLS step. */
+  private readonly gram: ActiveSetGram;
+  private readonly gramView: GramProblem;
   private naiveCost = 0;
   /** IRLS step number within the current λ, and whether its first active-set loop has run. */
   private stepInLambda = 0;
@@ -192,10 +158,26 @@ export class BinomialPointSolver {
     this.active = new Int32Array(Math.min(settings.pmax, p) + 1);
     this.mm = new Int32Array(p);
     this.q = new Float64Array(n);
-    const cap = this.active.length;
-    this.sv = new Float64Array(cap);
-    this.gradA = new Float64Array(cap);
-    this.deltaA = new Float64Array(cap);
+    this.gram = new ActiveSetGram(this.active.length);
+    const self = this;
+    this.gramView = {
+      n,
+      K: kernels,
+      vOff: this.vOff,
+      rOff: this.rOff,
+      active: this.active,
+      get nin() {
+        return self.nin;
+      },
+      b: this.b,
+      xv: this.xv,
+      vp,
+      intercept: this.intr,
+      get xmz() {
+        return self.xmz;
+      },
+      xvOf: (k: number) => self.xvOf(k),
+    };
 
     // Null model (no offset): q0 = Σ w y, b0 = logit(q0).
     let q0 = 0;
@@ -286,7 +268,7 @@ export class BinomialPointSolver {
     this.irlsStep++;
     this.stepInLambda++;
     this.firstLoopDone = false;
-    this.gramValid = 0;
+    this.gram.invalidate();
     this.naiveCost = 0;
   }
 
@@ -367,40 +349,44 @@ export class BinomialPointSolver {
     const start = this.nlp;
     let gramMode = false;
     // "auto": start on the Gram matrix when the same loop at the previous λ was long enough to repay building it.
-    if (first && this.updates === "auto" && this.nin > 0 && this.loopHistory[slot]! * 2 * n * this.nin >= this.gramBuildCost()) {
-      this.enterGram();
+    if (first && this.updates === "auto" && this.nin > 0 && this.loopHistory[slot]! * 2 * n * this.nin >= this.gram.buildCost(n, this.nin)) {
+      this.gram.enter(this.gramView);
       gramMode = true;
     }
     for (;;) {
       if (!gramMode && this.shouldUseGram()) {
-        this.enterGram();
+        this.gram.enter(this.gramView);
         gramMode = true;
       }
       this.nlp++;
-      const dlx = gramMode ? this.gramPass(ab, dem) : this.naiveActivePass(ab, dem);
+      let dlx: number;
+      if (gramMode) {
+        const step = this.gram.pass(this.gramView, ab, dem);
+        this.b0 += step.interceptStep;
+        dlx = step.dlx;
+      } else {
+        dlx = this.naiveActivePass(ab, dem);
+      }
       if (!gramMode) this.naiveCost += n * (this.nin + 1);
       if (dlx < this.thr) break;
       if (this.nlp > this.maxit) {
-        if (gramMode) this.exitGram();
+        if (gramMode) this.gram.exit(this.gramView);
         throw new MaxPassesReached();
       }
     }
-    if (gramMode) this.exitGram();
+    if (gramMode) {
+      this.gram.exit(this.gramView);
+      this.naiveCost = 0;
+    }
     if (first) this.loopHistory[slot] = this.nlp - start;
   }
 
-  /** Work (in multiply-adds) of bringing the Gram matrix up to date for the active set and entering / leaving Gram mode. */
-  private gramBuildCost(): number {
-    const nin = this.nin;
-    const newCols = nin - this.gramValid;
-    return this.n * (newCols * (nin + this.gramValid + 1) * 0.5 + 2 * nin);
-  }
 
   private shouldUseGram(): boolean {
     if (this.updates === "naive" || this.nin === 0) return false;
     if (this.updates === "covariance") return true;
     // Ski rental: switch once the naive passes of this IRLS step cost as much as the Gram build.
-    return this.naiveCost >= this.gramBuildCost();
+    return this.naiveCost >= this.gram.buildCost(this.n, this.nin);
   }
 
   private naiveActivePass(ab: number, dem: number): number {
@@ -424,96 +410,6 @@ export class BinomialPointSolver {
       K.subtractScaledWeighted(rOff, d, vOff, off, n);
     }
     return this.interceptStepNaive(dlx);
-  }
-
-  /** Builds the missing Gram rows/columns for the active set and the active gradients from r. */
-  private enterGram(): void {
-    const { n, K, h, vOff, rOff, active } = this;
-    const nin = this.nin;
-    if (nin > this.gramCap) {
-      const cap = Math.max(nin, Math.min(this.active.length, 2 * this.gramCap + 8));
-      const next = new Float64Array(cap * cap);
-      for (let a = 0; a < this.gramValid; a++) {
-        for (let c = 0; c < this.gramValid; c++) next[a * cap + c] = this.gram[a * this.gramCap + c]!;
-      }
-      this.gram = next;
-      this.gramCap = cap;
-    }
-    const cap = this.gramCap;
-    const G = this.gram;
-    for (let a = this.gramValid; a < nin; a++) {
-      const ka = active[a]!;
-      const offA = ka * n;
-      for (let c = 0; c < a; c++) {
-        const value = K.dot3(offA, active[c]! * n, vOff, n);
-        G[a * cap + c] = value;
-        G[c * cap + a] = value;
-      }
-      G[a * cap + a] = this.xvOf(ka);
-      this.sv[a] = K.dot(offA, vOff, n);
-    }
-    this.gramValid = nin;
-    for (let a = 0; a < nin; a++) {
-      this.gradA[a] = K.dot(active[a]! * n, rOff, n);
-      this.deltaA[a] = 0;
-    }
-    this.delta0 = 0;
-    let rsum = 0;
-    for (let i = 0; i < n; i++) rsum += h[rOff + i]!;
-    this.rsum = rsum;
-  }
-
-  /** One active-set pass on the Gram matrix: O(|A|) per coordinate that moves. */
-  private gramPass(ab: number, dem: number): number {
-    let dlx = 0;
-    const { b, vp, active, gradA, gram, sv, deltaA } = this;
-    const nin = this.nin;
-    const cap = this.gramCap;
-    for (let a = 0; a < nin; a++) {
-      const k = active[a]!;
-      const bk = b[k]!;
-      const xvk = this.xv[k]!;
-      const gk = gradA[a]!;
-      const pen = vp[k]!;
-      const u = gk + bk * xvk;
-      const au = Math.abs(u) - pen * ab;
-      const nb = au > 0 ? (u < 0 ? -au : au) / (xvk + pen * dem) : 0;
-      if (nb === bk) continue;
-      b[k] = nb;
-      const d = nb - bk;
-      const change = xvk * d * d;
-      if (change > dlx) dlx = change;
-      const row = a * cap;
-      for (let c = 0; c < nin; c++) gradA[c] = gradA[c]! - d * gram[row + c]!;
-      this.rsum -= d * sv[a]!;
-      deltaA[a] = deltaA[a]! + d;
-    }
-    if (this.intr) {
-      const d = this.rsum / this.xmz;
-      if (d !== 0) {
-        this.b0 += d;
-        const change = this.xmz * d * d;
-        if (change > dlx) dlx = change;
-        for (let c = 0; c < nin; c++) gradA[c] = gradA[c]! - d * sv[c]!;
-        this.rsum -= d * this.xmz;
-        this.delta0 += d;
-      }
-    }
-    return dlx;
-  }
-
-  /** Brings r up to date with the steps taken in Gram mode. */
-  private exitGram(): void {
-    const { n, K, h, vOff, rOff, active, deltaA } = this;
-    for (let a = 0; a < this.nin; a++) {
-      const d = deltaA[a]!;
-      if (d !== 0) K.subtractScaledWeighted(rOff, d, vOff, active[a]! * n, n);
-    }
-    if (this.delta0 !== 0) {
-      const d = this.delta0;
-      for (let i = 0; i < n; i++) h[rOff + i] = h[rOff + i]! - d * h[vOff + i]!;
-    }
-    this.naiveCost = 0;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { RadvalWarning } from "../../core/errors.js";
 import type { Rng } from "../../core/rng.js";
 import type { GlmnetControl } from "./control.js";
-import type { UpdateMode } from "./point.js";
+import type { UpdateMode } from "./solverSettings.js";
 
 /**
  * Options of {@link elasticNetPath}; names follow glmnet's arguments
