@@ -32,8 +32,11 @@ function toBytes(ptrs: readonly number[]): number[] {
   return ptrs.flatMap((p) => [...op.get(p), ...op.i32(3), ...op.i32Shl, ...op.set(p)]);
 }
 
-/** Emits `for` over n doubles: 4 at a time (two v128 per pointer), then the tail one at a time; pointers advance. */
-function stream(ptrs: readonly number[], n: number, end: number, vectorBody: readonly number[], scalarBody: readonly number[]): number[] {
+/**
+ * Emits `for` over n doubles: `width` (4 or 8) at a time (width / 2 v128 per
+ * pointer), then the tail one at a time; pointers advance.
+ */
+function stream(ptrs: readonly number[], n: number, end: number, vectorBody: readonly number[], scalarBody: readonly number[], width = 4): number[] {
   const first = ptrs[0]!;
   const advance = (bytes: number) => ptrs.flatMap((p) => [...op.get(p), ...op.i32(bytes), ...op.i32Add, ...op.set(p)]);
   const loop = (mask: number, body: readonly number[], bytes: number) => [
@@ -47,7 +50,7 @@ function stream(ptrs: readonly number[], n: number, end: number, vectorBody: rea
     ...op.end,
     ...op.end,
   ];
-  return [...loop(-4, vectorBody, 32), ...loop(3, scalarBody, 8)];
+  return [...loop(-width, vectorBody, 8 * width), ...loop(width - 1, scalarBody, 8)];
 }
 
 /** acc += product of the v128 loads at `offset` of each pointer. */
@@ -63,27 +66,32 @@ function scalarAccumulate(s: number, ptrs: readonly number[], square = -1): numb
   return [...op.get(s), ...loads, ...sq, ...op.f64Add, ...op.set(s)];
 }
 
-/** A reduction Σ Π_k heap[ptr_k + i] (optionally × heap[square + i] once more). */
+/**
+ * A reduction Σ Π_k heap[ptr_k + i] (optionally × heap[square + i] once
+ * more): 8 doubles per iteration into four independent f64x2 accumulators, so
+ * several adds are in flight (the add latency, not the loads, would otherwise
+ * bound an in-cache dot product).
+ */
 function reduction(fname: string, nPtrs: number, squareOf = -1): WasmFunction {
   const ptrs = Array.from({ length: nPtrs }, (_, k) => k);
   const n = nPtrs;
   const end = n + 1;
-  const acc0 = n + 2;
-  const acc1 = n + 3;
-  const s = n + 4;
+  const acc = [n + 2, n + 3, n + 4, n + 5];
+  const s = n + 6;
   const body = [
     ...toBytes(ptrs),
     ...stream(
       ptrs,
       n,
       end,
-      [...accumulate(acc0, ptrs, 0, squareOf), ...accumulate(acc1, ptrs, 16, squareOf)],
+      acc.flatMap((a, k) => accumulate(a, ptrs, 16 * k, squareOf)),
       scalarAccumulate(s, ptrs, squareOf),
+      8,
     ),
-    ...op.get(acc0), ...op.get(acc1), ...op.f64x2Add, ...op.tee(acc0), ...op.f64x2Lane(0),
-    ...op.get(acc0), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(s), ...op.f64Add,
+    ...op.get(acc[0]!), ...op.get(acc[1]!), ...op.f64x2Add, ...op.get(acc[2]!), ...op.get(acc[3]!), ...op.f64x2Add, ...op.f64x2Add,
+    ...op.tee(acc[0]!), ...op.f64x2Lane(0), ...op.get(acc[0]!), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(s), ...op.f64Add,
   ];
-  return { name: fname, params: [...ptrs.map(() => I32), I32], results: [F64], locals: [I32, V128, V128, F64], body };
+  return { name: fname, params: [...ptrs.map(() => I32), I32], results: [F64], locals: [I32, V128, V128, V128, V128, F64], body };
 }
 
 /** heap[r+i] −= d · heap[v+i] · heap[a+i]: params (r, d, v, a, n). */
