@@ -26,11 +26,17 @@ export function classWeightParam(input: ClassWeightInput): ClassWeightParam {
 /**
  * Observation weights from class weights and optional prior weights:
  * "balanced" gives w_i = n / (2 n_{y_i}) (scikit-learn's class_weight =
- * "balanced"); [w0, w1] gives w_{y_i}; the result is multiplied by `prior`.
+ * "balanced"); [w0, w1] or { "0": w0, "1": w1 } gives w_{y_i}; the result is
+ * multiplied by `prior`.
  * Returns undefined when neither is set. O(n).
  */
-export function observationWeights(y: ArrayLike<number>, classWeight: ParamValue | undefined, prior: Float64Array | undefined): Float64Array | undefined {
+export function observationWeights(
+  y: ArrayLike<number>,
+  classWeightInput: ParamValue | ClassWeightInput | undefined,
+  prior: Float64Array | undefined,
+): Float64Array | undefined {
   const n = y.length;
+  const classWeight = classWeightParam(classWeightInput as ClassWeightInput);
   if ((classWeight === null || classWeight === undefined) && !prior) return undefined;
   const out = new Float64Array(n).fill(1);
   if (classWeight === "balanced") {
@@ -41,8 +47,6 @@ export function observationWeights(y: ArrayLike<number>, classWeight: ParamValue
     for (let i = 0; i < n; i++) out[i] = y[i] === 1 ? n / (2 * n1) : n / (2 * n0);
   } else if (Array.isArray(classWeight)) {
     for (let i = 0; i < n; i++) out[i] = y[i] === 1 ? classWeight[1]! : classWeight[0]!;
-  } else if (classWeight !== null && classWeight !== undefined) {
-    throw new RadvalError("INVALID_ARGUMENT", `unknown classWeight ${JSON.stringify(classWeight)}`, { where: { key: "classWeight" } });
   }
   if (prior) {
     if (prior.length !== n) throw new RadvalError("DIMENSION_MISMATCH", `${prior.length} weights for ${n} rows`, { where: { key: "weights" } });

@@ -93,3 +93,14 @@ describe("elasticNetEngine", () => {
     expect(radvalErrorOf(() => model.predictProba({ nRows: 1, nCols: 3, data: new Float64Array(3) })).code).toBe("DIMENSION_MISMATCH");
   });
 });
+
+describe("class weights given as params by other code", () => {
+  it("accepts { '0': w0, '1': w1 } in raw spec params, and rejects nonsense", () => {
+    const raw = { model: "elasticNet", engine: "radval", params: { penalty: 0.01, classWeight: { "0": 1, "1": 2 } } } as never;
+    const a = elasticNetEngine.fit(raw, x, y, { rng: createRng(1) });
+    const b = elasticNetEngine.fit(elasticNet({ penalty: 0.01, classWeight: [1, 2] }), x, y, { rng: createRng(1) });
+    expect(a.describe().coefficients).toEqual(b.describe().coefficients);
+    const bad = { model: "elasticNet", engine: "radval", params: { penalty: 0.01, classWeight: "heavy" } } as never;
+    expect(radvalErrorOf(() => elasticNetEngine.fit(bad, x, y, { rng: createRng(1) })).where.key).toBe("classWeight");
+  });
+});
