@@ -130,3 +130,7 @@ export { nriContinuous, nriCategorical, idi, reclassification, riskCategory } fr
 export type { Nri, NriClass, Idi, Reclassification, ReclassificationOptions } from "./metrics/reclassification.js";
 // Bundled examples from CSV text (the isomorphic half of radval/node's loadExample; browsers get the text from radval/browser/examples)
 export { exampleInfo, parseExample, parseLongExample } from "./examples/parse.js";
+export * from "./models/elasticnet/index.js";
+export * from "./models/logistic/index.js";
+export { classWeightParam, observationWeights } from "./models/linearModel.js";
+export type { ClassWeightInput, ClassWeightParam } from "./models/linearModel.js";

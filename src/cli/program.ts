@@ -4,6 +4,7 @@ import { registerAuc } from "./commands/auc.js";
 import { registerCluster } from "./commands/cluster.js";
 import { registerDescribe } from "./commands/describe.js";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerGlmnet } from "./commands/glmnet.js";
 import { registerIcc } from "./commands/icc.js";
 import { registerReport } from "./commands/report.js";
 import type { CliIo } from "./io.js";
@@ -14,6 +15,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerIcc,
   registerCluster,
   registerAuc,
+  registerGlmnet,
   registerEvaluate,
   registerReport,
 ];

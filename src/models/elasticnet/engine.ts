@@ -1,0 +1,85 @@
+import { RadvalError } from "../../core/errors.js";
+import type { ColumnMatrix } from "../../core/matrix.js";
+import { stratifiedFoldIds } from "../../resample/stratifiedKFold.js";
+import { linearFittedModel, observationWeights, restoreLinearState } from "../linearModel.js";
+import type { FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "../types.js";
+import { cvElasticNet } from "./cv.js";
+import { elasticNetPath } from "./path.js";
+import { elasticNetCoef } from "./predict.js";
+import { ELASTIC_NET_DEFAULTS, checkElasticNetParams } from "./spec.js";
+import type { CvMeasure, ElasticNetPath } from "./types.js";
+
+/**
+ * The "radval" engine of model "elasticNet": glmnet-equivalent elastic-net
+ * logistic regression. penalty "cv": an inner `cv.glmnet` on the training
+ * rows (stratified folds drawn from `options.rng`), then the full-data path's
+ * coefficients at λ_1se (or λ_min), as `predict.cv.glmnet` does. A numeric
+ * penalty: the solution at exactly that λ (glmnet's `coef(fit, s, exact =
+ * TRUE)`: the default grid with s added). Class weights multiply the
+ * observation weights. The fitted model predicts with the original-scale
+ * coefficients.
+ */
+export const elasticNetEngine: ModelEngine = Object.freeze({
+  model: "elasticNet",
+  engine: "radval",
+  defaults: ELASTIC_NET_DEFAULTS,
+  fit(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: FitOptions): FittedModel {
+    if (spec.model !== "elasticNet") throw new RadvalError("INCOMPATIBLE_MODEL", `elasticNetEngine cannot fit model "${spec.model}"`);
+    const params = { ...ELASTIC_NET_DEFAULTS, ...spec.params };
+    checkElasticNetParams(params);
+    const featureNames = options.featureNames ?? Array.from({ length: x.nCols }, (_, j) => `x${j + 1}`);
+    const weights = observationWeights(y, params["classWeight"], options.weights);
+    const common = {
+      alpha: params["mixture"] as number,
+      nlambda: params["nlambda"] as number,
+      standardize: params["standardize"] as boolean,
+      thresh: params["thresh"] as number,
+      featureNames,
+      ...(weights ? { weights } : {}),
+    };
+    let path: ElasticNetPath;
+    let lambda: number;
+    let details: Record<string, unknown>;
+    if (params["penalty"] === "cv") {
+      const foldId = stratifiedFoldIds(y, params["innerFolds"] as number, options.rng);
+      const cv = cvElasticNet(x, y, { ...common, foldId, measure: params["measure"] as CvMeasure });
+      path = cv.fit;
+      const rule = params["lambdaRule"] as "min" | "1se";
+      lambda = rule === "min" ? cv.lambdaMin : cv.lambda1se;
+      const index = rule === "min" ? cv.indexMin : cv.index1se;
+      details = {
+        lambda,
+        lambdaRule: rule,
+        alpha: cv.alpha,
+        cv: { measure: cv.measure, nFolds: cv.folds.length, lambdaMin: cv.lambdaMin, lambda1se: cv.lambda1se, cvm: cv.cvm[index], cvsd: cv.cvsd[index] },
+        path: { nLambda: path.lambda.length, lambdaMax: path.lambda[0], lambdaMinimum: path.lambda[path.lambda.length - 1], devRatio: path.devRatio[index], df: path.df[index] },
+      };
+      return build(cv.warnings);
+    }
+    lambda = params["penalty"] as number;
+    const grid = elasticNetPath(x, y, common);
+    path = grid.lambda.includes(lambda) ? grid : elasticNetPath(x, y, { ...common, lambda: [...new Set([lambda, ...grid.lambda])] });
+    const at = path.lambda.indexOf(lambda);
+    details = {
+      lambda,
+      alpha: path.alpha,
+      path: {
+        nLambda: grid.lambda.length,
+        lambdaMax: grid.lambda[0],
+        lambdaMinimum: grid.lambda[grid.lambda.length - 1],
+        devRatio: at >= 0 ? path.devRatio[at] : null,
+        df: at >= 0 ? path.df[at] : null,
+      },
+    };
+    return build(path.warnings);
+
+    function build(warnings: FittedModel["warnings"]): FittedModel {
+      const coef = elasticNetCoef(path, lambda);
+      return linearFittedModel(spec, featureNames, { intercept: coef.intercept, coefficients: coef.beta, nObservations: x.nRows, details: Object.freeze(details) }, warnings);
+    }
+  },
+  restore(serialized: SerializedModel): FittedModel {
+    const state = restoreLinearState(serialized, "elasticNet", "radval");
+    return linearFittedModel(serialized.spec, serialized.featureNames, state, []);
+  },
+});

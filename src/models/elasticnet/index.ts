@@ -1,0 +1,17 @@
+export { elasticNetPath } from "./path.js";
+export { cvElasticNet, cvElasticNetMeasures, cvElasticNetAlphas, resolveFoldIds } from "./cv.js";
+export type { CvAlphaGridResult } from "./cv.js";
+export { lambdaInterp, elasticNetCoef, elasticNetPredict, linearPredictor, pathPlotData } from "./predict.js";
+export type { LambdaInterpolation, Coefficients, PathPlotData } from "./predict.js";
+export { CV_MEASURE_NAMES, weightedAuc, chooseLambda, observationLoss } from "./measures.js";
+export { defaultLambdaMinRatio, lambdaMax, lambdaStepFactor, fixFirstLambda } from "./lambdaGrid.js";
+export { standardizeDesign } from "./standardize.js";
+export type { StandardizedDesign } from "./standardize.js";
+export { GLMNET_CONTROL } from "./control.js";
+export type { GlmnetControl } from "./control.js";
+export type { UpdateMode } from "./solverSettings.js";
+export { simdAvailable } from "./simd/kernels.js";
+export { elasticNet, ELASTIC_NET_DEFAULTS } from "./spec.js";
+export type { ElasticNetSpecParams } from "./spec.js";
+export { elasticNetEngine } from "./engine.js";
+export type { ElasticNetOptions, ElasticNetPath, CvElasticNetOptions, CvElasticNetResult, CvMeasure } from "./types.js";

@@ -1,0 +1,487 @@
+import { RadvalError } from "../../core/errors.js";
+import { ActiveSetGram, type GramProblem } from "./gram.js";
+import { MaxActiveReached, MaxPassesReached, type PointSolverSettings, type UpdateMode } from "./solverSettings.js";
+import type { VectorKernels } from "./simd/kernels.js";
+import type { StandardizedDesign } from "./standardize.js";
+
+/** Screening bounds must clear the threshold by this relative margin (rounding safety). */
+const SAFE = 1 - 1e-9;
+
+/**
+ * Coordinate descent for the binomial elastic net at one λ, inside glmnet's
+ * IRLS loop (Friedman, Hastie & Tibshirani 2010, §3; glmnet 4.1-6
+ * `ElnetPointInternal<binomial, two_class>`), on a standardised design.
+ *
+ * At each IRLS step the log-likelihood is replaced by its quadratic
+ * approximation at the current fit: working weights v_i = w_i q_i (1 − q_i)
+ * and residuals r_i = w_i (y_i − q_i). Coordinate j is then updated by
+ * soft-thresholding, b_j ← S(g_j + xv_j b_j, α λ vp_j) / (xv_j + (1 − α) λ vp_j)
+ * with g_j = Σ_i r_i x_ij and xv_j = Σ_i v_i x_ij² ("Newton": exact diagonal
+ * Hessian), followed by the intercept step Σ r / Σ v. One full pass visits the
+ * strong set (sequential strong rule, Tibshirani et al. 2012), then passes over
+ * the active set alone repeat until max_j xv_j Δb_j² < thresh · dev0; then a
+ * full pass again, until a full pass changes nothing. The IRLS loop ends when
+ * no coefficient moved by more than that tolerance; the KKT conditions are then
+ * checked on every variable outside the strong set and any violator joins it.
+ *
+ * Updates: "naive" keeps r explicit (each gradient is an O(n) inner product,
+ * each step an O(n) residual update, exactly as glmnet). "covariance" runs the
+ * active-set passes on the weighted Gram matrix X_Aᵀ V X_A of the active set
+ * (O(|A|) per step after an O(n |A|²) build per IRLS step), the covariance
+ * updates of Friedman et al. (2010, §2.2) applied to the IRLS subproblem.
+ * "auto" starts naive and switches to the Gram matrix within an IRLS step once
+ * the naive passes have cost as much as building it (so it is never more than
+ * about twice the cheaper of the two). All three give the same coefficients up
+ * to rounding.
+ *
+ * The solver state is mutable and private to one path fit; it never touches
+ * its inputs.
+ */
+export class BinomialPointSolver {
+  readonly n: number;
+  readonly p: number;
+  private readonly K: VectorKernels;
+  /** The heap holding x (at offset 0, column j at j n), r, v and η. */
+  private readonly h: Float64Array;
+  private readonly rOff: number;
+  private readonly vOff: number;
+  private readonly etaOff: number;
+  private readonly y: Float64Array;
+  private readonly w: Float64Array;
+  private readonly ju: Uint8Array;
+  private readonly vp: Float64Array;
+  private readonly intr: boolean;
+  private readonly maxit: number;
+  private readonly nx: number;
+  private readonly updates: UpdateMode;
+  private readonly fmax: number;
+  private readonly fmin: number;
+  private readonly vmin: number;
+  /** Convergence threshold: thresh × null deviance (per unit weight). */
+  private thr: number;
+
+  /** Coefficients on the standardised scale (length p) and intercept. */
+  readonly b: Float64Array;
+  b0 = 0;
+  private readonly bs: Float64Array;
+  private bs0 = 0;
+  private readonly xv: Float64Array;
+  /** IRLS step at which xv_j was last computed (xv is computed lazily, only for coordinates that can move). */
+  private readonly xvStamp: Int32Array;
+  private irlsStep = 0;
+  /** |gradient| of variables outside the strong set, from the last KKT check (glmnet's `ga`). */
+  readonly ga: Float64Array;
+  /**
+   * Screening bound (exactness-preserving): ga_j was computed exactly when the
+   * cumulative residual drift was gaDrift_j; since then |x_jᵀ r| can have grown
+   * by at most ‖x_j‖ (drift − gaDrift_j) (Cauchy–Schwarz), so a comparison
+   * that the bound already settles needs no O(n) inner product. Only
+   * comparisons the bound cannot settle are computed, so every decision is the
+   * one glmnet makes with the exact gradient.
+   */
+  private readonly gaDrift: Float64Array;
+  private readonly colNorm: Float64Array;
+  private drift = 0;
+  private readonly rSnap: Float64Array;
+  private exactSweep = true;
+  private readonly strong: Uint8Array;
+  /** Active variables in order of entry (glmnet's `ia`, 0-based). */
+  readonly active: Int32Array;
+  nin = 0;
+  /** Position + 1 of each variable in `active`, 0 when inactive. */
+  private readonly mm: Int32Array;
+
+  /** Fitted probabilities (length n). */
+  readonly q: Float64Array;
+  /** Σ v (glmnet's `xmz`). */
+  xmz = 0;
+  /** Null-model "deviance" per unit weight (glmnet's `dev1`) and null deviance (`dev0`). */
+  readonly dev1: number;
+  readonly dev0: number;
+  /** Total coordinate-descent passes so far (glmnet's `nlp`). */
+  nlp = 0;
+
+  /** Covariance (Gram) mode of the active-set passes, valid within one IRLS step. */
+  private readonly gram: ActiveSetGram;
+  private readonly gramView: GramProblem;
+  private naiveCost = 0;
+  /** IRLS step number within the current λ, and whether its first active-set loop has run. */
+  private stepInLambda = 0;
+  private firstLoopDone = false;
+  /** Length (passes) of the first active-set loop of IRLS steps 0, 1, 2+ at the previous λ: the predictor of "auto". */
+  private readonly loopHistory = new Float64Array(3);
+
+  /**
+   * `design.x` must be the view `kernels.heap.subarray(0, n p)`; the heap must
+   * have room for three more n-vectors after it (r, v, η).
+   */
+  constructor(
+    design: StandardizedDesign,
+    kernels: VectorKernels,
+    y: Float64Array,
+    w: Float64Array,
+    vp: Float64Array,
+    settings: PointSolverSettings,
+  ) {
+    const { n, p } = design;
+    this.n = n;
+    this.p = p;
+    this.K = kernels;
+    this.h = kernels.heap;
+    if (design.x.buffer !== this.h.buffer || design.x.byteOffset !== this.h.byteOffset || this.h.length < BinomialPointSolver.heapSize(n, p)) {
+      throw new Error("BinomialPointSolver: the design must live at the start of the kernel heap");
+    }
+    this.rOff = n * p;
+    this.vOff = n * p + n;
+    this.etaOff = n * p + 2 * n;
+    this.y = y;
+    this.w = w;
+    this.ju = design.ju;
+    this.vp = vp;
+    this.intr = settings.intercept;
+    this.maxit = settings.maxit;
+    this.nx = settings.pmax;
+    this.updates = settings.updates;
+    const pmin = settings.control.pmin;
+    this.fmax = Math.log(1 / pmin - 1);
+    this.fmin = -this.fmax;
+    this.vmin = (1 + pmin) * pmin * (1 - pmin);
+    this.b = new Float64Array(p);
+    this.bs = new Float64Array(p);
+    this.xv = new Float64Array(p);
+    this.xvStamp = new Int32Array(p).fill(-1);
+    this.ga = new Float64Array(p);
+    this.gaDrift = new Float64Array(p);
+    this.colNorm = new Float64Array(p);
+    this.rSnap = new Float64Array(n);
+    this.strong = new Uint8Array(p);
+    this.active = new Int32Array(Math.min(settings.pmax, p) + 1);
+    this.mm = new Int32Array(p);
+    this.q = new Float64Array(n);
+    this.gram = new ActiveSetGram(this.active.length);
+    const self = this;
+    this.gramView = {
+      n,
+      K: kernels,
+      vOff: this.vOff,
+      rOff: this.rOff,
+      active: this.active,
+      get nin() {
+        return self.nin;
+      },
+      b: this.b,
+      xv: this.xv,
+      vp,
+      intercept: this.intr,
+      get xmz() {
+        return self.xmz;
+      },
+      xvOf: (k: number) => self.xvOf(k),
+    };
+
+    // Null model (no offset): q0 = Σ w y, b0 = logit(q0).
+    let q0 = 0;
+    for (let i = 0; i < n; i++) q0 += w[i]! * y[i]!;
+    if (q0 <= pmin || q0 >= 1 - pmin) {
+      throw new RadvalError("SINGLE_CLASS", `the weighted event proportion is ${q0}, outside (${pmin}, ${1 - pmin}): both classes are needed`, {
+        hint: "Check the outcome coding and the weights.",
+      });
+    }
+    if (!this.intr) q0 = 0.5;
+    const bz = this.intr ? Math.log(q0 / (1 - q0)) : 0;
+    const vi = q0 * (1 - q0);
+    this.b0 = bz;
+    const h = this.h;
+    for (let i = 0; i < n; i++) {
+      h[this.vOff + i] = vi * w[i]!;
+      h[this.rOff + i] = w[i]! * (y[i]! - q0);
+      this.q[i] = q0;
+    }
+    this.xmz = vi;
+    this.dev1 = -(bz * q0 + Math.log(1 - q0));
+    let dev0 = this.dev1;
+    for (let i = 0; i < n; i++) {
+      const yi = y[i]!;
+      if (yi > 0) dev0 += w[i]! * yi * Math.log(yi);
+      if (yi < 1) dev0 += w[i]! * (1 - yi) * Math.log(1 - yi);
+    }
+    this.dev0 = dev0;
+    this.thr = settings.thresh * dev0;
+    for (let j = 0; j < p; j++) {
+      if (!this.ju[j]) continue;
+      this.ga[j] = Math.abs(kernels.dot(j * n, this.rOff, n));
+      this.colNorm[j] = Math.sqrt(kernels.dot(j * n, j * n, n));
+    }
+    this.rSnap.set(h.subarray(this.rOff, this.rOff + n));
+  }
+
+  /** Doubles of kernel heap the solver needs: x (n p) then r, v and η (n each). */
+  static heapSize(n: number, p: number): number {
+    return n * p + 3 * n;
+  }
+
+  /** True when Σ v has collapsed (all fitted probabilities at 0 or 1): glmnet ends the path. */
+  isTotalVarianceTooSmall(): boolean {
+    return this.xmz <= this.vmin;
+  }
+
+  /**
+   * Solves the penalised IRLS problem at λ = `lambda` with mixture `alpha`,
+   * warm-started from the current coefficients; `prevLambda` is the previous
+   * grid value (for the sequential strong rule). Throws MaxPassesReached /
+   * MaxActiveReached as glmnet does.
+   */
+  fit(alpha: number, lambda: number, prevLambda: number): void {
+    const ab = lambda * alpha;
+    const dem = lambda * (1 - alpha);
+    const p = this.p;
+    // Sequential strong rule: |g_j| > α (2λ − λ_prev) vp_j.
+    const tlam = alpha * (2 * lambda - prevLambda);
+    const { ga, gaDrift, colNorm, vp, K, n, rOff } = this;
+    const drift = this.drift;
+    for (let k = 0; k < p; k++) {
+      if (this.strong[k] || !this.ju[k]) continue;
+      const limit = tlam * vp[k]!;
+      if (gaDrift[k] !== drift) {
+        if (ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= limit * SAFE) continue;
+        // r has not changed since the last KKT sweep: this is the value glmnet holds.
+        ga[k] = Math.abs(K.dot(k * n, rOff, n));
+        gaDrift[k] = drift;
+      }
+      if (ga[k]! > limit) this.strong[k] = 1;
+    }
+    this.stepInLambda = -1;
+    for (;;) {
+      if (this.nlp > this.maxit) throw new MaxPassesReached();
+      this.setupWls();
+      this.wls(ab, dem);
+      if (this.updateIrls(ab)) break;
+    }
+  }
+
+  private setupWls(): void {
+    this.bs0 = this.b0;
+    for (let a = 0; a < this.nin; a++) {
+      const k = this.active[a]!;
+      this.bs[k] = this.b[k]!;
+    }
+    this.irlsStep++;
+    this.stepInLambda++;
+    this.firstLoopDone = false;
+    this.gram.invalidate();
+    this.naiveCost = 0;
+  }
+
+  /** xv_j = Σ v x_j² for the current IRLS weights, computed on first use in this IRLS step. */
+  private xvOf(k: number): number {
+    if (this.xvStamp[k] !== this.irlsStep) {
+      this.xv[k] = this.K.weightedSquares(k * this.n, this.vOff, this.n);
+      this.xvStamp[k] = this.irlsStep;
+    }
+    return this.xv[k]!;
+  }
+
+  private wls(ab: number, dem: number): void {
+    for (;;) {
+      if (this.fullPass(ab, dem) < this.thr) return;
+      if (this.nlp > this.maxit) throw new MaxPassesReached();
+      this.activePasses(ab, dem);
+    }
+  }
+
+  /** One pass over the strong set with explicit residuals; returns max xv Δb². */
+  private fullPass(ab: number, dem: number): number {
+    this.nlp++;
+    let dlx = 0;
+    const { n, p, K, rOff, vOff, b, vp, strong } = this;
+    for (let k = 0; k < p; k++) {
+      if (!strong[k]) continue;
+      const off = k * n;
+      const bk = b[k]!;
+      const gk = K.dot(off, rOff, n);
+      const pen = vp[k]!;
+      let nb = 0;
+      if (bk !== 0) {
+        const xvk = this.xvOf(k);
+        const u = gk + bk * xvk;
+        const au = Math.abs(u) - pen * ab;
+        if (au > 0) nb = (u < 0 ? -au : au) / (xvk + pen * dem);
+      } else {
+        const au = Math.abs(gk) - pen * ab;
+        if (au > 0) nb = (gk < 0 ? -au : au) / (this.xvOf(k) + pen * dem);
+      }
+      if (nb === bk) continue;
+      b[k] = nb;
+      if (this.mm[k] === 0) {
+        this.nin++;
+        if (this.nin > this.nx) throw new MaxActiveReached();
+        this.mm[k] = this.nin;
+        this.active[this.nin - 1] = k;
+      }
+      const d = nb - bk;
+      const xvk = this.xv[k]!;
+      const change = xvk * d * d;
+      if (change > dlx) dlx = change;
+      K.subtractScaledWeighted(rOff, d, vOff, off, n);
+    }
+    return this.interceptStepNaive(dlx);
+  }
+
+  private interceptStepNaive(dlx: number): number {
+    if (!this.intr) return dlx;
+    const { h, n, rOff, vOff } = this;
+    let rsum = 0;
+    for (let i = 0; i < n; i++) rsum += h[rOff + i]!;
+    const d = rsum / this.xmz;
+    if (d === 0) return dlx;
+    this.b0 += d;
+    const change = this.xmz * d * d;
+    for (let i = 0; i < n; i++) h[rOff + i] = h[rOff + i]! - d * h[vOff + i]!;
+    return change > dlx ? change : dlx;
+  }
+
+  /** Passes over the active set until converged (glmnet's inner loop), naive or on the Gram matrix. */
+  private activePasses(ab: number, dem: number): void {
+    const n = this.n;
+    const first = !this.firstLoopDone;
+    this.firstLoopDone = true;
+    const slot = Math.min(this.stepInLambda, 2);
+    const start = this.nlp;
+    let gramMode = false;
+    // "auto": start on the Gram matrix when the same loop at the previous λ was long enough to repay building it.
+    if (first && this.updates === "auto" && this.nin > 0 && this.loopHistory[slot]! * 2 * n * this.nin >= this.gram.buildCost(n, this.nin)) {
+      this.gram.enter(this.gramView);
+      gramMode = true;
+    }
+    for (;;) {
+      if (!gramMode && this.shouldUseGram()) {
+        this.gram.enter(this.gramView);
+        gramMode = true;
+      }
+      this.nlp++;
+      let dlx: number;
+      if (gramMode) {
+        const step = this.gram.pass(this.gramView, ab, dem);
+        this.b0 += step.interceptStep;
+        dlx = step.dlx;
+      } else {
+        dlx = this.naiveActivePass(ab, dem);
+      }
+      if (!gramMode) this.naiveCost += n * (this.nin + 1);
+      if (dlx < this.thr) break;
+      if (this.nlp > this.maxit) {
+        if (gramMode) this.gram.exit(this.gramView);
+        throw new MaxPassesReached();
+      }
+    }
+    if (gramMode) {
+      this.gram.exit(this.gramView);
+      this.naiveCost = 0;
+    }
+    if (first) this.loopHistory[slot] = this.nlp - start;
+  }
+
+
+  private shouldUseGram(): boolean {
+    if (this.updates === "naive" || this.nin === 0) return false;
+    if (this.updates === "covariance") return true;
+    // Ski rental: switch once the naive passes of this IRLS step cost as much as the Gram build.
+    return this.naiveCost >= this.gram.buildCost(this.n, this.nin);
+  }
+
+  private naiveActivePass(ab: number, dem: number): number {
+    let dlx = 0;
+    const { n, K, rOff, vOff, b, vp, active } = this;
+    for (let a = 0; a < this.nin; a++) {
+      const k = active[a]!;
+      const off = k * n;
+      const bk = b[k]!;
+      const xvk = this.xvOf(k);
+      const gk = K.dot(off, rOff, n);
+      const pen = vp[k]!;
+      const u = gk + bk * xvk;
+      const au = Math.abs(u) - pen * ab;
+      const nb = au > 0 ? (u < 0 ? -au : au) / (xvk + pen * dem) : 0;
+      if (nb === bk) continue;
+      b[k] = nb;
+      const d = nb - bk;
+      const change = xvk * d * d;
+      if (change > dlx) dlx = change;
+      K.subtractScaledWeighted(rOff, d, vOff, off, n);
+    }
+    return this.interceptStepNaive(dlx);
+  }
+
+  /**
+   * New IRLS weights and residuals at the current coefficients; returns true
+   * when this λ is done (converged and the KKT check added no variable, or Σ v
+   * collapsed).
+   */
+  private updateIrls(ab: number): boolean {
+    const { n, K, h, b, active, q, w, y, etaOff, vOff, rOff } = this;
+    h.fill(this.b0, etaOff, etaOff + n);
+    for (let a = 0; a < this.nin; a++) {
+      const k = active[a]!;
+      const bk = b[k]!;
+      if (bk !== 0) K.addScaled(etaOff, bk, k * n, n);
+    }
+    let xmz = 0;
+    for (let i = 0; i < n; i++) {
+      const fi = h[etaOff + i]!;
+      const qi = fi < this.fmin ? 0 : fi > this.fmax ? 1 : 1 / (1 + Math.exp(-fi));
+      q[i] = qi;
+      const vi = w[i]! * qi * (1 - qi);
+      h[vOff + i] = vi;
+      xmz += vi;
+    }
+    this.xmz = xmz;
+    if (this.isTotalVarianceTooSmall()) return true;
+    for (let i = 0; i < n; i++) h[rOff + i] = w[i]! * (y[i]! - q[i]!);
+
+    // Converged when no coefficient moved by more than thr (in xv Δb² units).
+    const d0 = this.b0 - this.bs0;
+    if (xmz * d0 * d0 > this.thr) return false;
+    for (let a = 0; a < this.nin; a++) {
+      const k = active[a]!;
+      const d = b[k]! - this.bs[k]!;
+      if (this.xv[k]! * d * d > this.thr) return false;
+    }
+    // KKT check on the variables outside the strong set.
+    const { p, ga, gaDrift, colNorm, rSnap } = this;
+    let moved = 0;
+    for (let i = 0; i < n; i++) {
+      const d = h[rOff + i]! - rSnap[i]!;
+      moved += d * d;
+      rSnap[i] = h[rOff + i]!;
+    }
+    const drift = (this.drift += Math.sqrt(moved));
+    const exact = this.exactSweep;
+    this.exactSweep = false;
+    let violated = false;
+    for (let k = 0; k < p; k++) {
+      if (this.strong[k] || !this.ju[k]) continue;
+      const limit = ab * this.vp[k]!;
+      if (!exact && ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= limit * SAFE) continue;
+      const g = Math.abs(K.dot(k * n, rOff, n));
+      ga[k] = g;
+      gaDrift[k] = drift;
+      if (g > limit) {
+        this.strong[k] = 1;
+        violated = true;
+      }
+    }
+    return !violated;
+  }
+
+  /** Binomial deviance per unit weight of the current fit, probabilities clamped to [pmin, 1 − pmin] (glmnet's `dev2`). */
+  deviance(pmin: number): number {
+    const pmax = 1 - pmin;
+    let s = 0;
+    for (let i = 0; i < this.n; i++) {
+      const pi = Math.min(Math.max(pmin, this.q[i]!), pmax);
+      const yi = this.y[i]!;
+      s -= this.w[i]! * (yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi));
+    }
+    return s;
+  }
+}

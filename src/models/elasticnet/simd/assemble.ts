@@ -1,0 +1,120 @@
+/**
+ * A minimal WebAssembly binary writer for the few numeric kernels radval runs
+ * in SIMD (see `kernels.ts`): LEB128 numbers, sections, and the handful of
+ * opcodes the kernels use (WebAssembly Core Specification 2.0, §5 "Binary
+ * Format", and the fixed-width SIMD proposal, now part of the standard).
+ * Emitting bytes at load time keeps the module readable in source form and
+ * avoids shipping an opaque binary or a build step. O(size of the module).
+ */
+
+/** Unsigned LEB128. */
+export function uleb(value: number): number[] {
+  const out: number[] = [];
+  let v = value >>> 0;
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (v !== 0);
+  return out;
+}
+
+/** Signed LEB128 (32-bit). */
+export function sleb(value: number): number[] {
+  const out: number[] = [];
+  let v = value | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+/** A length-prefixed vector of already-encoded items. */
+export function vec(items: readonly (readonly number[])[]): number[] {
+  return [...uleb(items.length), ...items.flat()];
+}
+
+function section(id: number, bytes: readonly number[]): number[] {
+  return [id, ...uleb(bytes.length), ...bytes];
+}
+
+function name(text: string): number[] {
+  return [...uleb(text.length), ...Array.from(text, (c) => c.charCodeAt(0))];
+}
+
+/** Value types. */
+export const I32 = 0x7f;
+export const F64 = 0x7c;
+export const V128 = 0x7b;
+
+const memarg = (offset: number): number[] => [3, ...uleb(offset)];
+
+/** Instruction encoders (only those the kernels need). */
+export const op = {
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  end: [0x0b],
+  brIf: (depth: number): number[] => [0x0d, ...uleb(depth)],
+  get: (local: number): number[] => [0x20, ...uleb(local)],
+  set: (local: number): number[] => [0x21, ...uleb(local)],
+  tee: (local: number): number[] => [0x22, ...uleb(local)],
+  i32: (value: number): number[] => [0x41, ...sleb(value)],
+  i32Add: [0x6a],
+  i32And: [0x71],
+  i32Shl: [0x74],
+  i32LtU: [0x49],
+  i32GeU: [0x4f],
+  f64Load: (offset: number): number[] => [0x2b, ...memarg(offset)],
+  f64Store: (offset: number): number[] => [0x39, ...memarg(offset)],
+  f64Add: [0xa0],
+  f64Sub: [0xa1],
+  f64Mul: [0xa2],
+  v128Load: (offset: number): number[] => [0xfd, 0x00, ...memarg(offset)],
+  v128Store: (offset: number): number[] => [0xfd, 0x0b, ...memarg(offset)],
+  f64x2Splat: [0xfd, 0x14],
+  f64x2Lane: (lane: number): number[] => [0xfd, 0x21, lane],
+  f64x2Add: [0xfd, 0xf0, 0x01],
+  f64x2Sub: [0xfd, 0xf1, 0x01],
+  f64x2Mul: [0xfd, 0xf2, 0x01],
+  f64x2Div: [0xfd, 0xf3, 0x01],
+  f64Div: [0xa3],
+} as const;
+
+/** One exported function: parameter and result types, extra locals, body (without the final `end`). */
+export interface WasmFunction {
+  readonly name: string;
+  readonly params: readonly number[];
+  readonly results: readonly number[];
+  readonly locals: readonly number[];
+  readonly body: readonly number[];
+}
+
+/**
+ * A module importing one memory (`env.memory`) and exporting the given
+ * functions, each with its own type. Returns the binary.
+ */
+export function assembleModule(functions: readonly WasmFunction[]): Uint8Array<ArrayBuffer> {
+  const types = functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
+  const imports = [[...name("env"), ...name("memory"), 0x02, 0x00, ...uleb(1)]];
+  const funcs = functions.map((_, i) => uleb(i));
+  const exports = functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]);
+  const codes = functions.map((f) => {
+    const locals = vec(f.locals.map((t) => [1, t]));
+    const body = [...locals, ...f.body, ...op.end];
+    return [...uleb(body.length), ...body];
+  });
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec(types)),
+    ...section(2, vec(imports)),
+    ...section(3, vec(funcs)),
+    ...section(7, vec(exports)),
+    ...section(10, vec(codes)),
+  ]);
+}

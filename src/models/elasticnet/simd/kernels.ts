@@ -1,0 +1,281 @@
+import { F64, I32, V128, type WasmFunction, assembleModule, op } from "./assemble.js";
+
+/**
+ * The vector kernels of the coordinate-descent hot loops, on one shared
+ * Float64Array `heap`; vectors are addressed by element offset into it.
+ * `simd` is true when they run as WebAssembly fixed-width SIMD (f64x2, two
+ * lanes, four doubles per iteration) on a `WebAssembly.Memory`, false for the
+ * plain-JavaScript fallback (same arithmetic, different summation order).
+ * Each is O(n), allocation-free.
+ */
+export interface VectorKernels {
+  readonly heap: Float64Array;
+  readonly simd: boolean;
+  /** Σ heap[a+i] · heap[b+i]. */
+  dot(a: number, b: number, n: number): number;
+  /** Σ heap[a+i] · heap[b+i] · heap[c+i]. */
+  dot3(a: number, b: number, c: number, n: number): number;
+  /** Σ heap[w+i] · heap[a+i]². */
+  weightedSquares(a: number, w: number, n: number): number;
+  /** heap[r+i] −= d · heap[v+i] · heap[a+i]. */
+  subtractScaledWeighted(r: number, d: number, v: number, a: number, n: number): void;
+  /** heap[y+i] += d · heap[a+i]. */
+  addScaled(y: number, d: number, a: number, n: number): void;
+  /** heap[a+i] −= m, then returns Σ heap[w+i] · heap[a+i]² (centre a column and take its weighted sum of squares). */
+  centerSquares(a: number, m: number, w: number, n: number): number;
+  /** heap[a+i] /= s. */
+  divide(a: number, s: number, n: number): void;
+}
+
+/** Turns element offsets (params) into byte addresses: p ← p · 8. */
+function toBytes(ptrs: readonly number[]): number[] {
+  return ptrs.flatMap((p) => [...op.get(p), ...op.i32(3), ...op.i32Shl, ...op.set(p)]);
+}
+
+/**
+ * Emits `for` over n doubles: `width` (4 or 8) at a time (width / 2 v128 per
+ * pointer), then the tail one at a time; pointers advance.
+ */
+function stream(ptrs: readonly number[], n: number, end: number, vectorBody: readonly number[], scalarBody: readonly number[], width = 4): number[] {
+  const first = ptrs[0]!;
+  const advance = (bytes: number) => ptrs.flatMap((p) => [...op.get(p), ...op.i32(bytes), ...op.i32Add, ...op.set(p)]);
+  const loop = (mask: number, body: readonly number[], bytes: number) => [
+    ...op.get(first), ...op.get(n), ...op.i32(mask), ...op.i32And, ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(end),
+    ...op.block,
+    ...op.get(first), ...op.get(end), ...op.i32GeU, ...op.brIf(0),
+    ...op.loop,
+    ...body,
+    ...advance(bytes),
+    ...op.get(first), ...op.get(end), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+  ];
+  return [...loop(-width, vectorBody, 8 * width), ...loop(width - 1, scalarBody, 8)];
+}
+
+/** acc += product of the v128 loads at `offset` of each pointer. */
+function accumulate(acc: number, ptrs: readonly number[], offset: number, square = -1): number[] {
+  const loads = ptrs.flatMap((p, k) => [...op.get(p), ...op.v128Load(offset), ...(k > 0 ? op.f64x2Mul : [])]);
+  const sq = square >= 0 ? [...op.get(square), ...op.v128Load(offset), ...op.f64x2Mul] : [];
+  return [...op.get(acc), ...loads, ...sq, ...op.f64x2Add, ...op.set(acc)];
+}
+
+function scalarAccumulate(s: number, ptrs: readonly number[], square = -1): number[] {
+  const loads = ptrs.flatMap((p, k) => [...op.get(p), ...op.f64Load(0), ...(k > 0 ? op.f64Mul : [])]);
+  const sq = square >= 0 ? [...op.get(square), ...op.f64Load(0), ...op.f64Mul] : [];
+  return [...op.get(s), ...loads, ...sq, ...op.f64Add, ...op.set(s)];
+}
+
+/**
+ * A reduction Σ Π_k heap[ptr_k + i] (optionally × heap[square + i] once
+ * more): 8 doubles per iteration into four independent f64x2 accumulators, so
+ * several adds are in flight (the add latency, not the loads, would otherwise
+ * bound an in-cache dot product).
+ */
+function reduction(fname: string, nPtrs: number, squareOf = -1): WasmFunction {
+  const ptrs = Array.from({ length: nPtrs }, (_, k) => k);
+  const n = nPtrs;
+  const end = n + 1;
+  const acc = [n + 2, n + 3, n + 4, n + 5];
+  const s = n + 6;
+  const body = [
+    ...toBytes(ptrs),
+    ...stream(
+      ptrs,
+      n,
+      end,
+      acc.flatMap((a, k) => accumulate(a, ptrs, 16 * k, squareOf)),
+      scalarAccumulate(s, ptrs, squareOf),
+      8,
+    ),
+    ...op.get(acc[0]!), ...op.get(acc[1]!), ...op.f64x2Add, ...op.get(acc[2]!), ...op.get(acc[3]!), ...op.f64x2Add, ...op.f64x2Add,
+    ...op.tee(acc[0]!), ...op.f64x2Lane(0), ...op.get(acc[0]!), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(s), ...op.f64Add,
+  ];
+  return { name: fname, params: [...ptrs.map(() => I32), I32], results: [F64], locals: [I32, V128, V128, V128, V128, F64], body };
+}
+
+/** heap[r+i] −= d · heap[v+i] · heap[a+i]: params (r, d, v, a, n). */
+function subtractScaledWeightedFn(): WasmFunction {
+  const [r, d, v, a, n, end, dd] = [0, 1, 2, 3, 4, 5, 6];
+  const vecStep = (off: number) => [
+    ...op.get(r), ...op.get(r), ...op.v128Load(off),
+    ...op.get(dd), ...op.get(v), ...op.v128Load(off), ...op.f64x2Mul, ...op.get(a), ...op.v128Load(off), ...op.f64x2Mul,
+    ...op.f64x2Sub, ...op.v128Store(off),
+  ];
+  const scalar = [
+    ...op.get(r), ...op.get(r), ...op.f64Load(0),
+    ...op.get(d), ...op.get(v), ...op.f64Load(0), ...op.f64Mul, ...op.get(a), ...op.f64Load(0), ...op.f64Mul,
+    ...op.f64Sub, ...op.f64Store(0),
+  ];
+  const body = [...toBytes([r, v, a]), ...op.get(d), ...op.f64x2Splat, ...op.set(dd), ...stream([r, v, a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
+  return { name: "subtractScaledWeighted", params: [I32, F64, I32, I32, I32], results: [], locals: [I32, V128], body };
+}
+
+/** heap[y+i] += d · heap[a+i]: params (y, d, a, n). */
+function addScaledFn(): WasmFunction {
+  const [y, d, a, n, end, dd] = [0, 1, 2, 3, 4, 5];
+  const vecStep = (off: number) => [
+    ...op.get(y), ...op.get(y), ...op.v128Load(off), ...op.get(dd), ...op.get(a), ...op.v128Load(off), ...op.f64x2Mul,
+    ...op.f64x2Add, ...op.v128Store(off),
+  ];
+  const scalar = [
+    ...op.get(y), ...op.get(y), ...op.f64Load(0), ...op.get(d), ...op.get(a), ...op.f64Load(0), ...op.f64Mul,
+    ...op.f64Add, ...op.f64Store(0),
+  ];
+  const body = [...toBytes([y, a]), ...op.get(d), ...op.f64x2Splat, ...op.set(dd), ...stream([y, a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
+  return { name: "addScaled", params: [I32, F64, I32, I32], results: [], locals: [I32, V128], body };
+}
+
+/** heap[a+i] −= m; returns Σ w (a − m)²: params (a, m, w, n). */
+function centerSquaresFn(): WasmFunction {
+  const [a, m, w, n, end, mm, acc0, acc1, s, t, u] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const vecStep = (off: number, acc: number) => [
+    ...op.get(a), ...op.get(a), ...op.v128Load(off), ...op.get(mm), ...op.f64x2Sub, ...op.tee(t), ...op.v128Store(off),
+    ...op.get(acc), ...op.get(t), ...op.get(w), ...op.v128Load(off), ...op.f64x2Mul, ...op.get(t), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc),
+  ];
+  const scalar = [
+    ...op.get(a), ...op.get(a), ...op.f64Load(0), ...op.get(m), ...op.f64Sub, ...op.tee(u), ...op.f64Store(0),
+    ...op.get(s), ...op.get(u), ...op.get(w), ...op.f64Load(0), ...op.f64Mul, ...op.get(u), ...op.f64Mul, ...op.f64Add, ...op.set(s),
+  ];
+  const body = [
+    ...toBytes([a, w]),
+    ...op.get(m), ...op.f64x2Splat, ...op.set(mm),
+    ...stream([a, w], n, end, [...vecStep(0, acc0), ...vecStep(16, acc1)], scalar),
+    ...op.get(acc0), ...op.get(acc1), ...op.f64x2Add, ...op.tee(acc0), ...op.f64x2Lane(0),
+    ...op.get(acc0), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(s), ...op.f64Add,
+  ];
+  return { name: "centerSquares", params: [I32, F64, I32, I32], results: [F64], locals: [I32, V128, V128, V128, F64, V128, F64], body };
+}
+
+/** heap[a+i] /= s: params (a, s, n). */
+function divideFn(): WasmFunction {
+  const [a, sc, n, end, ss] = [0, 1, 2, 3, 4];
+  const vecStep = (off: number) => [...op.get(a), ...op.get(a), ...op.v128Load(off), ...op.get(ss), ...op.f64x2Div, ...op.v128Store(off)];
+  const scalar = [...op.get(a), ...op.get(a), ...op.f64Load(0), ...op.get(sc), ...op.f64Div, ...op.f64Store(0)];
+  const body = [...toBytes([a]), ...op.get(sc), ...op.f64x2Splat, ...op.set(ss), ...stream([a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
+  return { name: "divide", params: [I32, F64, I32], results: [], locals: [I32, V128], body };
+}
+
+interface KernelExports {
+  dot(a: number, b: number, n: number): number;
+  dot3(a: number, b: number, c: number, n: number): number;
+  weightedSquares(a: number, w: number, n: number): number;
+  subtractScaledWeighted(r: number, d: number, v: number, a: number, n: number): void;
+  addScaled(y: number, d: number, a: number, n: number): void;
+  centerSquares(a: number, m: number, w: number, n: number): number;
+  divide(a: number, s: number, n: number): void;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled kernel module, or null when this runtime has no WebAssembly SIMD. Compiled once. */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const bytes = assembleModule([
+      reduction("dot", 2),
+      reduction("dot3", 3),
+      // weightedSquares(a, w, n): Σ a · w · a
+      reduction("weightedSquares", 2, 0),
+      subtractScaledWeightedFn(),
+      addScaledFn(),
+      centerSquaresFn(),
+      divideFn(),
+    ]);
+    compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+const PAGE = 65536;
+
+function wasmKernels(nDoubles: number): VectorKernels | null {
+  const module = kernelModule();
+  if (!module) return null;
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((nDoubles * 8) / PAGE)) });
+  } catch {
+    return null; // too large for a 32-bit memory: use plain arrays
+  }
+  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+  const heap = new Float64Array(memory.buffer, 0, nDoubles);
+  // The exports take element offsets (the module multiplies by 8), so they are used directly.
+  return {
+    heap,
+    simd: true,
+    dot: ex.dot,
+    dot3: ex.dot3,
+    weightedSquares: ex.weightedSquares,
+    subtractScaledWeighted: ex.subtractScaledWeighted,
+    addScaled: ex.addScaled,
+    centerSquares: ex.centerSquares,
+    divide: ex.divide,
+  };
+}
+
+function jsKernels(nDoubles: number): VectorKernels {
+  const h = new Float64Array(nDoubles);
+  return {
+    heap: h,
+    simd: false,
+    dot(a, b, n) {
+      let s0 = 0;
+      let s1 = 0;
+      let i = 0;
+      for (; i + 1 < n; i += 2) {
+        s0 += h[a + i]! * h[b + i]!;
+        s1 += h[a + i + 1]! * h[b + i + 1]!;
+      }
+      if (i < n) s0 += h[a + i]! * h[b + i]!;
+      return s0 + s1;
+    },
+    dot3(a, b, c, n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += h[a + i]! * h[b + i]! * h[c + i]!;
+      return s;
+    },
+    weightedSquares(a, w, n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const x = h[a + i]!;
+        s += x * h[w + i]! * x;
+      }
+      return s;
+    },
+    subtractScaledWeighted(r, d, v, a, n) {
+      for (let i = 0; i < n; i++) h[r + i] = h[r + i]! - d * h[v + i]! * h[a + i]!;
+    },
+    addScaled(y, d, a, n) {
+      for (let i = 0; i < n; i++) h[y + i] = h[y + i]! + d * h[a + i]!;
+    },
+    centerSquares(a, m, w, n) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const t = h[a + i]! - m;
+        h[a + i] = t;
+        s += t * h[w + i]! * t;
+      }
+      return s;
+    },
+    divide(a, s, n) {
+      for (let i = 0; i < n; i++) h[a + i] = h[a + i]! / s;
+    },
+  };
+}
+
+/**
+ * Kernels over a fresh zeroed heap of `nDoubles` doubles: WebAssembly SIMD when
+ * available (`prefer: "simd"`, the default), else plain JavaScript. O(nDoubles)
+ * memory.
+ */
+export function createKernels(nDoubles: number, prefer: "simd" | "js" = "simd"): VectorKernels {
+  return (prefer === "simd" ? wasmKernels(nDoubles) : null) ?? jsKernels(nDoubles);
+}
+
+/** True when this runtime runs the kernels as WebAssembly SIMD. */
+export function simdAvailable(): boolean {
+  return kernelModule() !== null;
+}
