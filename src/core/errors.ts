@@ -54,6 +54,10 @@ export type RadvalErrorCode =
   | "EMPTY_SPLIT"
   | "TOO_FEW_EVENTS"
   | "NOT_IMPLEMENTED_OPTION"
+  | "UNKNOWN_PARAMETER"
+  | "INVALID_PARAMETER"
+  | "ENGINE_NOT_LOADED"
+  | "NO_PROBABILITY"
   | (string & {});
 
 /**
