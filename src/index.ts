@@ -43,6 +43,8 @@ export { resolveClassWeights, observationWeights } from "./models/classWeights.j
 export { checkFitInput, checkPredictInput } from "./models/validate.js";
 export { encodeArray, decodeFloat64, decodeInt32, serializeFit, checkSerialized } from "./models/serialize.js";
 export type { EncodedArray } from "./models/serialize.js";
+export { MODEL_ALIASES, modelAlias, specFromAlias } from "./models/aliases.js";
+export type { ModelAlias } from "./models/aliases.js";
 export { crossValidateModels } from "./models/crossValidate.js";
 export type { CvEntry, CvFoldResult, CvModelResult, CrossValidateOptions } from "./models/crossValidate.js";
 export { permutationImportance } from "./models/importance.js";

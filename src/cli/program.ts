@@ -1,10 +1,11 @@
 import { Command } from "commander";
 import { RADVAL_VERSION } from "../version.js";
+import { registerCv } from "./commands/cv.js";
 import { registerDescribe } from "./commands/describe.js";
 import type { CliIo } from "./io.js";
 
 /** Every subcommand, in the order `radval --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [registerDescribe];
+const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [registerDescribe, registerCv];
 
 /** The `radval` command with all subcommands registered; output goes to `io`. */
 export function createProgram(io: CliIo): Command {
