@@ -17,10 +17,8 @@ export interface LibsvmModelText {
   readonly probB?: readonly number[];
   /** Dual coefficients yᵢαᵢ, one row per support vector, `nrClass − 1` per row (`%.17g`: exact). */
   readonly svCoef: Float64Array;
-  /** Support vector values as printed (`%.8g`, row-major totalSv × p; sparse zeros filled). */
-  readonly svValues: Float64Array;
-  /** Number of feature columns seen in the SV section (largest index). */
-  readonly nFeatures: number;
+  /** Support vector k's values as printed (`%.8g`; sparse zeros filled), parsed on demand from its line. */
+  supportVector(k: number): Float64Array;
 }
 
 function fail(message: string): never {
@@ -31,7 +29,8 @@ function fail(message: string): never {
  * Parses the text of libsvm-js's `serializeModel()` (libsvm's
  * `svm_save_model` format: a header of `key value…` lines, then `SV`, then one
  * line per support vector: the coefficient(s) and sparse `index:value` pairs).
- * `p` is the number of features (sparse rows omit zeros). O(size of text).
+ * `p` is the number of features (sparse rows omit zeros). O(number of support vectors)
+ * for the coefficients; each support vector's values are parsed only when asked for.
  */
 export function parseLibsvmModel(text: string, p: number): LibsvmModelText {
   const lines = text.split("\n");
@@ -54,22 +53,28 @@ export function parseLibsvmModel(text: string, p: number): LibsvmModelText {
   const nrSv = nums("nr_sv") ?? fail("no nr_sv");
   const nCoef = nrClass - 1;
   const svCoef = new Float64Array(totalSv * nCoef);
-  const svValues = new Float64Array(totalSv * p);
-  let maxIndex = 0;
+  const first = k + 1;
   for (let s = 0; s < totalSv; s++) {
-    const line = lines[k + 1 + s];
+    const line = lines[first + s];
     if (line === undefined) fail(`expected ${totalSv} support vectors, found ${s}`);
-    const parts = line.trim().split(/\s+/);
-    for (let c = 0; c < nCoef; c++) svCoef[s * nCoef + c] = Number(parts[c]);
-    for (let t = nCoef; t < parts.length; t++) {
-      const part = parts[t]!;
-      if (part === "") continue;
-      const colon = part.indexOf(":");
-      const index = Number(part.slice(0, colon));
-      if (index > maxIndex) maxIndex = index;
-      if (index >= 1 && index <= p) svValues[s * p + index - 1] = Number(part.slice(colon + 1));
+    let start = 0;
+    for (let c = 0; c < nCoef; c++) {
+      const end = line.indexOf(" ", start);
+      svCoef[s * nCoef + c] = Number(line.slice(start, end < 0 ? line.length : end));
+      start = end + 1;
     }
   }
+  const supportVector = (s: number): Float64Array => {
+    const out = new Float64Array(p);
+    const parts = lines[first + s]!.trim().split(/\s+/);
+    for (let t = nCoef; t < parts.length; t++) {
+      const part = parts[t]!;
+      const colon = part.indexOf(":");
+      const index = Number(part.slice(0, colon));
+      if (index >= 1 && index <= p) out[index - 1] = Number(part.slice(colon + 1));
+    }
+    return out;
+  };
   const probA = nums("probA");
   const probB = nums("probB");
   return {
@@ -83,7 +88,6 @@ export function parseLibsvmModel(text: string, p: number): LibsvmModelText {
     ...(probA ? { probA } : {}),
     ...(probB ? { probB } : {}),
     svCoef,
-    svValues,
-    nFeatures: maxIndex,
+    supportVector,
   };
 }

@@ -6,7 +6,8 @@ import { createRng } from "../../../src/core/rng.js";
 import { loadLibsvm } from "../../../src/io/libsvmNode.js";
 import { aucMannWhitney } from "../../../src/metrics/auc.js";
 import { parseLibsvmModel } from "../../../src/models/svm/libsvmModelText.js";
-import { libsvmEngine } from "../../../src/models/svm/libsvmEngine.js";
+import { decisionValues } from "../../../src/models/svm/decision.js";
+import { libsvmEngine, trainLibsvm } from "../../../src/models/svm/libsvmEngine.js";
 import type { LibsvmClass } from "../../../src/models/svm/libsvmLoader.js";
 import { svm } from "../../../src/models/svm/spec.js";
 import { radvalErrorOf } from "../../helpers.js";
@@ -48,11 +49,27 @@ describe("libsvm-js facts the engine relies on", () => {
     expect(Math.min(...indices)).toBeGreaterThanOrEqual(0);
     indices.forEach((row, k) => {
       // tolerance 1e-8 abs: the model text prints SV values with %.8g
-      expect(Math.abs(parsed.svValues[2 * k]! - rows[row]![0]!)).toBeLessThan(1e-8);
-      expect(Math.abs(parsed.svValues[2 * k + 1]! - rows[row]![1]!)).toBeLessThan(1e-8);
+      const printed = parsed.supportVector(k);
+      expect(Math.abs(printed[0]! - rows[row]![0]!)).toBeLessThan(1e-8);
+      expect(Math.abs(printed[1]! - rows[row]![1]!)).toBeLessThan(1e-8);
     });
     // libsvm groups rows by label in order of first appearance; SVs are listed class by class.
     expect(parsed.labels).toEqual([0, 1]);
+  });
+
+  it("large problems keep libsvm's printed ρ: decision values then within 5e-6·|ρ| of SVC's (tight RBF)", () => {
+    const d = wdbc();
+    const all = Int32Array.from({ length: d.xs.nRows }, (_, i) => i);
+    const kernel = { kind: "rbf" as const, gamma: 0.05, degree: 3, coef0: 0 };
+    const options = { cost: 1, tolerance: 1e-10, classMultipliers: [1, 1] as [number, number], libsvmProbability: false };
+    const printed = trainLibsvm(SVM, d.xs, d.y, all, kernel, { ...options, rhoBudget: 0 });
+    const full = trainLibsvm(SVM, d.xs, d.y, all, kernel, options);
+    expect(printed.rhoSource).toBe("printed: large problem");
+    expect(full.rhoSource).toBe("recomputed");
+    const expected = ref.full_fit.svc_rbf_tight;
+    // tolerance 5e-6·|ρ| abs (6 significant digits); the recomputed ρ is ~1e-14 away
+    expect(maxAbsDiff(decisionValues(printed.expansion, d.xs), expected.decision_function)).toBeLessThan(5e-6 * Math.abs(expected.intercept));
+    expect(maxAbsDiff(decisionValues(full.expansion, d.xs), expected.decision_function)).toBeLessThan(1e-12);
   });
 
   it("prints ρ with 6 significant digits only (why radval recomputes it)", () => {
