@@ -1,4 +1,4 @@
-import { RadvalError, isRadvalError } from "../core/errors.js";
+import { RadvalError, type RadvalWarning, isRadvalError } from "../core/errors.js";
 import { type ColumnMatrix, gatherRows, gatherVector } from "../core/matrix.js";
 import type { Rng } from "../core/rng.js";
 import { aucMannWhitney } from "../metrics/auc.js";
@@ -43,6 +43,8 @@ export interface CrossValidateOptions {
   readonly featureNames?: readonly string[];
   /** Standardise features inside each split (fit on the analysis rows). Default true. */
   readonly standardize?: boolean;
+  /** Receives the warnings of every fit (and of the scaler), with the model label and split id. */
+  readonly onWarning?: (warning: RadvalWarning & { readonly model: string; readonly split: string }) => void;
 }
 
 function mean(values: readonly number[]): number | null {
@@ -84,6 +86,7 @@ export function crossValidateModels(x: ColumnMatrix, y: Float64Array, entries: r
     let test = gatherRows(x, split.assessment);
     if (options.standardize !== false) {
       const scaler = fitStandardize(standardize(), { names, x: train });
+      for (const w of scaler.warnings) options.onWarning?.({ ...w, model: "standardize", split: split.id });
       train = scaler.transform({ names, x: train }).x;
       test = scaler.transform({ names, x: test }).x;
     }
@@ -94,6 +97,7 @@ export function crossValidateModels(x: ColumnMatrix, y: Float64Array, entries: r
       let prob: Float64Array;
       try {
         const model = fitModel(entry.spec, train, yTrain, { rng: splitRngs[s]!.clone(), featureNames: names });
+        for (const w of model.warnings) options.onWarning?.({ ...w, model: entry.label, split: split.id });
         prob = model.predictProba(test);
       } catch (err) {
         if (isRadvalError(err)) {

@@ -74,6 +74,15 @@ describe("radval cv", () => {
     expect(JSON.parse(a.stdout).folds.map((f: { fold: number }) => f.fold)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it("prints each model warning once on stderr (not with --quiet); stdout stays one JSON object", async () => {
+    const args = ["cv", example("wdbc"), "--outcome", "malignant", "--model", "svm", "--param", "probability=libsvm", "--folds", "3", "--seed", "1", "--json"];
+    const loud = await cli(...args);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr.trimEnd().split("\n")).toEqual([expect.stringContaining("warning: svm: libsvm's own probability estimates")]);
+    expect(() => JSON.parse(loud.stdout)).not.toThrow();
+    expect((await cli(...args, "--quiet")).stderr).toBe("");
+  });
+
   it("prints a tidy table without --json", async () => {
     const { code, stdout } = await cli("cv", example("wdbc"), "--outcome", "malignant", "--model", "svm", "--model", "rf", "--param", "rf.trees=30", "--folds", "3", "--seed", "1");
     expect(code).toBe(0);

@@ -22,8 +22,8 @@ import { printJson, printWarnings } from "../output.js";
 import { parseParamAssignment } from "../params.js";
 
 interface CvOptions extends RoleOptions {
-  model: string[];
-  param: string[];
+  model?: string[];
+  param?: string[];
   foldid?: string;
   folds?: string;
   repeats?: string;
@@ -141,14 +141,14 @@ export function registerCv(program: Command, io: CliIo): void {
   addCommonOptions(command);
   addRoleOptions(command, { site: false });
   command
-    .option("--model <name>", `model to cross-validate (repeat to compare): ${MODEL_ALIASES.map((a) => a.name).join(", ")}`, collect, [])
-    .option("--param <key=value>", "model parameter, e.g. cost=0.5, trees=200, rf.mtry=3, engine=ml-svm (repeatable)", collect, [])
+    .option("--model <name>", `model to cross-validate (repeat to compare): ${MODEL_ALIASES.map((a) => a.name).join(", ")}`, collect)
+    .option("--param <key=value>", "model parameter, e.g. cost=0.5, trees=200, rf.mtry=3, engine=ml-svm (repeatable)", collect)
     .option("--foldid <col>", "column of fold ids (whole numbers): use these folds")
     .option("--folds <k>", "number of stratified folds")
     .option("--repeats <r>", "repeat the k-fold split r times (default 1)")
     .option("--seed <s>", "seed of the fold assignment and of every model fit (required with --folds; default 1 with --foldid)");
   command.action(async (file: string, options: CvOptions) => {
-    const entries = entriesFrom(options.model, options.param);
+    const entries = entriesFrom(options.model ?? [], options.param ?? []);
     if (options.foldid !== undefined && options.folds !== undefined) {
       throw new RadvalError("INVALID_OPTION", "give either --foldid or --folds, not both", { where: { option: "--folds" } });
     }
@@ -181,7 +181,13 @@ export function registerCv(program: Command, io: CliIo): void {
     printWarnings(io, data.warnings, options.quiet);
     if (entries.some((e) => engineFor(e.spec).prepare)) await loadLibsvm();
     await prepareEngines(entries.map((e) => e.spec));
-    const results = crossValidateModels(data.x, outcome.values, entries, resamples, { rng: fitRng, featureNames: data.featureNames });
+    const modelWarnings = new Set<string>();
+    const results = crossValidateModels(data.x, outcome.values, entries, resamples, {
+      rng: fitRng,
+      featureNames: data.featureNames,
+      onWarning: (w) => modelWarnings.add(`${w.model}: ${w.message}`),
+    });
+    printWarnings(io, [...modelWarnings], options.quiet);
     if (options.json) {
       printJson(io, results.length === 1 ? results[0] : { models: results });
       return;
