@@ -134,10 +134,12 @@ function fitMlSvm(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: Fi
 
 /**
  * The `svm` model's second engine: ml-svm 2.1 (named by the project's
- * design). Its simplified SMO stops far from the optimum: on standardised
- * WDBC its decision values differ from libsvm's by up to ~1 (see the test
- * `test/models/svm/mlSvmEngine.test.ts` for the measured distance), though
- * its ranking (AUC) is close. Random draws come from the fit's Rng (ml-svm's
+ * design). Its simplified SMO stops short of the optimum: on standardised
+ * WDBC (C = 1) its decision values differ from libsvm's (= scikit-learn's) by
+ * up to 0.7–1.3 with the linear kernel (the intercept is off; depends on the
+ * seed) and ~3e-3 with RBF (γ = 0.05), though its ranking (AUC) agrees to
+ * ~1e-4 (`test/models/svm/mlSvmEngine.test.ts`). It is also slow: seconds
+ * for a linear fit on 569 rows. Random draws come from the fit's Rng (ml-svm's
  * `random` option). No class weights; polynomial and RBF kernels are handed
  * to ml-svm as kernel objects with libsvm's parametrisation (ml-kernel's own
  * polynomial kernel fails to load under Node's ESM/CJS interop).

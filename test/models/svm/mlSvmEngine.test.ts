@@ -33,7 +33,7 @@ describe("svm / ml-svm engine", () => {
     expect(Math.abs(aucMannWhitney(y, ml) - aucMannWhitney(y, exact))).toBeLessThan(0.002);
   });
 
-  it("linear: far from the optimum in level (its intercept is off; measured 0.7 on all rows) but ranks like libsvm (AUC within 0.005)", () => {
+  it("linear: far from the optimum in level (its intercept is off; measured 0.7–1.3 on all rows, by seed) but ranks like libsvm (AUC within 0.005)", () => {
     const { x, y } = half();
     const exact = libsvmEngine.fit(svm({ kernel: "linear", tolerance: 1e-10, probability: "none" }), x, y, { rng: createRng(1) }).predictScore!(x);
     const ml = mlSvmEngine.fit(svm({ kernel: "linear", probability: "none" }, "ml-svm"), x, y, { rng: createRng(1) }).predictScore!(x);
