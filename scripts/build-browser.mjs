@@ -24,8 +24,11 @@ const dist = `${root}dist`;
  */
 const GUARDED_NODE_IMPORTS = [
   // libsvm-js is Emscripten output: `require("fs")`, `require("path")`, `require("crypto")` run only when
-  // ENVIRONMENT_IS_NODE. (Not reachable from the core yet; listed for the SVM engine.)
+  // ENVIRONMENT_IS_NODE. (The SVM engine loads libsvm-js on demand.)
   { importer: /node_modules\/libsvm-js\//, modules: ["fs", "path", "crypto"] },
+  // random-js (used by ml-random-forest) has a `nodeCrypto` engine that calls `require("crypto")` only when that
+  // engine is used; radval seeds ml-random-forest with its own seed and never selects it.
+  { importer: /node_modules\/random-js\//, modules: ["crypto"] },
 ];
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));

@@ -8,6 +8,8 @@ export { readTextFile } from "./io/readText.js";
 export { readRawTable, readFeatureTable, readLongTable } from "./io/readTable.js";
 export { loadExample, loadLongExample, examplePath, examplesDirectory, exampleInfo } from "./io/examples.js";
 export { runCli } from "./cli/run.js";
+// Shadows the isomorphic loadLibsvm: same cache, quiet WebAssembly load in Node.
+export { loadLibsvm } from "./io/libsvmNode.js";
 export { memoryIo, processIo } from "./cli/io.js";
 export type { CliIo } from "./cli/io.js";
 export { readResultsFile } from "./io/readResults.js";

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { RADVAL_VERSION } from "../version.js";
 import { registerAuc } from "./commands/auc.js";
 import { registerCluster } from "./commands/cluster.js";
+import { registerCv } from "./commands/cv.js";
 import { registerDescribe } from "./commands/describe.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerGlmnet } from "./commands/glmnet.js";
@@ -16,6 +17,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerCluster,
   registerAuc,
   registerGlmnet,
+  registerCv,
   registerEvaluate,
   registerReport,
 ];

@@ -68,6 +68,10 @@ export type RadvalErrorCode =
   | "RENDER_FAILED"
   | "PROBABILITY_OUT_OF_RANGE"
   | "PROBABILITY_ZERO_ONE"
+  | "UNKNOWN_PARAMETER"
+  | "INVALID_PARAMETER"
+  | "ENGINE_NOT_LOADED"
+  | "NO_PROBABILITY"
   | (string & {});
 
 /**

@@ -1,6 +1,9 @@
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import type { ColumnMatrix } from "../core/matrix.js";
 import { RADVAL_VERSION } from "../version.js";
+import { observationWeights } from "./classWeights.js";
+import { checkSerialized } from "./serialize.js";
+import { checkPredictInput } from "./validate.js";
 import type { FittedModel, ModelDescription, ModelSpec, ParamValue, SerializedModel } from "./types.js";
 
 /** Class weights as a spec stores them: "balanced", [w0, w1], or null (none). */
@@ -9,11 +12,11 @@ export type ClassWeightParam = "balanced" | readonly [number, number] | null;
 /** What users may pass: "balanced" (n / (2 n_c)), `{ "0": w0, "1": w1 }`, [w0, w1], or nothing. */
 export type ClassWeightInput = "balanced" | { readonly "0": number; readonly "1": number } | readonly [number, number] | null | undefined;
 
-/** Normalises a class-weight input to the spec form (checked: positive finite weights). O(1). */
-export function classWeightParam(input: ClassWeightInput): ClassWeightParam {
+/** Normalises a class-weight input to the spec form (checked by {@link resolveClassWeights}: finite weights ≥ 0, not both 0). O(1). */
+export function normalizeClassWeight(input: ClassWeightInput): ClassWeightParam {
   if (input === undefined || input === null) return null;
   if (input === "balanced") return "balanced";
-  const pair: [number, number] = Array.isArray(input) ? [input[0]!, input[1]!] : [(input as { "0": number })["0"], (input as { "1": number })["1"]];
+  const pair = Array.isArray(input) ? [input[0]!, input[1]!] : [(input as { "0": number })["0"], (input as { "1": number })["1"]];
   if (!pair.every((v) => typeof v === "number" && Number.isFinite(v) && v > 0)) {
     throw new RadvalError("INVALID_ARGUMENT", `classWeight must be "balanced" or positive weights for classes 0 and 1, got ${JSON.stringify(input)}`, {
       where: { key: "classWeight" },
@@ -24,35 +27,19 @@ export function classWeightParam(input: ClassWeightInput): ClassWeightParam {
 }
 
 /**
- * Observation weights from class weights and optional prior weights:
- * "balanced" gives w_i = n / (2 n_{y_i}) (scikit-learn's class_weight =
- * "balanced"); [w0, w1] or { "0": w0, "1": w1 } gives w_{y_i}; the result is
- * multiplied by `prior`.
- * Returns undefined when neither is set. O(n).
+ * Observation weights for the linear engines: class weights (see
+ * {@link observationWeights}) times the prior weights, or undefined when
+ * neither is set (so the solvers take their unweighted path). O(n).
  */
-export function observationWeights(
+export function linearObservationWeights(
   y: ArrayLike<number>,
   classWeightInput: ParamValue | ClassWeightInput | undefined,
   prior: Float64Array | undefined,
 ): Float64Array | undefined {
-  const n = y.length;
-  const classWeight = classWeightParam(classWeightInput as ClassWeightInput);
-  if ((classWeight === null || classWeight === undefined) && !prior) return undefined;
-  const out = new Float64Array(n).fill(1);
-  if (classWeight === "balanced") {
-    let n1 = 0;
-    for (let i = 0; i < n; i++) n1 += y[i]!;
-    const n0 = n - n1;
-    if (n0 === 0 || n1 === 0) throw new RadvalError("SINGLE_CLASS", "balanced class weights need both outcome classes");
-    for (let i = 0; i < n; i++) out[i] = y[i] === 1 ? n / (2 * n1) : n / (2 * n0);
-  } else if (Array.isArray(classWeight)) {
-    for (let i = 0; i < n; i++) out[i] = y[i] === 1 ? classWeight[1]! : classWeight[0]!;
-  }
-  if (prior) {
-    if (prior.length !== n) throw new RadvalError("DIMENSION_MISMATCH", `${prior.length} weights for ${n} rows`, { where: { key: "weights" } });
-    for (let i = 0; i < n; i++) out[i] = out[i]! * prior[i]!;
-  }
-  return out;
+  const classWeight = normalizeClassWeight(classWeightInput as ClassWeightInput);
+  if (classWeight === null && !prior) return undefined;
+  if (prior && prior.length !== y.length) throw new RadvalError("DIMENSION_MISMATCH", `${prior.length} weights for ${y.length} rows`, { where: { key: "weights" } });
+  return observationWeights(y, classWeight as ParamValue, prior);
 }
 
 /** The state a linear logistic model needs to predict (original feature scale). */
@@ -80,26 +67,14 @@ export function linearFittedModel(
   if (beta.length !== p) throw new RadvalError("DIMENSION_MISMATCH", `${beta.length} coefficients for ${p} features`);
   const names = Object.freeze([...featureNames]);
   const score = (x: ColumnMatrix): Float64Array => {
-    if (x.nCols !== p) {
-      throw new RadvalError("DIMENSION_MISMATCH", `the new data has ${x.nCols} feature columns, the model was fitted on ${p}`, {
-        hint: "Give the new rows the same features, in the same order, as the training data.",
-      });
-    }
+    checkPredictInput(spec.model, names, x);
     const n = x.nRows;
     const eta = new Float64Array(n).fill(state.intercept);
     for (let j = 0; j < p; j++) {
-      const off = j * n;
       const b = beta[j]!;
-      for (let i = 0; i < n; i++) {
-        const v = x.data[off + i]!;
-        if (!Number.isFinite(v)) {
-          throw new RadvalError("NON_FINITE", `${Number.isNaN(v) ? "missing value (NaN)" : `non-finite value ${v}`} in the data to predict`, {
-            where: { row: i + 1, column: names[j]!, feature: names[j]! },
-            hint: "Impute or drop missing values before predicting.",
-          });
-        }
-        if (b !== 0) eta[i] = eta[i]! + b * v;
-      }
+      if (b === 0) continue;
+      const off = j * n;
+      for (let i = 0; i < n; i++) eta[i] = eta[i]! + b * x.data[off + i]!;
     }
     return eta;
   };
@@ -140,21 +115,19 @@ export function linearFittedModel(
   });
 }
 
-/** Checks a serialised linear model and returns its state (for an engine's restore). */
-export function restoreLinearState(serialized: SerializedModel, model: string, engine: string): LinearModelState {
-  if (serialized?.format !== "radval-model" || serialized.spec?.model !== model || serialized.spec?.engine !== engine) {
-    throw new RadvalError("INCOMPATIBLE_MODEL", `this is not a serialised ${model} model of engine ${engine}`, {
-      hint: "Restore it with the engine that wrote it (see its spec.model / spec.engine).",
-    });
-  }
-  if (serialized.schema !== 1) {
-    throw new RadvalError("INCOMPATIBLE_MODEL", `unknown ${model} schema ${String(serialized.schema)}`, { hint: "Use the radval version that wrote it." });
-  }
+/**
+ * Checks a serialised linear model (envelope, engine, schema: see
+ * {@link checkSerialized}) and returns its state plus any warnings (a model
+ * saved by another radval version with the same schema is restored with a
+ * warning).
+ */
+export function restoreLinearState(serialized: SerializedModel, model: string, engine: string): { state: LinearModelState; warnings: RadvalWarning[] } {
+  const warnings = checkSerialized(serialized, { model, engine, schema: 1 });
   const s = serialized.state as Partial<LinearModelState> | undefined;
   const coefficients = s?.coefficients;
   if (!s || typeof s.intercept !== "number" || !Array.isArray(coefficients) || coefficients.length !== serialized.featureNames.length ||
       !coefficients.every((c) => typeof c === "number" && Number.isFinite(c))) {
     throw new RadvalError("INCOMPATIBLE_MODEL", `the serialised ${model} model has no valid intercept and coefficients`);
   }
-  return { intercept: s.intercept, coefficients, nObservations: Number(s.nObservations ?? 0), details: s.details ?? {} };
+  return { state: { intercept: s.intercept, coefficients, nObservations: Number(s.nObservations ?? 0), details: s.details ?? {} }, warnings };
 }

@@ -2,8 +2,11 @@ import type { RadvalWarning } from "../core/errors.js";
 import type { ColumnMatrix } from "../core/matrix.js";
 import type { Rng } from "../core/rng.js";
 
-/** A hyperparameter value in a spec (plain JSON data). */
-export type ParamValue = number | string | boolean | null | readonly number[];
+/**
+ * A hyperparameter value in a spec (plain JSON data). The record form holds
+ * per-class values such as explicit class weights `{"0": 1, "1": 3}`.
+ */
+export type ParamValue = number | string | boolean | null | readonly number[] | Readonly<Record<string, number>>;
 
 /**
  * A model specification: frozen plain data, no fitted state (parsnip's model
@@ -87,4 +90,9 @@ export interface ModelEngine {
   readonly defaults: Readonly<Record<string, ParamValue>>;
   fit(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: FitOptions): FittedModel;
   restore(serialized: SerializedModel): FittedModel;
+  /**
+   * Loads what `fit` needs (e.g. a WebAssembly solver) when the engine has an
+   * asynchronous dependency; absent when `fit` is always ready. Idempotent.
+   */
+  prepare?(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { RadvalError } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { stratifiedFoldIds } from "../../resample/stratifiedKFold.js";
-import { linearFittedModel, observationWeights, restoreLinearState } from "../linearModel.js";
+import { linearFittedModel, linearObservationWeights, restoreLinearState } from "../linearModel.js";
 import type { FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "../types.js";
 import { cvElasticNet } from "./cv.js";
 import { elasticNetPath } from "./path.js";
@@ -28,7 +28,7 @@ export const elasticNetEngine: ModelEngine = Object.freeze({
     const params = { ...ELASTIC_NET_DEFAULTS, ...spec.params };
     checkElasticNetParams(params);
     const featureNames = options.featureNames ?? Array.from({ length: x.nCols }, (_, j) => `x${j + 1}`);
-    const weights = observationWeights(y, params["classWeight"], options.weights);
+    const weights = linearObservationWeights(y, params["classWeight"], options.weights);
     const common = {
       alpha: params["mixture"] as number,
       nlambda: params["nlambda"] as number,
@@ -79,7 +79,7 @@ export const elasticNetEngine: ModelEngine = Object.freeze({
     }
   },
   restore(serialized: SerializedModel): FittedModel {
-    const state = restoreLinearState(serialized, "elasticNet", "radval");
-    return linearFittedModel(serialized.spec, serialized.featureNames, state, []);
+    const { state, warnings } = restoreLinearState(serialized, "elasticNet", "radval");
+    return linearFittedModel(serialized.spec, serialized.featureNames, state, warnings);
   },
 });

@@ -1,5 +1,5 @@
 import { RadvalError } from "../../core/errors.js";
-import { type ClassWeightInput, classWeightParam } from "../linearModel.js";
+import { type ClassWeightInput, normalizeClassWeight } from "../linearModel.js";
 import type { ModelSpec, ParamValue } from "../types.js";
 import type { CvMeasure } from "./types.js";
 
@@ -51,7 +51,7 @@ export function elasticNet(params: ElasticNetSpecParams = {}): ModelSpec {
     if (!(key in ELASTIC_NET_DEFAULTS)) {
       throw new RadvalError("INVALID_ARGUMENT", `unknown elasticNet parameter "${key}"`, { where: { key }, hint: `Known: ${Object.keys(ELASTIC_NET_DEFAULTS).join(", ")}.` });
     }
-    merged[key] = key === "classWeight" ? classWeightParam(value as ClassWeightInput) : (value as ParamValue);
+    merged[key] = key === "classWeight" ? normalizeClassWeight(value as ClassWeightInput) : (value as ParamValue);
   }
   checkElasticNetParams(merged);
   return Object.freeze({ model: "elasticNet", engine: "radval", params: Object.freeze(merged) });

@@ -1,6 +1,6 @@
 import { RadvalError } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
-import { linearFittedModel, observationWeights, restoreLinearState } from "../linearModel.js";
+import { linearFittedModel, linearObservationWeights, restoreLinearState } from "../linearModel.js";
 import type { FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "../types.js";
 import { logisticRegression } from "./logisticRegression.js";
 import { LOGISTIC_DEFAULTS } from "./spec.js";
@@ -20,7 +20,7 @@ export const logisticEngine: ModelEngine = Object.freeze({
     if (spec.model !== "logistic") throw new RadvalError("INCOMPATIBLE_MODEL", `logisticEngine cannot fit model "${spec.model}"`);
     const params = { ...LOGISTIC_DEFAULTS, ...spec.params };
     const featureNames = options.featureNames ?? Array.from({ length: x.nCols }, (_, j) => `x${j + 1}`);
-    const weights = observationWeights(y, params["classWeight"], options.weights);
+    const weights = linearObservationWeights(y, params["classWeight"], options.weights);
     const fit = logisticRegression(x, y, { featureNames, ...(weights ? { weights } : {}) });
     const details = Object.freeze({
       terms: fit.terms,
@@ -43,7 +43,7 @@ export const logisticEngine: ModelEngine = Object.freeze({
     );
   },
   restore(serialized: SerializedModel): FittedModel {
-    const state = restoreLinearState(serialized, "logistic", "radval");
-    return linearFittedModel(serialized.spec, serialized.featureNames, state, []);
+    const { state, warnings } = restoreLinearState(serialized, "logistic", "radval");
+    return linearFittedModel(serialized.spec, serialized.featureNames, state, warnings);
   },
 });

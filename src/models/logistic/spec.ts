@@ -1,5 +1,5 @@
 import { RadvalError } from "../../core/errors.js";
-import { type ClassWeightInput, classWeightParam } from "../linearModel.js";
+import { type ClassWeightInput, normalizeClassWeight } from "../linearModel.js";
 import type { ModelSpec, ParamValue } from "../types.js";
 
 /** Default parameters of the logistic spec. */
@@ -14,5 +14,5 @@ export function logistic(params: { readonly classWeight?: ClassWeightInput } = {
   for (const key of Object.keys(params)) {
     if (key !== "classWeight") throw new RadvalError("INVALID_ARGUMENT", `unknown logistic parameter "${key}"`, { where: { key }, hint: "Known: classWeight." });
   }
-  return Object.freeze({ model: "logistic", engine: "radval", params: Object.freeze({ classWeight: classWeightParam(params.classWeight) }) });
+  return Object.freeze({ model: "logistic", engine: "radval", params: Object.freeze({ classWeight: normalizeClassWeight(params.classWeight) }) });
 }

@@ -1,0 +1,127 @@
+import { RadvalError } from "../core/errors.js";
+import type { ColumnMatrix } from "../core/matrix.js";
+import { closestName } from "../core/suggest.js";
+import { RADVAL_VERSION } from "../version.js";
+import { restoreCalibrated } from "./calibration/calibrate.js";
+import { elasticNetEngine } from "./elasticnet/engine.js";
+import { forestEngine } from "./forest/forestEngine.js";
+import { logisticEngine } from "./logistic/engine.js";
+import { mlRandomForestEngine } from "./forest/mlRandomForestEngine.js";
+import { libsvmEngine } from "./svm/libsvmEngine.js";
+import { mlSvmEngine } from "./svm/mlSvmEngine.js";
+import type { FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "./types.js";
+import { checkFitInput } from "./validate.js";
+
+/**
+ * Every engine radval knows, as an explicit list (no registration side
+ * effects: the package is `"sideEffects": false`). The first engine listed for
+ * a model is its default. To add an engine: import it and add one entry.
+ */
+export const ENGINES: readonly ModelEngine[] = Object.freeze([
+  elasticNetEngine,
+  logisticEngine,
+  libsvmEngine,
+  mlSvmEngine,
+  forestEngine,
+  mlRandomForestEngine,
+]);
+
+/** One row of {@link listEngines}. */
+export interface EngineInfo {
+  readonly model: string;
+  readonly engine: string;
+  /** True for the model's default engine. */
+  readonly isDefault: boolean;
+  /** Standard hyperparameter names with their defaults. */
+  readonly defaults: ModelEngine["defaults"];
+  /** True when `prepare()` must be awaited before `fit` (WebAssembly). */
+  readonly needsPrepare: boolean;
+}
+
+/** Every model × engine pair, defaults first within a model. O(engines). */
+export function listEngines(engines: readonly ModelEngine[] = ENGINES): readonly EngineInfo[] {
+  const seen = new Set<string>();
+  return engines.map((e) => {
+    const isDefault = !seen.has(e.model);
+    seen.add(e.model);
+    return Object.freeze({ model: e.model, engine: e.engine, isDefault, defaults: e.defaults, needsPrepare: typeof e.prepare === "function" });
+  });
+}
+
+/** The default engine name of a model family, or `UNKNOWN_MODEL`. */
+export function defaultEngine(model: string, engines: readonly ModelEngine[] = ENGINES): string {
+  const found = engines.find((e) => e.model === model);
+  if (!found) throw unknownModel(model, engines);
+  return found.engine;
+}
+
+function unknownModel(model: string, engines: readonly ModelEngine[]): RadvalError {
+  const models = [...new Set(engines.map((e) => e.model))];
+  const guess = closestName(model, models);
+  return new RadvalError("UNKNOWN_MODEL", `no model family "${model}"`, {
+    where: { key: "model", value: model },
+    hint: `${guess ? `Did you mean "${guess}"? ` : ""}Model families: ${models.join(", ")}.`,
+  });
+}
+
+/**
+ * The engine that fits `spec` (its model family and engine name). Unknown
+ * family or engine → `UNKNOWN_MODEL` with a did-you-mean hint listing what
+ * exists. O(engines).
+ */
+export function engineFor(spec: Pick<ModelSpec, "model" | "engine">, engines: readonly ModelEngine[] = ENGINES): ModelEngine {
+  const found = engines.find((e) => e.model === spec.model && e.engine === spec.engine);
+  if (found) return found;
+  const forModel = engines.filter((e) => e.model === spec.model).map((e) => e.engine);
+  if (forModel.length === 0) throw unknownModel(spec.model, engines);
+  const guess = closestName(spec.engine, forModel);
+  throw new RadvalError("UNKNOWN_MODEL", `model "${spec.model}" has no engine "${spec.engine}"`, {
+    where: { key: "engine", value: spec.engine },
+    hint: `${guess ? `Did you mean "${guess}"? ` : ""}Engines for ${spec.model}: ${forModel.join(", ")}.`,
+  });
+}
+
+/** Awaits `prepare()` of the engines of `specs` (e.g. loads libsvm's WebAssembly). Idempotent. */
+export async function prepareEngines(specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>, engines: readonly ModelEngine[] = ENGINES): Promise<void> {
+  for (const spec of specs) await engineFor(spec, engines).prepare?.();
+}
+
+/**
+ * Fits `spec` on x (n × p, column-major, finite) and y (0/1) with the given
+ * Rng and optional observation weights; returns a frozen {@link FittedModel}.
+ * Checks the input first (one outcome class only → `SINGLE_CLASS`, NaN/Inf →
+ * `NON_FINITE` naming row and feature, sizes → `DIMENSION_MISMATCH`), then
+ * delegates to the engine. Never mutates its inputs.
+ */
+export function fitModel(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: FitOptions, engines: readonly ModelEngine[] = ENGINES): FittedModel {
+  const engine = engineFor(spec, engines);
+  checkFitInput(`${spec.model} (${spec.engine})`, x, y, options);
+  return engine.fit(spec, x, y, options);
+}
+
+/** {@link fitModel} after awaiting the engine's `prepare()` (use it when an engine may need WebAssembly). */
+export async function fitModelAsync(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: FitOptions, engines: readonly ModelEngine[] = ENGINES): Promise<FittedModel> {
+  await prepareEngines([spec], engines);
+  return fitModel(spec, x, y, options, engines);
+}
+
+/**
+ * Restores a model saved with `toJSON()` so it predicts new data. Checks the
+ * envelope and delegates to the engine named in it; a model saved by a radval
+ * with another state schema is `INCOMPATIBLE_MODEL` (the message names both
+ * versions), one with the same schema is restored with a warning.
+ */
+export function restoreModel(serialized: SerializedModel, engines: readonly ModelEngine[] = ENGINES): FittedModel {
+  if (serialized === null || typeof serialized !== "object" || serialized.format !== "radval-model") {
+    throw new RadvalError("INCOMPATIBLE_MODEL", 'this is not a saved radval model (no "format": "radval-model")', {
+      hint: "Restore the JSON written by a fitted model's toJSON().",
+    });
+  }
+  if (!serialized.spec || typeof serialized.spec.model !== "string") {
+    throw new RadvalError("INCOMPATIBLE_MODEL", `saved model (radval ${serialized.radvalVersion ?? "?"}) has no spec`, {
+      hint: `Refit the model with radval ${RADVAL_VERSION}.`,
+    });
+  }
+  if (serialized.spec.model === "calibrated") return restoreCalibrated(serialized, (base) => restoreModel(base, engines));
+  return engineFor(serialized.spec, engines).restore(serialized);
+}
