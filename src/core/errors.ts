@@ -84,6 +84,8 @@ export class RadvalError extends Error {
   readonly code: RadvalErrorCode;
   readonly where: ErrorLocation;
   readonly hint: string | undefined;
+  /** The message without the location prefix (for re-wrapping with more context). */
+  readonly detail: string;
 
   constructor(code: RadvalErrorCode, message: string, options: { where?: ErrorLocation; hint?: string } = {}) {
     const where = options.where ?? {};
@@ -93,13 +95,22 @@ export class RadvalError extends Error {
     this.code = code;
     this.where = where;
     this.hint = options.hint;
+    this.detail = message;
+  }
+
+  /** Rebuilds an error from `toJSON()` output (e.g. after it crossed a worker-thread boundary). */
+  static fromJSON(data: { code: string; detail?: string; message: string; where?: ErrorLocation; hint?: string }): RadvalError {
+    if (data.detail !== undefined) return new RadvalError(data.code, data.detail, { where: data.where ?? {}, ...(data.hint ? { hint: data.hint } : {}) });
+    const error = new RadvalError(data.code, data.message, data.hint ? { hint: data.hint } : {});
+    Object.defineProperty(error, "where", { value: data.where ?? {} });
+    return error;
   }
 
   /** Plain data for `--json` error output and logs. */
-  toJSON(): { code: string; message: string; where: ErrorLocation; hint?: string } {
+  toJSON(): { code: string; message: string; detail: string; where: ErrorLocation; hint?: string } {
     return this.hint === undefined
-      ? { code: this.code, message: this.message, where: this.where }
-      : { code: this.code, message: this.message, where: this.where, hint: this.hint };
+      ? { code: this.code, message: this.message, detail: this.detail, where: this.where }
+      : { code: this.code, message: this.message, detail: this.detail, where: this.where, hint: this.hint };
   }
 }
 

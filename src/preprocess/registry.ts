@@ -3,6 +3,7 @@ import { closestName } from "../core/suggest.js";
 import { type ImputeSpec, fitImpute } from "./impute.js";
 import { type RedundancySpec, fitRedundancy } from "./redundancy.js";
 import { type ReliabilityFilterSpec, fitReliabilityFilter } from "./reliabilityFilter.js";
+import { type StandardizeSpec, fitStandardize } from "./scale.js";
 import type { FeatureFrame, FittedStep, StepFitContext, StepSpec } from "./types.js";
 
 type StepFitter = (spec: never, frame: FeatureFrame, context: StepFitContext) => FittedStep;
@@ -12,6 +13,7 @@ const STEP_FITTERS: Readonly<Record<string, StepFitter>> = Object.freeze({
   impute: fitImpute as (spec: ImputeSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
   reliabilityFilter: fitReliabilityFilter as (spec: ReliabilityFilterSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
   redundancy: fitRedundancy as (spec: RedundancySpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
+  standardize: fitStandardize as (spec: StandardizeSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
 });
 
 /** Names of the step types. */

@@ -1,0 +1,102 @@
+import type { Rng } from "../core/rng.js";
+import type { Resamples } from "../resample/types.js";
+import { type PerformanceIndexes, performanceIndexes } from "./performance.js";
+import { type FitPredictTask, type TaskExecutor, type ValidationJob, inProcessExecutor } from "./tasks.js";
+import { outcomeVector } from "./workflow.js";
+
+/** Options shared by the resampling procedures. */
+export interface ProcedureOptions {
+  /** Where the fits run (default: this thread). */
+  readonly executor?: TaskExecutor;
+  readonly onProgress?: (done: number, total: number, stage: string) => void;
+  /** Index into `job.outcomes`: an outcome replacing the dataset's (label-permutation runs). */
+  readonly outcome?: number;
+}
+
+/** Out-of-split predictions and per-split indexes of one workflow. */
+export interface SplitPredictions {
+  readonly workflow: string;
+  /** For every split, in order: its id, rows, predicted probabilities for the assessment rows. */
+  readonly splits: ReadonlyArray<{
+    readonly id: string;
+    readonly analysis: Int32Array;
+    readonly assessment: Int32Array;
+    readonly prob: Float64Array;
+    readonly tuned: Readonly<Record<string, unknown>> | null;
+    readonly indexes: PerformanceIndexes;
+    readonly eventsAnalysis: number;
+  }>;
+}
+
+/** The outcome vector a procedure uses: `job.outcomes[index]` or the dataset's. */
+export function jobOutcome(job: ValidationJob, index?: number): Float64Array {
+  return index === undefined ? outcomeVector(job.data) : job.outcomes![index]!;
+}
+
+/** Per-workflow streams: one child Rng per split, drawn up front in a fixed order. */
+export function splitSeeds(rng: Rng, workflows: number, splits: number): number[][][] {
+  return Array.from({ length: workflows }, () => rng.split().splitMany(splits).map((r) => r.getState()));
+}
+
+/**
+ * Fits every workflow on the analysis rows of every split and predicts its
+ * assessment rows (`resampleWorkflow`): the whole recipe and model are refit
+ * inside each split. Returns the out-of-split predictions and the per-split
+ * indexes. Tasks run through `options.executor`; their seeds are drawn before
+ * any of them runs.
+ */
+export async function resampleWorkflows(job: ValidationJob, resamples: Resamples, rng: Rng, options: ProcedureOptions = {}): Promise<SplitPredictions[]> {
+  const executor = options.executor ?? inProcessExecutor;
+  const seeds = splitSeeds(rng, job.workflows.length, resamples.splits.length);
+  const tasks: FitPredictTask[] = [];
+  job.workflows.forEach((_, w) =>
+    resamples.splits.forEach((split, s) =>
+      tasks.push({
+        workflow: w,
+        splitId: split.id,
+        analysis: split.analysis,
+        predict: split.assessment,
+        rngState: seeds[w]![s]!,
+        ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
+      }),
+    ),
+  );
+  const outputs = await executor.run(job, tasks, (done, total) => options.onProgress?.(done, total, "resampling"));
+  const y = jobOutcome(job, options.outcome);
+  return job.workflows.map((workflow, w) => ({
+    workflow: workflow.id,
+    splits: resamples.splits.map((split, s) => {
+      const out = outputs[w * resamples.splits.length + s]!;
+      const truth = Float64Array.from(split.assessment, (r) => y[r]!);
+      let eventsAnalysis = 0;
+      for (const r of split.analysis) eventsAnalysis += y[r]!;
+      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prob: out.prob, tuned: out.tuned, indexes: performanceIndexes(truth, out.prob), eventsAnalysis };
+    }),
+  }));
+}
+
+/** Pooled out-of-fold predictions of one partition (one repeat): every row predicted once. */
+export interface PooledPredictions {
+  readonly rows: Int32Array;
+  readonly y: Float64Array;
+  readonly prob: Float64Array;
+}
+
+/**
+ * Groups the splits of a (repeated) k-fold CV into repeats of `foldsPerRepeat`
+ * consecutive splits and pools each repeat's out-of-fold predictions, rows in
+ * ascending order. Pooling (not averaging per fold) is what decision curves
+ * and calibration of CV predictions need.
+ */
+export function poolByRepeat(result: SplitPredictions, foldsPerRepeat: number, y: Float64Array): PooledPredictions[] {
+  const repeats: PooledPredictions[] = [];
+  for (let start = 0; start < result.splits.length; start += foldsPerRepeat) {
+    const group = result.splits.slice(start, start + foldsPerRepeat);
+    const pairs: Array<[number, number]> = [];
+    for (const split of group) split.assessment.forEach((r, k) => pairs.push([r, split.prob[k]!]));
+    pairs.sort((a, b) => a[0] - b[0]);
+    const rows = Int32Array.from(pairs, (p) => p[0]);
+    repeats.push({ rows, y: Float64Array.from(rows, (r) => y[r]!), prob: Float64Array.from(pairs, (p) => p[1]) });
+  }
+  return repeats;
+}

@@ -1,0 +1,74 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { type ErrorLocation, RadvalError } from "../core/errors.js";
+import { isCustomStep } from "../preprocess/registry.js";
+import { type FitPredictTask, type TaskExecutor, type TaskOutput, type ValidationJob, inProcessExecutor } from "./tasks.js";
+
+/** A RadvalError as it crosses the thread boundary. */
+interface SerializedError {
+  readonly code: string;
+  readonly message: string;
+  readonly detail: string;
+  readonly where: ErrorLocation;
+  readonly hint?: string;
+}
+
+function workerFile(): URL {
+  // From dist/validate/pool.js the worker is its sibling; from the TypeScript sources (tests) use the build.
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/validate/worker.js", here) : new URL("./worker.js", here);
+}
+
+/**
+ * A task executor on Node worker threads (piscina): the job (dataset and
+ * workflows) is sent once per worker, tasks are spread over `workers` threads
+ * and the outputs come back in task order. Every task carries its own
+ * generator state, drawn before any parallel work, so the results are
+ * bit-identical for any number of workers. `workers` ≤ 1 runs in this thread.
+ */
+export function workerPoolExecutor(workers: number): TaskExecutor {
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new RadvalError("INVALID_OPTION", `workers must be a whole number ≥ 1, got ${workers}`, { where: { option: "--workers" } });
+  }
+  if (workers === 1) return inProcessExecutor;
+  return Object.freeze({
+    workers,
+    async run(job: ValidationJob, tasks: readonly FitPredictTask[], onProgress?: (done: number, total: number) => void): Promise<TaskOutput[]> {
+      if (job.workflows.some((w) => w.steps.some(isCustomStep))) {
+        throw new RadvalError("INVALID_OPTION", "custom recipe steps (functions) cannot be sent to worker threads", {
+          where: { option: "--workers" },
+          hint: "Run with workers = 1, or use the built-in steps.",
+        });
+      }
+      if (tasks.length === 0) return [];
+      const threads = Math.min(workers, tasks.length);
+      const pool = new Piscina({ filename: workerFile().href, minThreads: threads, maxThreads: threads, workerData: job, idleTimeout: 1000 });
+      let done = 0;
+      try {
+        const settled = await Promise.allSettled(
+          tasks.map((task) =>
+            (pool.run(task) as Promise<TaskOutput | { error: SerializedError }>).then((out) => {
+              done++;
+              onProgress?.(done, tasks.length);
+              return out;
+            }),
+          ),
+        );
+        // The first failure in task order (not in completion order), so the error reported is deterministic.
+        return settled.map((result) => {
+          if (result.status === "rejected") throw result.reason;
+          const out = result.value;
+          if ("error" in out) throw RadvalError.fromJSON(out.error);
+          return out;
+        });
+      } finally {
+        await pool.destroy();
+      }
+    },
+  });
+}
+
+/** A sensible default worker count: the machine's parallelism, at least 1. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
