@@ -8,6 +8,7 @@ import { registerEvaluate } from "./commands/evaluate.js";
 import { registerGlmnet } from "./commands/glmnet.js";
 import { registerIcc } from "./commands/icc.js";
 import { registerReport } from "./commands/report.js";
+import { registerValidate } from "./commands/validate.js";
 import type { CliIo } from "./io.js";
 
 /** Every subcommand, in the order `radval --help` lists them (one per line). */
@@ -19,6 +20,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerGlmnet,
   registerCv,
   registerEvaluate,
+  registerValidate,
   registerReport,
 ];
 

@@ -60,6 +60,27 @@ export interface SerializedModel {
   readonly state: unknown;
 }
 
+/** A penalised model's coefficient path with its cross-validation curve (glmnet's plot(fit) and plot(cv.fit)). */
+export interface CoefficientPathData {
+  /** Decreasing λ sequence. */
+  readonly lambda: readonly number[];
+  readonly features: readonly string[];
+  /** coefficients[j][k]: feature j at lambda[k], on the standardised scale (coefficient × feature SD). */
+  readonly coefficients: ReadonlyArray<readonly number[]>;
+  /** The CV curve (cv.glmnet cvm, cvsd, nzero) when λ was chosen by cross-validation. */
+  readonly cv: {
+    readonly measure: string;
+    readonly cvm: readonly number[];
+    readonly cvsd: readonly number[];
+    readonly nzero: readonly number[];
+    readonly lambdaMin: number;
+    readonly lambda1se: number;
+  } | null;
+  readonly chosenLambda: number;
+  /** "lambda.min", "lambda.1se" or "fixed". */
+  readonly chosenRule: string;
+}
+
 /**
  * A fitted model: frozen, with predictions of P(y = 1) for new rows. Fitting
  * never mutates its inputs; predicting a subset of rows gives the subset of
@@ -75,6 +96,8 @@ export interface FittedModel {
   predictScore?(x: ColumnMatrix): Float64Array;
   describe(): ModelDescription;
   toJSON(): SerializedModel;
+  /** Penalised models: the coefficient path and CV curve behind the chosen λ (plain data, computed on demand). */
+  coefficientPath?(): CoefficientPathData;
   /** Non-fatal findings of the fit (separation, non-convergence…). */
   readonly warnings: readonly RadvalWarning[];
 }

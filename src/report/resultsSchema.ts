@@ -194,6 +194,14 @@ const internalModel = z.object({
   roc: opt(roc),
   calibration: opt(calibration),
   decisionCurve: list(decisionRow),
+  optimismTable: list(
+    z.object({ index: text, apparent: opt(num), training: opt(num), test: opt(num), optimism: opt(num), corrected: opt(num), n: count }),
+  ),
+  dotPlus: list(
+    z.object({ measure: text, apparent: num, outOfBag: num, noInformation: num, relativeOverfitting: num, dot632: num, dot632plus: num }),
+  ),
+  crossValidated: opt(metrics),
+  permutationTest: opt(z.object({ permutations: count, folds: count, observedAuc: num, meanPermutedAuc: num, pValue: prob })),
 });
 
 const study = z.strictObject({

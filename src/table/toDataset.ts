@@ -291,6 +291,7 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   const excluded = new Set(roles.exclude ?? []);
   let candidates: number[];
   let strict: boolean;
+  const textColumns: TextColumn[] = [];
   if (roles.features !== undefined) {
     candidates = roles.features.map((name) => {
       const j = findColumn(table, "feature", name);
@@ -303,6 +304,11 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
       return j;
     });
     strict = true;
+    // Every other column stays available as text (e.g. to select cohorts by a column value).
+    const chosen = new Set(candidates);
+    header.forEach((name, j) => {
+      if (!chosen.has(j) && !roleSet.has(j)) textColumns.push({ name, values: keep.map((r) => table.rows[r]![j]!) });
+    });
   } else {
     candidates = header
       .map((_, j) => j)
@@ -311,7 +317,6 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   }
 
   const featureCols: number[] = [];
-  const textColumns: TextColumn[] = [];
   for (const j of candidates) {
     if (strict) {
       featureCols.push(j);

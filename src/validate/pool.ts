@@ -25,12 +25,23 @@ function workerFile(): URL {
  * and the outputs come back in task order. Every task carries its own
  * generator state, drawn before any parallel work, so the results are
  * bit-identical for any number of workers. `workers` ≤ 1 runs in this thread.
+ * Call `close()` when done (the threads otherwise wait for their idle timeout).
  */
 export function workerPoolExecutor(workers: number): TaskExecutor {
   if (!Number.isInteger(workers) || workers < 1) {
     throw new RadvalError("INVALID_OPTION", `workers must be a whole number ≥ 1, got ${workers}`, { where: { option: "--workers" } });
   }
   if (workers === 1) return inProcessExecutor;
+  // One pool per job: the job (dataset, workflows) is sent to the workers once, and reused while the same
+  // job object comes back (a study run passes the same job to every procedure).
+  let current: { job: ValidationJob; pool: Piscina } | null = null;
+  const poolFor = async (job: ValidationJob): Promise<Piscina> => {
+    if (current?.job === job) return current.pool;
+    if (current) await current.pool.destroy();
+    const pool = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, workerData: job, idleTimeout: 60_000 });
+    current = { job, pool };
+    return pool;
+  };
   return Object.freeze({
     workers,
     async run(job: ValidationJob, tasks: readonly FitPredictTask[], onProgress?: (done: number, total: number) => void): Promise<TaskOutput[]> {
@@ -41,29 +52,28 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
         });
       }
       if (tasks.length === 0) return [];
-      const threads = Math.min(workers, tasks.length);
-      const pool = new Piscina({ filename: workerFile().href, minThreads: threads, maxThreads: threads, workerData: job, idleTimeout: 1000 });
+      const pool = await poolFor(job);
       let done = 0;
-      try {
-        const settled = await Promise.allSettled(
-          tasks.map((task) =>
-            (pool.run(task) as Promise<TaskOutput | { error: SerializedError }>).then((out) => {
-              done++;
-              onProgress?.(done, tasks.length);
-              return out;
-            }),
-          ),
-        );
-        // The first failure in task order (not in completion order), so the error reported is deterministic.
-        return settled.map((result) => {
-          if (result.status === "rejected") throw result.reason;
-          const out = result.value;
-          if ("error" in out) throw RadvalError.fromJSON(out.error);
-          return out;
-        });
-      } finally {
-        await pool.destroy();
-      }
+      const settled = await Promise.allSettled(
+        tasks.map((task) =>
+          (pool.run(task) as Promise<TaskOutput | { error: SerializedError }>).then((out) => {
+            done++;
+            onProgress?.(done, tasks.length);
+            return out;
+          }),
+        ),
+      );
+      // The first failure in task order (not in completion order), so the error reported is deterministic.
+      return settled.map((result) => {
+        if (result.status === "rejected") throw result.reason;
+        const out = result.value;
+        if ("error" in out) throw RadvalError.fromJSON(out.error);
+        return out;
+      });
+    },
+    async close(): Promise<void> {
+      if (current) await current.pool.destroy();
+      current = null;
     },
   });
 }

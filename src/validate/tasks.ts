@@ -69,6 +69,8 @@ export interface TaskExecutor {
   /** Number of parallel workers (1 = this thread). */
   readonly workers: number;
   run(job: ValidationJob, tasks: readonly FitPredictTask[], onProgress?: (done: number, total: number) => void): Promise<TaskOutput[]>;
+  /** Releases worker threads (no-op in this thread). */
+  close?(): Promise<void>;
 }
 
 /**

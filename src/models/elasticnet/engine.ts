@@ -2,10 +2,10 @@ import { RadvalError } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { stratifiedFoldIds } from "../../resample/stratifiedKFold.js";
 import { linearFittedModel, linearObservationWeights, restoreLinearState } from "../linearModel.js";
-import type { FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "../types.js";
+import type { CoefficientPathData, FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "../types.js";
 import { cvElasticNet } from "./cv.js";
 import { elasticNetPath } from "./path.js";
-import { elasticNetCoef } from "./predict.js";
+import { elasticNetCoef, pathPlotData } from "./predict.js";
 import { ELASTIC_NET_DEFAULTS, checkElasticNetParams } from "./spec.js";
 import type { CvMeasure, ElasticNetPath } from "./types.js";
 
@@ -40,6 +40,8 @@ export const elasticNetEngine: ModelEngine = Object.freeze({
     let path: ElasticNetPath;
     let lambda: number;
     let details: Record<string, unknown>;
+    let cvCurve: CoefficientPathData["cv"] = null;
+    let chosenRule = "fixed";
     if (params["penalty"] === "cv") {
       const foldId = stratifiedFoldIds(y, params["innerFolds"] as number, options.rng);
       const cv = cvElasticNet(x, y, { ...common, foldId, measure: params["measure"] as CvMeasure });
@@ -47,6 +49,8 @@ export const elasticNetEngine: ModelEngine = Object.freeze({
       const rule = params["lambdaRule"] as "min" | "1se";
       lambda = rule === "min" ? cv.lambdaMin : cv.lambda1se;
       const index = rule === "min" ? cv.indexMin : cv.index1se;
+      chosenRule = rule === "min" ? "lambda.min" : "lambda.1se";
+      cvCurve = { measure: cv.measure, cvm: cv.cvm, cvsd: cv.cvsd, nzero: cv.nzero, lambdaMin: cv.lambdaMin, lambda1se: cv.lambda1se };
       details = {
         lambda,
         lambdaRule: rule,
@@ -75,7 +79,25 @@ export const elasticNetEngine: ModelEngine = Object.freeze({
 
     function build(warnings: FittedModel["warnings"]): FittedModel {
       const coef = elasticNetCoef(path, lambda);
-      return linearFittedModel(spec, featureNames, { intercept: coef.intercept, coefficients: coef.beta, nObservations: x.nRows, details: Object.freeze(details) }, warnings);
+      const fitted = linearFittedModel(spec, featureNames, { intercept: coef.intercept, coefficients: coef.beta, nObservations: x.nRows, details: Object.freeze(details) }, warnings);
+      const finalPath = path;
+      const chosenLambda = lambda;
+      const curve = cvCurve;
+      const rule = chosenRule;
+      return Object.freeze({
+        ...fitted,
+        coefficientPath: (): CoefficientPathData => {
+          const plot = pathPlotData(finalPath, "standardized");
+          return {
+            lambda: [...finalPath.lambda],
+            features: plot.series.map((s) => s.feature),
+            coefficients: plot.series.map((s) => [...s.coefficient]),
+            cv: curve,
+            chosenLambda,
+            chosenRule: rule,
+          };
+        },
+      });
     }
   },
   restore(serialized: SerializedModel): FittedModel {

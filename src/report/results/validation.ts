@@ -23,6 +23,49 @@ export interface FoldResult {
   readonly brier: number | null;
 }
 
+/** One row of an rms::validate-style table (Harrell's optimism bootstrap). */
+export interface OptimismRow {
+  /** "auc", "dxy", "brier", "intercept" (recalibration intercept), "slope", "citl", "r2Nagelkerke", "emax". */
+  readonly index: string;
+  /** index.orig: the final model on its own development data. */
+  readonly apparent: number | null;
+  /** Mean performance of the bootstrap fits on their own samples. */
+  readonly training: number | null;
+  /** Mean performance of the bootstrap fits on the original data. */
+  readonly test: number | null;
+  readonly optimism: number | null;
+  /** index.corrected = apparent − optimism. */
+  readonly corrected: number | null;
+  /** Replicates used. */
+  readonly n: number;
+}
+
+/** .632 / .632+ (Efron & Tibshirani 1997) of one measure. */
+export interface DotPlusRow {
+  /** "auc", "brier" or "errorRate" (misclassification at p = 0.5). */
+  readonly measure: string;
+  readonly apparent: number;
+  /** Leave-one-out bootstrap (out-of-bag) estimate. */
+  readonly outOfBag: number;
+  /** No-information value γ. */
+  readonly noInformation: number;
+  readonly relativeOverfitting: number;
+  readonly dot632: number;
+  readonly dot632plus: number;
+}
+
+/** A label-permutation test of the whole pipeline (Ojala & Garriga 2010). */
+export interface PermutationTest {
+  readonly permutations: number;
+  readonly folds: number;
+  /** Pooled out-of-fold AUC with the real labels. */
+  readonly observedAuc: number;
+  /** Mean pooled AUC over the permutations. */
+  readonly meanPermutedAuc: number;
+  /** (1 + #{permuted ≥ observed}) / (1 + permutations). */
+  readonly pValue: number;
+}
+
 /** Internal validation of one model. */
 export interface InternalModelValidation {
   readonly model: string;
@@ -37,6 +80,13 @@ export interface InternalModelValidation {
   /** Calibration of the pooled out-of-fold predictions. */
   readonly calibration: CalibrationCurve | null;
   readonly decisionCurve: readonly DecisionCurveRow[];
+  /** The full rms::validate-style table (bootstrap scheme). */
+  readonly optimismTable: readonly OptimismRow[];
+  /** .632 / .632+ from the same bootstrap fits. */
+  readonly dotPlus: readonly DotPlusRow[];
+  /** Pooled out-of-fold performance when cross-validation ran alongside the bootstrap (null otherwise). */
+  readonly crossValidated: PerformanceMetrics | null;
+  readonly permutationTest: PermutationTest | null;
 }
 
 /** Internal validation design and per-model results (TRIPOD+AI 12a, 12c). */

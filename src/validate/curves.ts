@@ -1,0 +1,62 @@
+import { calibrationCurve } from "../metrics/calibration/curve.js";
+import { decisionCurve } from "../metrics/decisionCurve.js";
+import { rocCurve } from "../metrics/roc.js";
+import type { CalibrationCurve, DecisionCurveRow, RocCurve } from "../report/results.js";
+
+/**
+ * The ROC curve of predictions as the report wants it (pROC's coords, every
+ * distinct threshold; ±Inf thresholds as null). Null with a single class.
+ */
+export function rocPoints(y: ArrayLike<number>, prob: ArrayLike<number>): RocCurve | null {
+  let events = 0;
+  for (let i = 0; i < y.length; i++) events += y[i]!;
+  if (events === 0 || events === y.length) return null;
+  const roc = rocCurve(y, prob);
+  const points = Array.from(roc.thresholds, (t, k) => ({
+    fpr: 1 - roc.specificity[k]!,
+    tpr: roc.sensitivity[k]!,
+    threshold: Number.isFinite(t) ? t : null,
+  }));
+  return { points, band: null, bandMethod: null };
+}
+
+/**
+ * Flexible calibration curve (R's loess, span 0.75), decile bins with Wilson
+ * CIs and a 20-bin risk histogram split by outcome. Null when the smoother
+ * cannot be fit (too few distinct predictions or one class).
+ */
+export function calibrationPoints(y: ArrayLike<number>, prob: ArrayLike<number>): CalibrationCurve | null {
+  let events = 0;
+  for (let i = 0; i < y.length; i++) events += y[i]!;
+  if (events === 0 || events === y.length) return null;
+  const bins = 20;
+  const histogram = Array.from({ length: bins }, (_, k) => ({ start: k / bins, end: (k + 1) / bins, events: 0, nonEvents: 0 }));
+  for (let i = 0; i < y.length; i++) {
+    const k = Math.min(bins - 1, Math.floor(prob[i]! * bins));
+    if (y[i] === 1) histogram[k]!.events++;
+    else histogram[k]!.nonEvents++;
+  }
+  try {
+    const curve = calibrationCurve(y, prob);
+    return {
+      method: `${curve.smoother} (span ${curve.span}, degree ${curve.degree})`,
+      smooth: Array.from(curve.curve.predicted, (p, k) => ({ predicted: p, observed: Math.min(1, Math.max(0, curve.curve.observed[k]!)), lower: null, upper: null })),
+      bins: curve.bins.map((b) => ({ predicted: b.meanPredicted, observed: b.observed, lower: b.observedLower, upper: b.observedUpper, n: b.n, events: b.events })),
+      riskHistogram: histogram,
+    };
+  } catch {
+    return { method: null, smooth: [], bins: [], riskHistogram: histogram };
+  }
+}
+
+/** Decision-curve rows at thresholds (default 0.01 … 0.99 by 0.01, computed as k/100). */
+export function decisionCurveRows(y: ArrayLike<number>, prob: ArrayLike<number>, thresholds?: ArrayLike<number>): DecisionCurveRow[] {
+  const curve = decisionCurve(y, prob, thresholds ? { thresholds } : {});
+  return curve.points.map((p) => ({
+    threshold: p.threshold,
+    netBenefit: p.netBenefit,
+    treatAll: p.treatAll,
+    treatNone: 0,
+    interventionsAvoided: Number.isFinite(p.interventionsAvoided) ? p.interventionsAvoided : null,
+  }));
+}

@@ -1,0 +1,107 @@
+import type { Dataset } from "../../core/dataset.js";
+import { RadvalError } from "../../core/errors.js";
+import { temporalSplit } from "../../resample/temporalSplit.js";
+import type { StudyConfig } from "../config.js";
+import { rowsWhere } from "./columns.js";
+
+/** A cohort of the study: its rows in the (merged) dataset. */
+export interface CohortRows {
+  readonly name: string;
+  readonly role: "development" | "external";
+  readonly design: "temporal" | "geographic" | "external" | null;
+  readonly rows: Int32Array;
+  /** Where it came from, for the report. */
+  readonly sourceFile: string | null;
+}
+
+/** The development rows and the external cohorts of a study. */
+export interface StudyDesign {
+  readonly development: CohortRows;
+  readonly external: readonly CohortRows[];
+}
+
+function countEvents(data: Dataset, rows: Int32Array): number {
+  let events = 0;
+  for (const r of rows) events += data.outcome!.values[r]!;
+  return events;
+}
+
+function checkBothClasses(data: Dataset, cohort: CohortRows, key: string): void {
+  const events = countEvents(data, cohort.rows);
+  if (events === 0 || events === cohort.rows.length) {
+    throw new RadvalError("SINGLE_CLASS", `cohort "${cohort.name}" has ${cohort.rows.length} patients, all ${events === 0 ? "without" : "with"} the outcome`, {
+      where: { file: data.source, key },
+      hint: "A cohort needs events and non-events to be developed on or validated.",
+    });
+  }
+}
+
+/**
+ * Resolves the study design from the config: external cohorts (rows chosen
+ * by a column value, separate files already merged into `data` as
+ * `fileCohorts`, or a temporal cut), then the development rows — the
+ * `data.development` filter, or every row not in an external cohort. A row
+ * may not be in two cohorts; every cohort needs both outcome classes.
+ */
+export function resolveDesign(config: StudyConfig, data: Dataset, fileCohorts: readonly CohortRows[] = [], sourceFile: string | null = null): StudyDesign {
+  const n = data.x.nRows;
+  const owner = new Array<string | null>(n).fill(null);
+  const external: CohortRows[] = [];
+  const claim = (cohort: CohortRows, key: string) => {
+    for (const r of cohort.rows) {
+      if (owner[r] !== null) {
+        throw new RadvalError("INVALID_CONFIG", `row ${r + 1} (id ${data.ids[r]}) is in two cohorts: "${owner[r]}" and "${cohort.name}"`, {
+          where: { file: data.source, key },
+          hint: "Cohorts must not overlap: check the column values that select them.",
+        });
+      }
+      owner[r] = cohort.name;
+    }
+  };
+  for (const cohort of fileCohorts) {
+    claim(cohort, "external.cohorts");
+    external.push(cohort);
+  }
+  (config.external?.cohorts ?? []).forEach((spec, k) => {
+    if (!("column" in spec)) return; // file cohorts were merged by the loader
+    const values = "values" in spec ? spec.values : [spec.value];
+    const key = `external.cohorts[${k}]`;
+    const rows = rowsWhere(data, spec.column, values, key);
+    const cohort: CohortRows = {
+      name: spec.name ?? `${spec.column} = ${values.join(", ")}`,
+      role: "external",
+      design: spec.column === data.site?.name ? "geographic" : "external",
+      rows,
+      sourceFile,
+    };
+    claim(cohort, key);
+    external.push(cohort);
+  });
+
+  let candidates = Int32Array.from({ length: n }, (_, i) => i).filter((i) => owner[i] === null);
+  if (config.data.development) {
+    const filter = config.data.development;
+    const values = "values" in filter ? filter.values : [filter.value];
+    const selected = new Set(rowsWhere(data, filter.column, values, "data.development"));
+    candidates = candidates.filter((r) => selected.has(r));
+  }
+  if (config.external?.temporal) {
+    if (!data.date) {
+      throw new RadvalError("MISSING_ROLE", "temporal validation needs a date column", { where: { key: "external.temporal" }, hint: "Name it with data.date." });
+    }
+    const days = Float64Array.from(candidates, (r) => data.date!.days[r]!);
+    const cut = "cutoff" in config.external.temporal ? { cutoff: config.external.temporal.cutoff } : { fraction: config.external.temporal.fraction };
+    const split = temporalSplit(days, cut, { column: data.date.name }).splits[0]!;
+    const after = Int32Array.from(split.assessment, (k) => candidates[k]!);
+    const cohort: CohortRows = { name: `temporal (${split.id.replace("Temporal:", "from ")})`, role: "external", design: "temporal", rows: after, sourceFile };
+    external.push(cohort);
+    candidates = Int32Array.from(split.analysis, (k) => candidates[k]!);
+  }
+  if (candidates.length === 0) {
+    throw new RadvalError("EMPTY_SPLIT", "no rows are left to develop the model on", { where: { file: data.source, key: "data.development" }, hint: "Check the development filter and the external cohorts." });
+  }
+  const development: CohortRows = { name: "development", role: "development", design: null, rows: candidates, sourceFile };
+  checkBothClasses(data, development, "data.development");
+  external.forEach((c, k) => checkBothClasses(data, c, `external.cohorts[${k}]`));
+  return { development, external };
+}

@@ -1,0 +1,104 @@
+import type { Dataset } from "../../core/dataset.js";
+import { RadvalError, isRadvalError } from "../../core/errors.js";
+import { specFromAlias } from "../../models/aliases.js";
+import type { ParamValue } from "../../models/types.js";
+import { impute } from "../../preprocess/impute.js";
+import { redundancyStep } from "../../preprocess/redundancy.js";
+import { reliabilityFilterStep } from "../../preprocess/reliabilityFilter.js";
+import { standardize } from "../../preprocess/scale.js";
+import type { StepSpec } from "../../preprocess/types.js";
+import type { LongTable } from "../../table/longTable.js";
+import type { StudyConfig } from "../config.js";
+import { type WorkflowSpec, workflow } from "../workflow.js";
+
+/** True when any development row has a missing feature value. */
+export function hasMissing(data: Dataset, rows: Int32Array): boolean {
+  const n = data.x.nRows;
+  for (let j = 0; j < data.x.nCols; j++) {
+    for (const r of rows) if (Number.isNaN(data.x.data[j * n + r]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * The recipe a study config describes, in the order that keeps every step
+ * meaningful: reliability filter (drops features by their test-retest ICC;
+ * never looks at analysis values), imputation (median by default when the
+ * development rows have missing values), redundancy reduction (needs complete
+ * data), standardisation (default on).
+ */
+export function recipeFromConfig(config: StudyConfig, long: LongTable | null, missing: boolean): StepSpec[] {
+  const steps: StepSpec[] = [];
+  if (config.reliability) {
+    if (!long) throw new RadvalError("INVALID_CONFIG", "the reliability filter needs its test-retest table", { where: { key: "reliability.file" } });
+    const r = config.reliability;
+    try {
+      steps.push(
+        reliabilityFilterStep({
+          long,
+          ...(r.statistic !== undefined ? { statistic: r.statistic } : {}),
+          ...(r.cut !== undefined ? { cut: r.cut } : {}),
+          ...(r.useLowerBound !== undefined ? { useLowerBound: r.useLowerBound } : {}),
+          ...(r.unmeasured !== undefined ? { unmeasured: r.unmeasured } : {}),
+        } as Parameters<typeof reliabilityFilterStep>[0]),
+      );
+    } catch (e) {
+      if (isRadvalError(e) && e.code === "INVALID_OPTION") throw new RadvalError("INVALID_CONFIG", e.detail, { where: { key: "reliability.statistic" }, ...(e.hint ? { hint: e.hint } : {}) });
+      throw e;
+    }
+  }
+  const imputeMethod = config.impute ?? (missing ? "median" : "none");
+  if (imputeMethod !== "none") steps.push(impute({ method: imputeMethod }));
+  if (config.redundancy) {
+    const r = config.redundancy;
+    steps.push(
+      redundancyStep({
+        ...(r.threshold !== undefined ? { threshold: r.threshold } : {}),
+        ...(r.correlation !== undefined ? { correlation: r.correlation } : {}),
+        ...(r.linkage !== undefined ? { linkage: r.linkage } : {}),
+        ...(r.representative !== undefined ? { representative: r.representative } : {}),
+      }),
+    );
+  }
+  if (config.scale !== false) steps.push(standardize());
+  return steps;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "model";
+}
+
+/**
+ * One workflow per configured model: the shared recipe plus the model spec
+ * (aliases lasso, ridge, enet, elasticNet, logistic, svm, rf, randomForest;
+ * `params`, `engine`, `tune`). Ids are unique slugs of the names. Unknown
+ * models and parameters are errors naming the config key.
+ */
+export function workflowsFromConfig(config: StudyConfig, steps: readonly StepSpec[]): WorkflowSpec[] {
+  const used = new Set<string>();
+  return config.models.map((m, k) => {
+    const key = `models[${k}]`;
+    let model;
+    try {
+      model = specFromAlias(m.model, { ...(m.params ?? {}), ...(m.engine ? { engine: m.engine } : {}) } as Record<string, ParamValue>);
+    } catch (e) {
+      if (isRadvalError(e)) {
+        const sub = e.code === "UNKNOWN_MODEL" ? "model" : e.code === "UNKNOWN_PARAMETER" || e.code === "INVALID_PARAMETER" ? "params" : "";
+        throw new RadvalError(e.code === "UNKNOWN_MODEL" ? "UNKNOWN_MODEL" : "INVALID_CONFIG", e.detail, { where: { key: sub ? `${key}.${sub}` : key }, ...(e.hint ? { hint: e.hint } : {}) });
+      }
+      throw e;
+    }
+    const label = m.name ?? m.model;
+    let id = slug(label);
+    for (let i = 2; used.has(id); i++) id = `${slug(label)}-${i}`;
+    used.add(id);
+    return workflow({
+      id,
+      label,
+      steps,
+      model,
+      ...(m.tune ? { tune: m.tune } : {}),
+      ...(config.internal?.innerFolds ? { innerFolds: config.internal.innerFolds } : {}),
+    });
+  });
+}

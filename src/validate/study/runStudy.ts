@@ -1,0 +1,247 @@
+import type { Dataset } from "../../core/dataset.js";
+import { RadvalError } from "../../core/errors.js";
+import { Rng, createRng } from "../../core/rng.js";
+import { thresholdMetrics, youden } from "../../metrics/thresholdMetrics.js";
+import { prepareEngines } from "../../models/registry.js";
+import type { ModelSpec } from "../../models/types.js";
+import type {
+  CaseMixComparison,
+  ClassificationThreshold,
+  ExternalValidationResult,
+  HeterogeneityResult,
+  ModelUpdatingResult,
+  PerformanceMetrics,
+  StudyInfo,
+  StudyResults,
+} from "../../report/results.js";
+import { RESULTS_SCHEMA_VERSION } from "../../report/results.js";
+import type { LongTable } from "../../table/longTable.js";
+import { RADVAL_VERSION } from "../../version.js";
+import type { StudyConfig } from "../config.js";
+import { calibrationPoints, decisionCurveRows, rocPoints } from "../curves.js";
+import { validateBySite } from "../leaveOneSiteOut.js";
+import { performanceMetrics } from "../performance.js";
+import { type TaskExecutor, type ValidationJob, inProcessExecutor } from "../tasks.js";
+import { updateModel } from "../updating.js";
+import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
+import { caseMix, cohortResult, dataPreparation, modelResult } from "./assemble.js";
+import { type CohortRows, resolveDesign } from "./design.js";
+import { runInternalValidation } from "./internal.js";
+import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
+
+/** What a study run needs, already loaded (Node's `radval validate` reads the files; a browser passes them in). */
+export interface StudyInputs {
+  readonly config: StudyConfig;
+  /** The feature table (external cohorts from other files already appended; see `fileCohorts`). */
+  readonly data: Dataset;
+  /** The test-retest / multi-reader table for the reliability filter. */
+  readonly long: LongTable | null;
+  /** External cohorts that came from separate files (rows of `data`). */
+  readonly fileCohorts?: readonly CohortRows[];
+  /** Rows dropped for a missing outcome while reading (for the report). */
+  readonly outcomeMissingDropped?: number;
+  readonly dataFile: string | null;
+  readonly software?: { readonly configHash?: string | null; readonly configFile?: string | null; readonly command?: string | null; readonly runtime?: string | null };
+}
+
+/** Options of {@link runStudy}. */
+export interface RunStudyOptions {
+  /** Master seed (overrides `config.seed`; default 2026). */
+  readonly seed?: number;
+  /** Where the resampling fits run (default: this thread). */
+  readonly executor?: TaskExecutor;
+  /** Progress of long stages: (stage, done, total). */
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** Time stamp for `createdAt` (default now; pass null for reproducible files). */
+  readonly createdAt?: string | null;
+  /** Loads engines that need it (WebAssembly) before fitting; default `prepareEngines` (Node's CLI passes a quiet loader). */
+  readonly prepare?: (specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>) => Promise<void>;
+}
+
+const STUDY_KEYS: readonly (keyof StudyInfo)[] = [
+  "title", "abstract", "background", "targetPopulation", "healthInequalities", "objectives", "dataSources", "setting",
+  "eligibility", "treatments", "dataPreparation", "outcomeDefinition", "outcomeAssessors", "outcomeBlinding", "predictorChoice",
+  "predictorDefinitions", "predictorAssessors", "sampleSize", "missingData", "performanceRationale", "fairness", "modelOutput",
+  "differences", "ethics", "funding", "conflicts", "protocol", "registration", "dataSharing", "codeSharing", "patientInvolvement",
+  "participantFlow", "interpretation", "limitations", "inputDataQuality", "userInteraction", "nextSteps", "anticipatedR2CoxSnell",
+];
+
+function studyInfo(config: StudyConfig): StudyInfo {
+  const given = (config.study ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(STUDY_KEYS.map((k) => [k, given[k] ?? null])) as unknown as StudyInfo;
+}
+
+function thresholdGrid(config: StudyConfig): Float64Array | undefined {
+  const t = config.decisionCurve?.thresholds;
+  if (!t) return undefined;
+  const out: number[] = [];
+  const steps = Math.round((t.to - t.from) / t.by);
+  for (let k = 0; k <= steps; k++) out.push(Number((t.from + k * t.by).toFixed(12)));
+  return Float64Array.from(out);
+}
+
+/**
+ * Runs a whole study as its config describes and returns the `results.json`
+ * object the report is built from: design (development rows and external
+ * cohorts), the recipe (reliability filter, imputation, redundancy,
+ * scaling), every model fit on the development rows, internal validation
+ * (CV / optimism bootstrap with .632+ / permutation test, everything refit in
+ * every split), leave-one-site-out with random-effects pooling, external
+ * validation with decision curves, model updating and case-mix comparison.
+ * Every random draw comes from one master seed through child generators
+ * created in a fixed order, so the output does not depend on the number of
+ * workers.
+ */
+export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {}): Promise<StudyResults> {
+  const { config, data } = inputs;
+  if (!data.outcome) throw new RadvalError("MISSING_ROLE", "the study has no outcome", { where: { key: "data.outcome" } });
+  const seed = options.seed ?? config.seed ?? 2026;
+  const executor = options.executor ?? inProcessExecutor;
+  const progress = options.onProgress ?? (() => {});
+  const design = resolveDesign(config, data, inputs.fileCohorts ?? [], inputs.dataFile);
+  const devRows = design.development.rows;
+  const steps = recipeFromConfig(config, inputs.long, hasMissing(data, devRows));
+  const workflows = workflowsFromConfig(config, steps);
+  await (options.prepare ?? prepareEngines)(workflows.map((w) => w.model));
+  const job: ValidationJob = { data, workflows };
+  const thresholds = thresholdGrid(config);
+  const y = data.outcome.values;
+  const yDev = Float64Array.from(devRows, (r) => y[r]!);
+  const devEvents = yDev.reduce((a, b) => a + b, 0);
+
+  const master = createRng(seed);
+  const [finalRng, internalRng, siteRng, updateRng] = master.splitMany(4) as [Rng, Rng, Rng, Rng];
+
+  // Final models on all development rows (the models the report specifies).
+  progress("final models", 0, workflows.length);
+  const finals: FittedWorkflow[] = workflows.map((w, k) => {
+    const fitted = fitWorkflow(w, data, devRows, finalRng.split(), { splitId: "final" });
+    progress("final models", k + 1, workflows.length);
+    return fitted;
+  });
+  const apparent = new Map<string, PerformanceMetrics>();
+  const apparentProb = new Map<string, Float64Array>();
+  finals.forEach((f) => {
+    const p = f.predict(data, devRows);
+    apparentProb.set(f.spec.id, p);
+    apparent.set(f.spec.id, performanceMetrics(yDev, p));
+  });
+
+  const internal = await runInternalValidation(config, job, devRows, apparent, internalRng, executor, progress, thresholds);
+
+  // Classification thresholds: Youden on the pooled out-of-fold predictions (apparent when there is no CV), applied unchanged elsewhere.
+  const thresholdsByModel = new Map<string, ClassificationThreshold>();
+  finals.forEach((f) => {
+    const pooled = internal.pooled.get(f.spec.id);
+    const yy = pooled ? pooled.y : yDev;
+    const pp = pooled ? pooled.prob : apparentProb.get(f.spec.id)!;
+    const best = config.threshold !== undefined ? null : youden(yy, pp);
+    const threshold = config.threshold ?? (best && Number.isFinite(best.threshold) ? best.threshold : 0.5);
+    const tm = thresholdMetrics(yy, pp, threshold);
+    thresholdsByModel.set(f.spec.id, {
+      model: f.spec.id,
+      threshold,
+      rule: config.threshold !== undefined ? "fixed in the study config" : pooled ? "Youden index on the pooled out-of-fold predictions" : "Youden index on the apparent predictions",
+      sensitivity: tm.sensitivity.estimate,
+      specificity: tm.specificity.estimate,
+    });
+  });
+
+  // Leave-one-site-out (internal–external cross-validation).
+  let heterogeneity: HeterogeneityResult[] = [];
+  const externalValidation: ExternalValidationResult[] = [];
+  if (config.external?.leaveOneSiteOut) {
+    const bySite = await validateBySite(job, devRows, siteRng, {
+      executor,
+      cohort: design.development.name,
+      onProgress: (d, t) => progress("leave-one-site-out", d, t),
+      ...(config.external.meta ? { meta: config.external.meta } : {}),
+      ...(thresholds ? { thresholds } : {}),
+    });
+    heterogeneity = bySite.heterogeneity;
+    externalValidation.push(...bySite.perSite);
+  }
+
+  // External cohorts: the final models applied unchanged; updating; case mix.
+  const updating: ModelUpdatingResult[] = [];
+  const caseMixes: CaseMixComparison[] = [];
+  const candidateFeatures = finals[0]?.recipe.steps.find((s) => s.type === "reliabilityFilter")?.outputNames ?? data.featureNames;
+  for (const cohort of design.external) {
+    const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
+    for (const f of finals) {
+      const prob = f.predict(data, cohort.rows);
+      externalValidation.push({
+        model: f.spec.id,
+        cohort: cohort.name,
+        site: null,
+        n: cohort.rows.length,
+        events: yc.reduce((a, b) => a + b, 0),
+        metrics: performanceMetrics(yc, prob),
+        roc: rocPoints(yc, prob),
+        calibration: calibrationPoints(yc, prob),
+        decisionCurve: decisionCurveRows(yc, prob, thresholds),
+      });
+      for (const method of config.external?.updating ?? []) {
+        updating.push(
+          await updateModel(method, { model: f.spec.id, cohort: cohort.name, data, rows: cohort.rows, prob, workflow: f.spec }, updateRng.split(), executor),
+        );
+      }
+    }
+    caseMixes.push(caseMix(data, design.development, cohort, candidateFeatures));
+  }
+
+  const prevalence = devEvents / devRows.length;
+  const classWeighted = workflows.filter((w) => w.model.params["classWeight"] !== null && w.model.params["classWeight"] !== undefined);
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    createdAt: options.createdAt === undefined ? new Date().toISOString() : options.createdAt,
+    study: studyInfo(config),
+    software: {
+      radvalVersion: RADVAL_VERSION,
+      runtime: inputs.software?.runtime ?? null,
+      seed,
+      configHash: inputs.software?.configHash ?? null,
+      configFile: inputs.software?.configFile ?? null,
+      command: inputs.software?.command ?? null,
+    },
+    outcome: { column: data.outcome.name, positive: data.outcome.positiveLabel, negative: data.outcome.negativeLabel },
+    cohorts: [design.development, ...design.external].map((c) => cohortResult(data, c, inputs.outcomeMissingDropped ?? 0)),
+    dataPreparation: finals[0] ? dataPreparation(finals[0], data, devRows) : { reliability: null, redundancy: null, steps: [], refitInEverySplit: true },
+    missingData: {
+      strategy: steps.some((s) => s.type === "impute") ? `${String((steps.find((s) => s.type === "impute") as { method?: string }).method)} imputation inside every split` : hasMissing(data, devRows) ? "none" : "none (no missing values)",
+      rowsDropped: inputs.outcomeMissingDropped ?? 0,
+      details: inputs.outcomeMissingDropped ? `${inputs.outcomeMissingDropped} row(s) without an outcome were dropped before analysis` : null,
+    },
+    predictors: {
+      available: data.featureNames.length,
+      candidates: [...candidateFeatures],
+      candidateParameters: candidateFeatures.length,
+      excluded: data.textColumns.map((c) => c.name),
+    },
+    models: finals.map((f) => modelResult(f, devEvents, 10)),
+    primaryModel: finals[0]?.spec.id ?? null,
+    internalValidation: {
+      scheme: internal.scheme,
+      description: internal.description,
+      folds: internal.folds,
+      repeats: internal.repeats,
+      bootstraps: internal.bootstraps,
+      stratified: true,
+      cohort: design.development.name,
+      models: internal.models,
+    },
+    externalValidation,
+    heterogeneity,
+    updating,
+    caseMix: caseMixes,
+    classImbalance: {
+      method: classWeighted.length ? "class-weights" : "none",
+      details: classWeighted.length ? `class weights in ${classWeighted.map((w) => w.id).join(", ")}` : "the models were fit on the observed class balance; no resampling or reweighting",
+      prevalence,
+      recalibrated: false,
+      recalibrationMethod: null,
+    },
+    modelOutput: { kind: "probability", thresholds: [...thresholdsByModel.values()] },
+    subgroups: [],
+  };
+}
