@@ -34,6 +34,7 @@ export const elasticNetEngine: ModelEngine = Object.freeze({
       nlambda: params["nlambda"] as number,
       standardize: params["standardize"] as boolean,
       thresh: params["thresh"] as number,
+      ...(typeof params["lambdaMinRatio"] === "number" ? { lambdaMinRatio: params["lambdaMinRatio"] } : {}),
       featureNames,
       ...(weights ? { weights } : {}),
     };

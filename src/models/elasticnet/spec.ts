@@ -23,6 +23,8 @@ export interface ElasticNetSpecParams {
   readonly standardize?: boolean;
   /** glmnet's thresh (default 1e-7, glmnet's default). */
   readonly thresh?: number;
+  /** Smallest λ as a fraction of λmax (glmnet's lambda.min.ratio); null = glmnet's default (1e-4 if n > p, else 1e-2). */
+  readonly lambdaMinRatio?: number | null;
 }
 
 /** Default parameters of the elastic-net spec. */
@@ -36,6 +38,7 @@ export const ELASTIC_NET_DEFAULTS: Readonly<Record<string, ParamValue>> = Object
   classWeight: null,
   standardize: true,
   thresh: 1e-7,
+  lambdaMinRatio: null,
 });
 
 /**
@@ -75,4 +78,6 @@ export function checkElasticNetParams(p: Readonly<Record<string, ParamValue>>): 
   if (typeof p["standardize"] !== "boolean") bad("standardize", "true or false");
   const thresh = p["thresh"];
   if (!(typeof thresh === "number" && thresh > 0)) bad("thresh", "a positive number");
+  const ratio = p["lambdaMinRatio"];
+  if (ratio !== null && ratio !== undefined && !(typeof ratio === "number" && ratio > 0 && ratio < 1)) bad("lambdaMinRatio", "null (glmnet's default) or a number in (0, 1)");
 }
