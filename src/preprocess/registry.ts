@@ -4,6 +4,7 @@ import { type ImputeSpec, fitImpute } from "./impute.js";
 import { type RedundancySpec, fitRedundancy } from "./redundancy.js";
 import { type ReliabilityFilterSpec, fitReliabilityFilter } from "./reliabilityFilter.js";
 import { type StandardizeSpec, fitStandardize } from "./scale.js";
+import { type UnivariateFilterSpec, fitUnivariateFilter } from "./univariateFilter.js";
 import type { FeatureFrame, FittedStep, StepFitContext, StepSpec } from "./types.js";
 
 type StepFitter = (spec: never, frame: FeatureFrame, context: StepFitContext) => FittedStep;
@@ -14,6 +15,7 @@ const STEP_FITTERS: Readonly<Record<string, StepFitter>> = Object.freeze({
   reliabilityFilter: fitReliabilityFilter as (spec: ReliabilityFilterSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
   redundancy: fitRedundancy as (spec: RedundancySpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
   standardize: fitStandardize as (spec: StandardizeSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
+  univariateFilter: fitUnivariateFilter as (spec: UnivariateFilterSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
 });
 
 /** Names of the step types. */

@@ -93,7 +93,8 @@ export function resolveDesign(config: StudyConfig, data: Dataset, fileCohorts: r
     const cut = "cutoff" in config.external.temporal ? { cutoff: config.external.temporal.cutoff } : { fraction: config.external.temporal.fraction };
     const split = temporalSplit(days, cut, { column: data.date.name }).splits[0]!;
     const after = Int32Array.from(split.assessment, (k) => candidates[k]!);
-    const cohort: CohortRows = { name: `temporal (${split.id.replace("Temporal:", "from ")})`, role: "external", design: "temporal", rows: after, sourceFile };
+    const cutDate = split.id.slice("Temporal:".length);
+    const cohort: CohortRows = { name: `temporal (${cutDate} onwards)`, role: "external", design: "temporal", rows: after, sourceFile };
     external.push(cohort);
     candidates = Int32Array.from(split.analysis, (k) => candidates[k]!);
   }
