@@ -201,7 +201,7 @@ export { rocPoints, calibrationPoints, decisionCurveRows } from "./validate/curv
 export { studyConfigSchema, parseStudyConfig } from "./validate/config.js";
 export type { StudyConfig } from "./validate/config.js";
 export { runStudy } from "./validate/study/runStudy.js";
-export type { StudyInputs, RunStudyOptions } from "./validate/study/runStudy.js";
+export type { StudyInputs, RunStudyOptions, PredictionRow } from "./validate/study/runStudy.js";
 export { resolveDesign } from "./validate/study/design.js";
 export type { CohortRows, StudyDesign } from "./validate/study/design.js";
 export { impute, fitImpute } from "./preprocess/impute.js";

@@ -1,7 +1,10 @@
 import type { Command } from "commander";
 import { featureColumn, requireOutcome } from "../core/dataset.js";
 import { type ErrorLocation, RadvalError, type RadvalWarning } from "../core/errors.js";
-import { readFeatureTable } from "../io/readTable.js";
+import { readRawTable } from "../io/readTable.js";
+import { closestName } from "../core/suggest.js";
+import type { RawTable } from "../table/parseCsv.js";
+import { tableToDataset } from "../table/toDataset.js";
 import type { Direction } from "../metrics/inputs.js";
 import type { RoleSpec } from "../table/toDataset.js";
 import { type CommonOptions, numberOption, parseOptionsFrom } from "./options.js";
@@ -14,6 +17,8 @@ export interface PredictionFileOptions extends CommonOptions {
   delimiter?: string;
   decimal?: string;
   level?: string;
+  /** Row filters COL=VALUE (repeatable): keep only the matching rows (e.g. model=lasso in a predictions.csv). */
+  where?: string[];
 }
 
 /** Adds --outcome, --positive, --drop-missing-outcome, --delimiter, --decimal and --level. */
@@ -24,7 +29,8 @@ export function addPredictionFileOptions(command: Command): Command {
     .option("--drop-missing-outcome", "drop rows whose outcome is missing (default: error)")
     .option("--delimiter <char>", "field delimiter: , ; tab (default: detected)")
     .option("--decimal <char>", "decimal mark: . or , (default: , for ;-separated files)")
-    .option("--level <p>", "confidence level of the intervals (default 0.95)");
+    .option("--level <p>", "confidence level of the intervals (default 0.95)")
+    .option("--where <col=value>", "keep only rows where COL equals VALUE (repeatable; e.g. --where model=lasso --where scheme=cv)", (v: string, prev: string[] = []) => [...prev, v]);
 }
 
 /** A predictions table: the 0/1 outcome and the requested numeric columns. */
@@ -38,6 +44,28 @@ export interface PredictionTable {
   readonly warnings: readonly RadvalWarning[];
   /** File place of row k (0-based) in column `name`. */
   locate(k: number, name: string): ErrorLocation;
+}
+
+/** Keeps the rows matching every COL=VALUE filter (exact text match). */
+function filterRows(table: RawTable, filters: readonly string[]): RawTable {
+  if (filters.length === 0) return table;
+  let keep = table.rows.map((_, r) => r);
+  for (const filter of filters) {
+    const eq = filter.indexOf("=");
+    if (eq <= 0) throw new RadvalError("INVALID_OPTION", `expected COL=VALUE, got "${filter}"`, { where: { option: "--where" }, hint: "Example: --where model=lasso" });
+    const column = filter.slice(0, eq).trim();
+    const value = filter.slice(eq + 1).trim();
+    const j = table.header.indexOf(column);
+    if (j < 0) {
+      const guess = closestName(column, table.header);
+      throw new RadvalError("UNKNOWN_COLUMN", `no column "${column}" to filter on`, { where: { file: table.source, option: "--where", column }, hint: `${guess ? `Did you mean "${guess}"? ` : ""}Columns: ${table.header.join(", ")}.` });
+    }
+    keep = keep.filter((r) => table.rows[r]![j] === value);
+  }
+  if (keep.length === 0) {
+    throw new RadvalError("EMPTY_SPLIT", `no row matches ${filters.join(" and ")}`, { where: { file: table.source, option: "--where" }, hint: "Check the column values (radval describe shows them)." });
+  }
+  return { ...table, rows: keep.map((r) => table.rows[r]!), lineOfRow: Int32Array.from(keep, (r) => table.lineOfRow[r]!) };
 }
 
 /**
@@ -63,7 +91,7 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
   if (options.dropMissingOutcome) roles.missingOutcome = "drop";
   let data;
   try {
-    data = readFeatureTable(file, roles, parseOptionsFrom(options));
+    data = tableToDataset(filterRows(readRawTable(file, parseOptionsFrom(options)), options.where ?? []), roles);
   } catch (e) {
     // The table reader's hints speak of feature tables; say what matters for a predictions file.
     if (e instanceof RadvalError && e.code === "NON_NUMERIC" && e.where.column !== undefined && names.includes(e.where.column)) {

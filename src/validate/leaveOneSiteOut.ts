@@ -4,7 +4,7 @@ import type { Rng } from "../core/rng.js";
 import { delongAuc } from "../metrics/delong.js";
 import type { ExternalValidationResult, HeterogeneityResult, MetricName, SiteEstimate } from "../report/results.js";
 import { leaveOneSiteOut } from "../resample/leaveOneSiteOut.js";
-import { type ProcedureOptions, resampleWorkflows } from "./crossValidation.js";
+import { type ProcedureOptions, type SplitPredictions, resampleWorkflows } from "./crossValidation.js";
 import { calibrationPoints, decisionCurveRows, rocPoints } from "./curves.js";
 import { type MetaOptions, randomEffectsMeta } from "./metaAnalysis.js";
 import { clippedLogit, calibrationStandardErrors, performanceIndexes, performanceMetrics } from "./performance.js";
@@ -14,6 +14,8 @@ import type { ValidationJob } from "./tasks.js";
 export interface SiteValidation {
   readonly perSite: ExternalValidationResult[];
   readonly heterogeneity: HeterogeneityResult[];
+  /** The left-out sites' predictions, per workflow. */
+  readonly predictions: readonly SplitPredictions[];
 }
 
 interface SiteStatistic {
@@ -133,5 +135,5 @@ export async function validateBySite(
       if (h) heterogeneity.push(h);
     }
   }
-  return { perSite, heterogeneity };
+  return { perSite, heterogeneity, predictions: results };
 }

@@ -7,7 +7,7 @@ import { loadStudy } from "../../io/readStudy.js";
 import { writeReport } from "../../io/writeReport.js";
 import type { StudyResults } from "../../report/results.js";
 import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
-import { runStudy } from "../../validate/study/runStudy.js";
+import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { numberOption } from "../options.js";
@@ -23,6 +23,11 @@ export interface StudyCommandOptions {
   report?: string | boolean;
   json?: boolean;
   quiet?: boolean;
+}
+
+/** A CSV field, quoted when it holds a comma, quote or newline. */
+function csvField(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function summaryTable(results: StudyResults): string {
@@ -54,8 +59,15 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   const executor = workerPoolExecutor(workers);
   const progress = progressReporter(io, options.quiet || options.json);
   let results: StudyResults;
+  let predictions: readonly PredictionRow[] = [];
   try {
-    results = await runStudy(loaded.inputs, { ...(seed !== undefined ? { seed } : {}), executor, onProgress: progress.onProgress, prepare: prepareEnginesNode });
+    results = await runStudy(loaded.inputs, {
+      ...(seed !== undefined ? { seed } : {}),
+      executor,
+      onProgress: progress.onProgress,
+      prepare: prepareEnginesNode,
+      onPredictions: (rows) => (predictions = rows),
+    });
   } finally {
     progress.stop();
     await executor.close?.();
@@ -63,10 +75,12 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   try {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvField(p.id), csvField(p.model), p.scheme, csvField(p.split), p.outcome, p.prob].join(","))];
+    writeFileSync(join(outDir, "predictions.csv"), `${csv.join("\n")}\n`);
   } catch (e) {
     throw new RadvalError("WRITE_FAILED", `cannot write results.json (${(e as Error).message})`, { where: { file: join(outDir, "results.json") }, hint: "Check that --out points at a writable directory." });
   }
-  const written = [join(outDir, "results.json")];
+  const written = [join(outDir, "results.json"), join(outDir, "predictions.csv")];
   const wantReport = options.report === undefined ? defaults.report : options.report !== false;
   if (wantReport) {
     const formats = typeof options.report === "string" ? parseFormats(options.report) : (["html", "md"] as const);

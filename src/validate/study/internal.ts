@@ -22,6 +22,8 @@ export interface InternalRun {
   readonly models: InternalModelValidation[];
   /** Pooled out-of-fold predictions per workflow (first repeat), when CV ran: for thresholds and curves. */
   readonly pooled: Map<string, { rows: Int32Array; y: Float64Array; prob: Float64Array }>;
+  /** Every CV split's predictions (all repeats), empty without CV. */
+  readonly splitPredictions: readonly SplitPredictions[];
 }
 
 const METRIC_NAME: Partial<Record<(typeof OPTIMISM_METRICS)[number], OptimismDistribution["metric"]>> = {
@@ -198,5 +200,6 @@ export async function runInternalValidation(
     bootstraps: boot ? replicates : null,
     models,
     pooled,
+    splitPredictions: cv ?? [],
   };
 }

@@ -44,8 +44,22 @@ export interface StudyInputs {
   readonly software?: { readonly configHash?: string | null; readonly configFile?: string | null; readonly command?: string | null; readonly runtime?: string | null };
 }
 
+/** One out-of-sample prediction: which case, which model, from which split or cohort. */
+export interface PredictionRow {
+  readonly id: string;
+  readonly model: string;
+  /** "cv", "leave-one-site-out" or "external". */
+  readonly scheme: string;
+  /** Split id ("Repeat1.Fold03", "Site:B") or the external cohort's name. */
+  readonly split: string;
+  readonly outcome: number;
+  readonly prob: number;
+}
+
 /** Options of {@link runStudy}. */
 export interface RunStudyOptions {
+  /** Receives every out-of-sample prediction (CV, leave-one-site-out, external cohorts), e.g. to write predictions.csv. */
+  readonly onPredictions?: (rows: readonly PredictionRow[]) => void;
   /** Master seed (overrides `config.seed`; default 2026). */
   readonly seed?: number;
   /** Where the resampling fits run (default: this thread). */
@@ -128,6 +142,11 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   });
 
   const internal = await runInternalValidation(config, job, devRows, apparent, internalRng, executor, progress, thresholds);
+  const predictions: PredictionRow[] = [];
+  const record = (scheme: string, model: string, split: string, rows: ArrayLike<number>, prob: ArrayLike<number>) => {
+    for (let k = 0; k < rows.length; k++) predictions.push({ id: data.ids[rows[k]!]!, model, scheme, split, outcome: y[rows[k]!]!, prob: prob[k]! });
+  };
+  for (const result of internal.splitPredictions) for (const split of result.splits) record("cv", result.workflow, split.id, split.assessment, split.prob);
 
   // Classification thresholds: Youden on the pooled out-of-fold predictions (apparent when there is no CV), applied unchanged elsewhere.
   const thresholdsByModel = new Map<string, ClassificationThreshold>();
@@ -160,6 +179,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     });
     heterogeneity = bySite.heterogeneity;
     externalValidation.push(...bySite.perSite);
+    for (const result of bySite.predictions) for (const split of result.splits) record("leave-one-site-out", result.workflow, split.id, split.assessment, split.prob);
   }
 
   // External cohorts: the final models applied unchanged; updating; case mix.
@@ -170,6 +190,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
     for (const f of finals) {
       const prob = f.predict(data, cohort.rows);
+      record("external", f.spec.id, cohort.name, cohort.rows, prob);
       externalValidation.push({
         model: f.spec.id,
         cohort: cohort.name,
@@ -190,6 +211,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     caseMixes.push(caseMix(data, design.development, cohort, candidateFeatures));
   }
 
+  options.onPredictions?.(predictions);
   const prevalence = devEvents / devRows.length;
   const classWeighted = workflows.filter((w) => w.model.params["classWeight"] !== null && w.model.params["classWeight"] !== undefined);
   return {
