@@ -116,6 +116,14 @@ export type {
 } from "./preprocess/reliabilityFilter.js";
 export { redundancyStep, fitRedundancy } from "./preprocess/redundancy.js";
 export type { RedundancySpec, FittedRedundancy } from "./preprocess/redundancy.js";
+export { impute, fitImpute } from "./preprocess/impute.js";
+export type { ImputeSpec } from "./preprocess/impute.js";
+export { fitRecipe } from "./preprocess/recipe.js";
+export type { FittedRecipe } from "./preprocess/recipe.js";
+export { customStep } from "./preprocess/registry.js";
+export type { CustomStepSpec } from "./preprocess/registry.js";
+// Validation engine: workflows, resampling, optimism bootstrap, leave-one-site-out, updating, the study runner.
+export * from "./validate/index.js";
 // Reports (TRIPOD+AI): results contract, report model, checks, Vega-Lite specs, renderers.
 // vega / vega-lite are loaded only by renderSvg, with a dynamic import (see src/report/render/svg.ts).
 export * from "./report/index.js";
