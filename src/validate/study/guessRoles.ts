@@ -1,3 +1,4 @@
+import { aucMannWhitney } from "../../metrics/auc.js";
 import { classifyCell, parseIsoDateDays } from "../../table/cells.js";
 import type { RawTable } from "../../table/parseCsv.js";
 
@@ -52,7 +53,9 @@ export interface GuessedRoles {
   readonly rater: RoleGuess;
   /** Other two-valued columns (outcome candidates when the guess is wrong). */
   readonly binaryColumns: readonly string[];
-  /** Columns whose names suggest an outcome or follow-up (leak risk if used as features): exclude them. */
+  /** Numeric columns that separate the outcome almost perfectly (AUC ≥ 0.99 either way): probably a restated outcome. */
+  readonly separating: ReadonlyArray<{ readonly column: string; readonly auc: number }>;
+  /** Columns to exclude: names that suggest an outcome or follow-up, and the `separating` ones (leakage). */
   readonly excludeSuggested: readonly string[];
   /** Numeric columns that will be candidate features (not a role, not excluded, not `diagnostics_*`). */
   readonly features: readonly string[];
@@ -157,6 +160,40 @@ function guessPositive(outcome: ColumnProfile | undefined): GuessedRoles["positi
 }
 
 /**
+ * Numeric columns whose AUC for the outcome is ≥ `cut` in either direction
+ * (rows where both are present): a feature that good is usually the outcome
+ * restated (a score it was derived from, a duplicate coding).
+ */
+function separatingColumns(table: RawTable, profiles: readonly ColumnProfile[], outcome: ColumnProfile, positive: string, candidates: readonly string[], cut = 0.99) {
+  const jy = table.header.indexOf(outcome.name);
+  const label = (text: string) => {
+    const cell = classifyCell(text, table.decimal);
+    if (cell.kind === "missing") return NaN;
+    return (cell.kind === "number" ? String(cell.value) : text) === positive ? 1 : 0;
+  };
+  const yAll = table.rows.map((r) => label((r[jy] ?? "").trim()));
+  const out: Array<{ column: string; auc: number }> = [];
+  for (const name of candidates) {
+    const j = table.header.indexOf(name);
+    if (profiles[j]?.kind !== "numeric") continue;
+    const y: number[] = [];
+    const x: number[] = [];
+    table.rows.forEach((r, i) => {
+      const v = classifyCell((r[j] ?? "").trim(), table.decimal);
+      if (v.kind === "number" && !Number.isNaN(yAll[i]!)) {
+        x.push(v.value);
+        y.push(yAll[i]!);
+      }
+    });
+    const events = y.reduce((a, b) => a + b, 0);
+    if (events === 0 || events === y.length) continue;
+    const auc = aucMannWhitney(y, x);
+    if (Math.max(auc, 1 - auc) >= cut) out.push({ column: name, auc: Math.max(auc, 1 - auc) });
+  }
+  return out;
+}
+
+/**
  * Guesses which column of a feature table plays which role in a study, from
  * column names and values, for `radval init` to write a starter config that
  * the user checks:
@@ -174,7 +211,9 @@ function guessPositive(outcome: ColumnProfile | undefined): GuessedRoles["positi
  *   test-retest table, not a study table: `layout: "long"`.
  *
  * Columns whose names suggest follow-up or a restated outcome (time, death,
- * other outcome-like names) are suggested for exclusion. Pure and isomorphic.
+ * other outcome-like names), and numeric columns that separate the outcome
+ * almost perfectly (AUC ≥ 0.99), are suggested for exclusion. Pure and
+ * isomorphic; O(rows × columns × log rows).
  */
 export function guessRoles(table: RawTable): GuessedRoles {
   const profiles = profileColumns(table);
@@ -203,6 +242,7 @@ export function guessRoles(table: RawTable): GuessedRoles {
         cohort: none("long table"),
         rater: { column: raterProfile.name, by: "name", note: `${raterProfile.levels.length} raters/repeats` },
         binaryColumns: [],
+        separating: [],
         excludeSuggested: [],
         features,
         textColumns: profiles.filter((p) => p.kind !== "numeric" && p !== caseProfile && p !== raterProfile).map((p) => p.name),
@@ -249,9 +289,15 @@ export function guessRoles(table: RawTable): GuessedRoles {
   const cohort: RoleGuess = cohortProfile ? { column: cohortProfile.name, by: "name", note: `levels: ${cohortProfile.levels.join(", ")}` } : none("no cohort column");
 
   const outcomeMissing = outcomeProfile?.missing ?? 0;
-  const excludeSuggested = profiles
+  const positive = guessPositive(outcomeProfile);
+  const byLeakName = profiles
     .filter((p) => !taken.has(p.name) && p.kind === "numeric" && (ROLE_NAMES.leak.includes(normalise(p.name)) || ROLE_NAMES.outcome.includes(normalise(p.name))))
     .map((p) => p.name);
+  const separating =
+    outcomeProfile && positive.value !== null
+      ? separatingColumns(table, profiles, outcomeProfile, positive.value, profiles.filter((p) => !taken.has(p.name) && !byLeakName.includes(p.name)).map((p) => p.name))
+      : [];
+  const excludeSuggested = [...byLeakName, ...separating.map((c) => c.column)];
   const excluded = new Set(excludeSuggested);
   const features = profiles.filter((p) => !taken.has(p.name) && !excluded.has(p.name) && p.kind === "numeric" && !p.name.startsWith("diagnostics_")).map((p) => p.name);
   const textColumns = profiles.filter((p) => !taken.has(p.name) && p.kind !== "numeric").map((p) => p.name);
@@ -262,13 +308,14 @@ export function guessRoles(table: RawTable): GuessedRoles {
     layout: "wide",
     id,
     outcome,
-    positive: guessPositive(outcomeProfile),
+    positive,
     outcomeMissing,
     site,
     date,
     cohort,
     rater: none("wide table"),
     binaryColumns: binaryColumns.filter((c) => !taken.has(c)),
+    separating,
     excludeSuggested,
     features,
     textColumns,

@@ -85,7 +85,9 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
     line(2, "# features: [a, b, c]", `use exactly these columns (default: every other numeric column; here ${nFeatures})`),
   );
   if (guess.excludeSuggested.length) {
-    push(line(2, `exclude: ${flow(guess.excludeSuggested)}`, "never features: their names suggest follow-up or the outcome itself (leakage)", true));
+    const separating = guess.separating.map((c) => `${c.column} alone has AUC ${c.auc.toFixed(3)}`);
+    const why = `never features: names that suggest follow-up or the outcome${separating.length ? `, or the outcome restated (${separating.join("; ")})` : ""} — leakage`;
+    push(line(2, `exclude: ${flow(guess.excludeSuggested)}`, why, true));
   } else {
     push(line(2, "# exclude: [col1, col2]", "columns never used as features (e.g. follow-up time, a restated outcome)"));
   }

@@ -28,12 +28,16 @@ describe("guessRoles", () => {
     expect(g.features).toHaveLength(120);
   });
 
-  it("asah: a text outcome without a 0/1 coding → the rarer value, flagged; outcome-like columns suggested for exclusion", () => {
+  it("asah: a text outcome without a 0/1 coding → the rarer value, flagged; columns that restate the outcome suggested for exclusion", () => {
     const g = guessRoles(example("asah"));
     expect(g.outcome.column).toBe("outcome");
     expect(g.positive).toMatchObject({ value: "Poor", by: "minority" }); // 41 Poor vs 72 Good
     expect(g.positive.note).toContain('"Poor" (41)');
     expect(g.textColumns).toEqual(["gender"]);
+    // poor (the 0/1 coding of the outcome) and gos6 (the score it is cut from) separate it perfectly
+    expect(g.separating.map((c) => c.column)).toEqual(["poor", "gos6"]);
+    expect(g.excludeSuggested).toEqual(["poor", "gos6"]);
+    expect(g.features).toEqual(["age", "wfns", "s100b", "ndka"]);
   });
 
   it("pbc: status has three values, so the outcome comes from the values (flagged): the 0/1 column with the fewest gaps", () => {
@@ -45,7 +49,9 @@ describe("guessRoles", () => {
     expect(g.outcomeMissing).toBe(6);
     expect(g.binaryColumns).toEqual(["trt", "sex", "ascites", "hepato", "spiders"]);
     expect(g.cohort).toMatchObject({ column: "cohort", by: "name" });
-    expect(g.excludeSuggested).toEqual(["time", "status"]);
+    // stage 4 is the definition of cirrhosis: the stage column restates the outcome
+    expect(g.separating).toEqual([{ column: "stage", auc: 1 }]);
+    expect(g.excludeSuggested).toEqual(["time", "status", "stage"]);
   });
 
   it("recognises a long test-retest table (a reader column and repeating case ids)", () => {
@@ -101,7 +107,8 @@ describe("starterConfig", () => {
     const pbcText = starterConfig(guessRoles(example("pbc")), { dataFile: "p.csv" });
     expect(pbcText).toMatch(/outcome: \w+ +# CHECK: the binary outcome/);
     expect(pbcText).toContain("# development: {column: cohort, value: trial}");
-    expect(parseStudyConfig(parseYaml(pbcText)).data.exclude).toEqual(expect.arrayContaining(["time", "status"]));
+    expect(parseStudyConfig(parseYaml(pbcText)).data.exclude).toEqual(["time", "status", "stage"]);
+    expect(pbcText).toContain("the outcome restated (stage alone has AUC 1.000)");
   });
 
   it("quotes YAML scalars only when needed", () => {
