@@ -1,5 +1,6 @@
-// `npm run demo`: builds dist/ when a source file is newer than it (`npm install` has already built it), then runs the two bundled example studies end to end with `radval run` and
-// writes their TRIPOD+AI reports into reports/:
+// `npm run demo`: builds dist/ when a source file is newer than it (`npm install` has already built it; `--build`
+// forces it), then runs the two bundled example studies end to end with `radval run` and writes their TRIPOD+AI
+// reports into reports/:
 //
 //   reports/multisite/   examples/multisite.study.yaml: ICC filter from the test-retest table, correlation clustering,
 //                        LASSO / elastic net / SVM / random forest, CV + optimism bootstrap, leave-one-site-out,
@@ -12,7 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -33,9 +34,9 @@ if (stale) {
   const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 } else {
-  console.log("demo: dist/ is up to date with src/ (npm run build to rebuild anyway)");
+  console.log("demo: dist/ is up to date with src/ (npm run demo -- --build rebuilds it anyway)");
 }
-const { runCli, processIo } = await import(join(root, "dist", "node.js"));
+const { runCli, processIo } = await import(pathToFileURL(join(root, "dist", "node.js")).href);
 
 const STUDIES = [
   { config: "examples/multisite.study.yaml", out: "reports/multisite", what: "multi-centre radiomics: ICC filter, clustering, 4 models, bootstrap, leave-one-site-out" },

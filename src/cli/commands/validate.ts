@@ -102,7 +102,7 @@ function summaryTable(results: StudyResults): string {
 export async function runStudyCommand(configPath: string, options: StudyCommandOptions, io: CliIo, defaults: StudyCommandDefaults): Promise<void> {
   const seed = numberOption("--seed", options.seed, { min: 0, integer: true });
   const workers = numberOption("--workers", options.workers, { min: 1, integer: true, default: defaultWorkers() })!;
-  const createdAt = createdAtOf(options.createdAt, typeof process !== "undefined" ? process.env : {});
+  const createdAt = createdAtOf(options.createdAt, process.env);
   const explicitFormats = options.format ?? (typeof options.report === "string" ? options.report : undefined);
   const formatsOption = explicitFormats !== undefined ? parseFormats(explicitFormats) : undefined;
   const loaded = loadStudy(configPath, { command: defaults.command });
