@@ -116,6 +116,14 @@ export type {
 } from "./preprocess/reliabilityFilter.js";
 export { redundancyStep, fitRedundancy } from "./preprocess/redundancy.js";
 export type { RedundancySpec, FittedRedundancy } from "./preprocess/redundancy.js";
+export { impute, fitImpute } from "./preprocess/impute.js";
+export type { ImputeSpec } from "./preprocess/impute.js";
+export { fitRecipe } from "./preprocess/recipe.js";
+export type { FittedRecipe } from "./preprocess/recipe.js";
+export { customStep } from "./preprocess/registry.js";
+export type { CustomStepSpec } from "./preprocess/registry.js";
+// Validation engine: workflows, resampling, optimism bootstrap, leave-one-site-out, updating, the study runner.
+export * from "./validate/index.js";
 // Reports (TRIPOD+AI): results contract, report model, checks, Vega-Lite specs, renderers.
 // vega / vega-lite are loaded only by renderSvg, with a dynamic import (see src/report/render/svg.ts).
 export * from "./report/index.js";
@@ -173,41 +181,8 @@ export * from "./models/elasticnet/index.js";
 export * from "./models/logistic/index.js";
 export { normalizeClassWeight, linearObservationWeights } from "./models/linearModel.js";
 export type { ClassWeightInput, ClassWeightParam } from "./models/linearModel.js";
-// Validation engine (workflows, resampling procedures, study runner). Node's worker pool is in radval/node.
-export { workflow, fitWorkflow, withParams, outcomeVector, analysisOutcome } from "./validate/workflow.js";
-export type { WorkflowSpec, FittedWorkflow, FitWorkflowOptions, TuningGrid } from "./validate/workflow.js";
-export { tuneWorkflow, expandGrid } from "./validate/tuning.js";
-export type { TuningResult, TuningCandidate } from "./validate/tuning.js";
-export { runTask, inProcessExecutor } from "./validate/tasks.js";
-export type { ValidationJob, FitPredictTask, TaskOutput, TaskExecutor } from "./validate/tasks.js";
-export { resampleWorkflows, poolByRepeat, splitSeeds } from "./validate/crossValidation.js";
-export type { SplitPredictions, PooledPredictions, ProcedureOptions } from "./validate/crossValidation.js";
-export { optimismBootstrap, emaxOfCalibrationLine, OPTIMISM_METRICS } from "./validate/optimismBootstrap.js";
-export type { OptimismResult, BootstrapReplicate, OptimismMetric } from "./validate/optimismBootstrap.js";
-export { dotPlus, dotPlusLoss } from "./validate/dotPlus.js";
-export type { DotPlusResult, DotPlusEstimate } from "./validate/dotPlus.js";
-export { permutationTest } from "./validate/permutation.js";
-export type { PermutationTestResult } from "./validate/permutation.js";
-export { validateBySite } from "./validate/leaveOneSiteOut.js";
-export type { SiteValidation } from "./validate/leaveOneSiteOut.js";
-export { randomEffectsMeta } from "./validate/metaAnalysis.js";
-export type { MetaOptions, MetaResult } from "./validate/metaAnalysis.js";
-export { updateModel } from "./validate/updating.js";
-export type { UpdatingMethod } from "./validate/updating.js";
-export { standardisedMeanDifferences } from "./validate/caseMix.js";
-export { performanceIndexes, performanceMetrics, clippedLogit, PROBABILITY_CLIP } from "./validate/performance.js";
-export type { PerformanceIndexes } from "./validate/performance.js";
-export { rocPoints, calibrationPoints, decisionCurveRows } from "./validate/curves.js";
-export { studyConfigSchema, parseStudyConfig } from "./validate/config.js";
-export type { StudyConfig } from "./validate/config.js";
-export { runStudy } from "./validate/study/runStudy.js";
-export type { StudyInputs, RunStudyOptions, PredictionRow } from "./validate/study/runStudy.js";
-export { resolveDesign } from "./validate/study/design.js";
-export type { CohortRows, StudyDesign } from "./validate/study/design.js";
-export { impute, fitImpute } from "./preprocess/impute.js";
+// Recipe steps and mechanics beyond the ones exported above.
 export { univariateFilter, fitUnivariateFilter } from "./preprocess/univariateFilter.js";
-export { fitRecipe } from "./preprocess/recipe.js";
-export type { FittedRecipe } from "./preprocess/recipe.js";
-export { fitStep, stepTypes, customStep, isCustomStep } from "./preprocess/registry.js";
+export { fitStep, stepTypes, isCustomStep } from "./preprocess/registry.js";
 export { frameOfRows, outcomeOfRows, selectByName } from "./preprocess/frame.js";
 export { appendRows } from "./core/appendRows.js";

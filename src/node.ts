@@ -16,7 +16,8 @@ export { readResultsFile } from "./io/readResults.js";
 export { writeReport, REPORT_FORMATS } from "./io/writeReport.js";
 export type { ReportFormat, WriteReportOptions } from "./io/writeReport.js";
 export { loadVegaScripts } from "./io/vegaAssets.js";
-export { workerPoolExecutor, defaultWorkers } from "./validate/pool.js";
+// Study configs from files and the worker-thread executor.
 export { loadStudy, readStudyConfig } from "./io/readStudy.js";
 export type { LoadedStudy } from "./io/readStudy.js";
 export { prepareEnginesNode } from "./io/prepareEngines.js";
+export { workerPoolExecutor, defaultWorkers } from "./validate/pool.js";

@@ -7,12 +7,16 @@ import { registerDescribe } from "./commands/describe.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerGlmnet } from "./commands/glmnet.js";
 import { registerIcc } from "./commands/icc.js";
+import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
+import { registerRun } from "./commands/run.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CliIo } from "./io.js";
 
 /** Every subcommand, in the order `radval --help` lists them (one per line). */
 const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
+  registerRun,
+  registerInit,
   registerDescribe,
   registerIcc,
   registerCluster,

@@ -60,7 +60,8 @@ function withKey<T>(key: string, f: () => T): T {
     return f();
   } catch (e) {
     if (isRadvalError(e) && e.where.key === undefined && (e.code === "FILE_NOT_FOUND" || e.code === "UNKNOWN_COLUMN" || e.code === "FILE_UNREADABLE")) {
-      throw new RadvalError(e.code, e.detail, { where: { ...e.where, key }, ...(e.hint ? { hint: e.hint } : {}) });
+      const hint = e.code === "FILE_NOT_FOUND" ? "Paths in a study config are relative to the config file's folder (or absolute)." : e.hint;
+      throw new RadvalError(e.code, e.detail, { where: { ...e.where, key }, ...(hint ? { hint } : {}) });
     }
     throw e;
   }
@@ -130,10 +131,10 @@ export function loadStudy(configPath: string, extra: { command?: string } = {}):
       const raw = readRawTable(file);
       const caseColumn = r.id ?? raw.header.find((h) => DEFAULT_ID_COLUMNS.includes(h.toLowerCase()));
       if (!caseColumn) throw new RadvalError("MISSING_ROLE", "the test-retest table has no case-id column", { where: { file, key: "reliability.id" }, hint: "Name it with reliability.id." });
-      if (!raw.header.includes(r.rater)) {
-        return withKey("reliability.rater", () => readLongTable(file, { caseColumn, raterColumn: r.rater }));
-      }
-      return readLongTable(file, { caseColumn, raterColumn: r.rater });
+      const read = () => readLongTable(file, { caseColumn, raterColumn: r.rater });
+      const table = raw.header.includes(r.rater) ? read() : withKey("reliability.rater", read);
+      // The report names the file as the config does (not this machine's absolute path).
+      return { ...table, source: r.file };
     });
   }
   return {

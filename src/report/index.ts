@@ -30,7 +30,7 @@ export type { Report, ReportTable, ReportChart, ChecklistEntry, Tripod2015Entry,
 export { buildReport, type BuildReportOptions } from "./report.js";
 export { buildTables } from "./tables.js";
 export { buildCharts } from "./reportCharts.js";
-export { renderJson } from "./render/json.js";
+export { renderJson, formatJson } from "./render/json.js";
 export { renderMarkdown, renderMarkdownWithCharts, type MarkdownOptions, type RenderedFile } from "./render/markdown.js";
 export { renderHtml, inlineScript, scriptJson, type VegaScripts } from "./render/html.js";
 export { renderSvg } from "./render/svg.js";

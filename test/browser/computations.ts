@@ -9,7 +9,16 @@
  * entry to COMPUTATIONS. Rules: use only the `radval` and `examples`
  * arguments (this file is served to the page as plain JS, so it may only have
  * `import type`), draw randomness from `radval.createRng(seed)`, keep it
- * under ~1 s, and return plain data (typed arrays, NaN and -0 are encoded).
+ * under ~1 s, and return plain data (typed arrays, NaN and -0 are encoded),
+ * or a promise of it (the validation procedures are async).
+ *
+ * Exactness has one limit: `Math.exp`, `Math.log` and `Math.pow` are not
+ * correctly rounded, and V8 versions differ in the last bit (measured: Node
+ * 20's V8 11.3 and Chromium 156 disagree by 1 ulp on ~10% of `Math.exp` /
+ * `Math.log` arguments). Computations that go through them (the logistic
+ * link of the elastic net, the λ grid) declare a `tolerance`: every number
+ * must then agree to that relative tolerance (integers and strings exactly);
+ * the others must be bit-identical.
  */
 import type * as Radval from "../../src/index.js";
 import type { Dataset, LongTable, RoleSpec } from "../../src/index.js";
@@ -22,6 +31,8 @@ export interface ExampleLoaders {
 
 export interface Computation {
   readonly name: string;
+  /** Relative tolerance (|a − b| ≤ tol · max(1, |b|)) for computations that use Math.exp/log/pow; absent = exact. */
+  readonly tolerance?: number;
   run(radval: typeof Radval, examples: ExampleLoaders): unknown;
 }
 
@@ -74,6 +85,34 @@ export const COMPUTATIONS: readonly Computation[] = [
     },
   },
   {
+    name: "Elastic-net path (α = 0.5, glmnet's λ grid) on WDBC",
+    tolerance: 1e-9, // observed: 2.5e-12 (β), the same number of passes and λ values to 1 ulp
+    run(radval, examples) {
+      const d = examples.loadExample("wdbc");
+      const path = radval.elasticNetPath(d.x, radval.requireOutcome(d).values, { alpha: 0.5, featureNames: d.featureNames });
+      return { lambda: path.lambda, a0: path.a0, beta: path.beta, devRatio: path.devRatio, df: path.df, npasses: path.npasses };
+    },
+  },
+  {
+    name: "Harrell's optimism bootstrap (5 replicates) of a LASSO workflow (median imputation, scaling, inner-CV λ) on PBC",
+    tolerance: 1e-9, // observed: 3e-15
+    async run(radval, examples) {
+      const features = ["bili", "albumin", "platelet", "protime", "age"];
+      const d = examples.loadExample("pbc", { outcome: "cirrhosis", missingOutcome: "drop", group: "cohort", features });
+      const trial = Int32Array.from(d.group!.values.flatMap((g, i) => (g === "trial" ? [i] : [])));
+      const lasso = radval.workflow({
+        id: "lasso",
+        label: "LASSO",
+        steps: [radval.impute({ method: "median" }), radval.standardize()],
+        model: radval.elasticNet({ mixture: 1, penalty: "cv", innerFolds: 5, lambdaMinRatio: 0.01 }),
+      });
+      const rng = radval.createRng(2026);
+      const samples = radval.bootstrap(trial.length, 5, rng.split());
+      const [result] = await radval.optimismBootstrap({ data: d, workflows: [lasso] }, trial, samples, rng, { executor: radval.inProcessExecutor });
+      return result;
+    },
+  },
+  {
     name: "Seeded stratified 5-fold split of WDBC",
     run(radval, examples) {
       const d = examples.loadExample("wdbc");
@@ -81,6 +120,24 @@ export const COMPUTATIONS: readonly Computation[] = [
     },
   },
 ];
+
+/**
+ * Differences between two plain results beyond a relative tolerance (numbers;
+ * everything else must be equal), as "path: a vs b" lines (at most 10).
+ */
+export function differences(a: unknown, b: unknown, tolerance: number, path = "$", out: string[] = []): string[] {
+  if (out.length >= 10) return out;
+  if (typeof a === "number" && typeof b === "number") {
+    if (!(Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b)))) out.push(`${path}: ${a} vs ${b}`);
+  } else if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    if (Array.isArray(a) !== Array.isArray(b)) out.push(`${path}: array vs object`);
+    for (const k of keys) differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], tolerance, `${path}.${k}`, out);
+  } else if (a !== b) {
+    out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  }
+  return out;
+}
 
 /**
  * Plain, JSON-safe form of a result: typed arrays become `{ $typed, values }`,

@@ -2,8 +2,9 @@
  * The Observable notebook (notebooks/observable/index.html, Notebook Kit 2.x):
  * built here with `node scripts/build-observable.mjs` (= npm run
  * notebooks:observable, ~3 s), then opened in headless Chromium from the built
- * files. It must run radval's browser bundle, render its Vega-Lite chart with
- * vega-embed (SVG marks present), log no error and make no network request.
+ * files. It must run radval's browser bundle, render its Vega-Lite charts with
+ * vega-embed (SVG marks present), run a cross-validation of a LASSO in the
+ * page with the numbers Node computes, log no error and make no network request.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -64,6 +65,30 @@ describe("Observable notebook (Notebook Kit) built offline and opened in headles
     const first = kept.map((d) => ({ d, icc: d.estimate! })).sort((a, b) => b.icc - a.icc)[0]!.d;
     const auc = radval.aucMannWhitney(y, radval.featureColumn(cohort, first.feature));
     expect(rows[0]!.split("\t")).toEqual([first.feature, first.estimate!.toFixed(3), Math.max(auc, 1 - auc).toFixed(3), "yes"]);
+  });
+
+  it("runs a 5-fold CV of a LASSO in the page and draws its ROC curve, with the numbers Node computes", async () => {
+    await page.waitForSelector(".radval-roc svg .mark-line.role-mark path", { timeout: 30_000 });
+    expect(await page.locator(".radval-roc svg .mark-line.role-mark path").count()).toBe(1); // one model's curve
+    const radval = (await import(pathToFileURL(join(root, "dist/node.js")).href)) as typeof NodeApi;
+    const icc = radval.iccTable(radval.loadLongExample("test_retest"));
+    const cohort = radval.loadExample("multisite");
+    const y = radval.requireOutcome(cohort).values;
+    const lasso = radval.workflow({
+      id: "lasso",
+      label: "LASSO",
+      steps: [radval.reliabilityFilterStep({ icc, statistic: "ICC(A,1)", cut: 0.75, unmeasured: "drop" }), radval.standardize()],
+      model: radval.elasticNet({ mixture: 1, penalty: "cv", innerFolds: 5, lambdaMinRatio: 0.01 }),
+    });
+    const rng = radval.createRng(2026);
+    const folds = radval.stratifiedKFold(y, 5, rng.split());
+    const [cv] = await radval.resampleWorkflows({ data: cohort, workflows: [lasso] }, folds, rng.split());
+    const pooled = radval.poolByRepeat(cv!, 5, y)[0]!;
+    const auc = radval.performanceMetrics(pooled.y, pooled.prob).auc!;
+    const text = await page.locator("main").innerText();
+    expect(text).toContain(`Cross-validated AUC ${auc.estimate!.toFixed(3)} (95% CI ${auc.lower!.toFixed(3)}–${auc.upper!.toFixed(3)})`);
+    expect(text).toContain(`per fold: ${cv!.splits.map((s) => s.indexes.auc!.toFixed(3)).join(", ")}.`);
+    expect(auc.estimate!).toBeGreaterThan(0.6); // a real model, not noise
   });
 
   it("reacts to the cut: a lower cut keeps more features", async () => {

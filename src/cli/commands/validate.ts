@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
 import { prepareEnginesNode } from "../../io/prepareEngines.js";
 import { loadStudy } from "../../io/readStudy.js";
-import { writeReport } from "../../io/writeReport.js";
+import { type ReportFormat, writeReport } from "../../io/writeReport.js";
+import { formatJson } from "../../report/render/json.js";
 import type { StudyResults } from "../../report/results.js";
 import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
 import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
@@ -21,6 +22,10 @@ export interface StudyCommandOptions {
   workers?: string;
   out?: string;
   report?: string | boolean;
+  /** Report formats (`radval run --format`); overrides the config's `report.formats`. */
+  format?: string;
+  /** `createdAt` of results.json (ISO time); default: SOURCE_DATE_EPOCH when set, else now. */
+  createdAt?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -30,32 +35,83 @@ function csvField(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** What differs between `radval validate` and `radval run`. */
+export interface StudyCommandDefaults {
+  /** Write the report unless told otherwise. */
+  readonly report: boolean;
+  /** The command line, recorded in results.json. */
+  readonly command: string;
+  /** Output directory when --out is not given (default radval-results). */
+  readonly outDir?: string;
+  /** Report formats when neither an option nor the config's `report.formats` names them (default html, md). */
+  readonly formats?: readonly ReportFormat[];
+}
+
+/** The run's time stamp: --created-at, else SOURCE_DATE_EPOCH (reproducible builds' convention), else now. */
+export function createdAtOf(option: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+  if (option !== undefined) {
+    const t = Date.parse(option);
+    if (!Number.isFinite(t)) throw new RadvalError("INVALID_OPTION", `expected an ISO date or time, got "${option}"`, { where: { option: "--created-at" }, hint: "Example: --created-at 2026-01-31T12:00:00Z" });
+    return new Date(t).toISOString();
+  }
+  const epoch = env["SOURCE_DATE_EPOCH"];
+  if (epoch !== undefined && epoch.trim() !== "") {
+    const seconds = Number(epoch);
+    if (!Number.isInteger(seconds) || seconds < 0) throw new RadvalError("INVALID_OPTION", `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`, { where: { option: "SOURCE_DATE_EPOCH" } });
+    return new Date(seconds * 1000).toISOString();
+  }
+  return new Date().toISOString();
+}
+
+/** Written files for the terminal: SVG charts counted, not listed. */
+function listWritten(files: readonly string[]): string {
+  const shown = (f: string) => {
+    const r = relative(process.cwd(), f);
+    return r && !r.startsWith("..") ? r : f;
+  };
+  const svg = files.filter((f) => f.endsWith(".svg"));
+  const lines = files.filter((f) => !f.endsWith(".svg")).map((f) => `  ${shown(f)}`);
+  if (svg.length) lines.push(`  ${shown(join(svg[0]!, ".."))}/ (${svg.length} SVG charts)`);
+  return lines.join("\n");
+}
+
 function summaryTable(results: StudyResults): string {
-  const rows = (results.internalValidation?.models ?? []).map((m) => {
+  const models = results.internalValidation?.models ?? [];
+  const cohorts = [...new Set(results.externalValidation.filter((e) => e.site === null).map((e) => e.cohort))];
+  const withCv = models.some((m) => m.crossValidated !== null);
+  const pooled = results.heterogeneity.filter((h) => h.metric === "auc");
+  const f3 = (x: number | null | undefined) => formatNumber(x ?? null, 3);
+  const header = ["model", "apparent AUC", "corrected AUC", ...(withCv ? ["CV AUC"] : []), "corrected slope", "corrected Brier", ...(pooled.length ? ["AUC across sites"] : []), ...cohorts.map((c) => `AUC ${c}`)];
+  const rows = models.map((m) => {
     const label = results.models.find((x) => x.id === m.model)?.label ?? m.model;
-    const ext = results.externalValidation.filter((e) => e.model === m.model && e.site === null);
+    const site = pooled.find((h) => h.model === m.model);
     return [
       label,
-      formatNumber(m.apparent.auc?.estimate ?? null, 3),
-      formatNumber(m.corrected.auc?.estimate ?? null, 3),
-      formatNumber(m.corrected.calibrationSlope?.estimate ?? null, 3),
-      formatNumber(m.corrected.brier?.estimate ?? null, 3),
-      ext.map((e) => `${formatNumber(e.metrics.auc?.estimate ?? null, 3)}`).join(", ") || "—",
+      f3(m.apparent.auc?.estimate),
+      f3(m.corrected.auc?.estimate),
+      ...(withCv ? [f3(m.crossValidated?.auc?.estimate)] : []),
+      f3(m.corrected.calibrationSlope?.estimate),
+      f3(m.corrected.brier?.estimate),
+      ...(pooled.length ? [f3(site?.pooled.estimate)] : []),
+      ...cohorts.map((c) => f3(results.externalValidation.find((e) => e.model === m.model && e.cohort === c && e.site === null)?.metrics.auc?.estimate)),
     ];
   });
   const scheme = results.internalValidation?.description ?? "";
-  return `${scheme}\n${formatTable(["model", "apparent AUC", "corrected AUC", "corrected slope", "corrected Brier", "external AUC"], rows)}`;
+  return `${scheme}\n${formatTable(header, rows)}`;
 }
 
 /**
  * Runs a study config end to end and writes `results.json` (and the report
  * when asked): the implementation behind `radval validate` and `radval run`.
  */
-export async function runStudyCommand(configPath: string, options: StudyCommandOptions, io: CliIo, defaults: { report: boolean; command: string }): Promise<void> {
+export async function runStudyCommand(configPath: string, options: StudyCommandOptions, io: CliIo, defaults: StudyCommandDefaults): Promise<void> {
   const seed = numberOption("--seed", options.seed, { min: 0, integer: true });
   const workers = numberOption("--workers", options.workers, { min: 1, integer: true, default: defaultWorkers() })!;
+  const createdAt = createdAtOf(options.createdAt, process.env);
+  const explicitFormats = options.format ?? (typeof options.report === "string" ? options.report : undefined);
+  const formatsOption = explicitFormats !== undefined ? parseFormats(explicitFormats) : undefined;
   const loaded = loadStudy(configPath, { command: defaults.command });
-  const outDir = resolve(options.out ?? "radval-results");
+  const outDir = resolve(options.out ?? defaults.outDir ?? "radval-results");
   const executor = workerPoolExecutor(workers);
   const progress = progressReporter(io, options.quiet || options.json);
   let results: StudyResults;
@@ -63,6 +119,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   try {
     results = await runStudy(loaded.inputs, {
       ...(seed !== undefined ? { seed } : {}),
+      createdAt,
       executor,
       onProgress: progress.onProgress,
       prepare: prepareEnginesNode,
@@ -74,7 +131,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   }
   try {
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(outDir, "results.json"), `${formatJson(results)}\n`);
     const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvField(p.id), csvField(p.model), p.scheme, csvField(p.split), p.outcome, p.prob].join(","))];
     writeFileSync(join(outDir, "predictions.csv"), `${csv.join("\n")}\n`);
   } catch (e) {
@@ -83,14 +140,14 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   const written = [join(outDir, "results.json"), join(outDir, "predictions.csv")];
   const wantReport = options.report === undefined ? defaults.report : options.report !== false;
   if (wantReport) {
-    const formats = typeof options.report === "string" ? parseFormats(options.report) : (["html", "md"] as const);
+    const formats = formatsOption ?? loaded.inputs.config.report?.formats ?? defaults.formats ?? (["html", "md"] as const);
     written.push(...(await writeReport(results, { format: [...formats], outDir })));
   }
   if (options.json) {
     printJson(io, { files: written, seed: results.software.seed, workers, internalValidation: results.internalValidation?.models.map((m) => ({ model: m.model, apparent: m.apparent, corrected: m.corrected })) });
   } else {
     io.stdout(summaryTable(results));
-    io.stdout(`Wrote:\n${written.map((f) => `  ${f}`).join("\n")}\n`);
+    io.stdout(`Wrote:\n${listWritten(written)}\n`);
   }
 }
 
@@ -103,7 +160,8 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option("--seed <n>", "master seed (default: the config's seed, else 2026)")
     .option("--workers <n>", "worker threads for the resampling fits (default: the machine's cores); results do not depend on it")
     .option("--out <dir>", "output directory (default: radval-results)")
-    .option("--report [formats]", "also write the report: html, md, json (comma-separated; default html,md)")
+    .option("--report [formats]", "also write the report: html, md, json (comma-separated; default: the config's report.formats, else html,md)")
+    .option("--created-at <time>", "time stamp recorded in results.json (ISO; default: SOURCE_DATE_EPOCH if set, else now)")
     .option("--json", "print a JSON summary on stdout")
     .option("--quiet", "no progress or warnings on stderr")
     .action((file: string, options: StudyCommandOptions) => runStudyCommand(file, options, io, { report: false, command: `radval validate ${file}` }));

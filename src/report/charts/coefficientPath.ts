@@ -5,8 +5,9 @@ import { type VegaLiteSpec, round, topLevel } from "./common.js";
  * Elastic-net coefficient path (coefficients against λ on a log scale, as
  * glmnet's plot) beside the cross-validation curve (mean ± 1 SE per λ, as
  * cv.glmnet's plot), both with the chosen λ marked (solid) and λmin / λ1se
- * (dashed). Only features that are non-zero somewhere on the path are drawn;
- * the legend is dropped above 12 features. Pure: returns a Vega-Lite spec.
+ * (dashed). Only features that are non-zero somewhere on the path are drawn
+ * (points inside a run of zeros are left out: the line is the same); the
+ * legend is dropped above 12 features. Pure: returns a Vega-Lite spec.
  */
 export function coefficientPathChart(path: CoefficientPath, options: { title?: string } = {}): VegaLiteSpec {
   const rows: Array<{ feature: string; lambda: number; coefficient: number }> = [];
@@ -15,7 +16,13 @@ export function coefficientPathChart(path: CoefficientPath, options: { title?: s
     const coefs = path.coefficients[j] ?? [];
     if (!coefs.some((c) => c !== 0)) return;
     active.push(feature);
-    path.lambda.forEach((lambda, k) => rows.push({ feature, lambda: round(lambda), coefficient: round(coefs[k] ?? 0) }));
+    // Points inside a run of zeros lie on the line between the run's ends: leaving them out draws the same
+    // line with far less data (a LASSO feature is zero until it enters the path).
+    const c = (k: number) => coefs[k] ?? 0;
+    path.lambda.forEach((lambda, k) => {
+      const interiorZero = k > 0 && k < path.lambda.length - 1 && c(k - 1) === 0 && c(k) === 0 && c(k + 1) === 0;
+      if (!interiorZero) rows.push({ feature, lambda: round(lambda), coefficient: round(c(k)) });
+    });
   });
   const lambdas = [...path.lambda, ...path.cv.map((c) => c.lambda)];
   const domain = [round(Math.min(...lambdas)), round(Math.max(...lambdas))];

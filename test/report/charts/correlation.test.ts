@@ -47,4 +47,30 @@ describe("correlationChart", () => {
     expect((flat["encoding"] as Record<string, any>)["y"].sort).toEqual(["● a", "b", "● c"]);
     expect(correlationChart({ ...redundancy, matrix: null })).toBeNull();
   });
+
+  it("encodes a large matrix (> 60 features, no labels) compactly, with the same cells in tree order", async () => {
+    const n = 64;
+    const features = Array.from({ length: n }, (_, i) => `feature_${i}`);
+    const values = features.map((_, i) => features.map((_, j) => (i === j ? 1 : Math.cos(i * 7 + j * 7) * 0.5 + (Math.abs(i - j) === 1 ? 0.45 : 0))));
+    // A chain tree: step 1 joins leaves 1 and 2, step k adds leaf k + 1 to step k − 1 (R's merge conventions).
+    const merge = features.slice(1).map((_, k) => (k === 0 ? [-1, -2] : [-(k + 2), k]) as [number, number]);
+    const height = merge.map((_, k) => 0.01 * (k + 1));
+    const order = [...Array.from({ length: n - 2 }, (_, k) => n - k), 1, 2]; // 64, 63, …, 3, 1, 2 (1-based)
+    const big = { ...redundancy, clusters: [{ id: 1, members: ["feature_0"], representative: "feature_0", meanAbsR: null }], tree: { labels: features, merge, height, order }, matrix: { features, values } };
+    const chart = correlationChart(big)!;
+    const heatmap = (chart["hconcat"] as Array<Record<string, any>>)[1]!;
+    const rows = heatmap["data"].values as Array<{ i: number; j: number[]; r: number[] }>;
+    expect(rows).toHaveLength(n); // one row per feature, not n² cells
+    // row 0 is the first feature in tree order (feature_63), its r values in tree order, rounded to 3 decimals
+    expect(rows[0]!.r[0]).toBe(1);
+    expect(rows[0]!.r[1]).toBe(Math.round(values[63]![62]! * 1000) / 1000);
+    expect(heatmap["transform"][0]).toEqual({ flatten: ["j", "r"] });
+    expect(heatmap["mark"]).toEqual({ type: "rect", aria: false });
+    expect(JSON.stringify(chart).length).toBeLessThan(60_000); // the labelled form would be ~300 KB
+    const { warnings } = compiledMarks(chart);
+    expect(warnings).toEqual([]);
+    const svg = await renderSvg(chart);
+    expect(svg.match(/<path[^>]*d="M[^"]*h\d+(\.\d+)?v/g)?.length ?? 0).toBeGreaterThanOrEqual(n * n); // every cell drawn
+    expect(svg).not.toContain("aria-label=\"col:");
+  });
 });

@@ -1,0 +1,324 @@
+import { aucMannWhitney } from "../../metrics/auc.js";
+import { classifyCell, parseIsoDateDays } from "../../table/cells.js";
+import type { RawTable } from "../../table/parseCsv.js";
+
+/** What radval could tell about one column of a table, from its name and values. */
+export interface ColumnProfile {
+  readonly name: string;
+  /** "numeric": every non-missing cell is a number; "date": ISO dates; else "text". */
+  readonly kind: "numeric" | "date" | "text";
+  /** Non-missing cells. */
+  readonly present: number;
+  readonly missing: number;
+  /** Distinct non-missing values, in order of first appearance (at most 21 kept). */
+  readonly levels: readonly string[];
+  /** How often each of `levels` occurs. */
+  readonly levelCounts: readonly number[];
+  /** True when there are more than 20 distinct values (`levels` is truncated). */
+  readonly manyLevels: boolean;
+  /** True when no value occurs twice (an id candidate). */
+  readonly unique: boolean;
+}
+
+/** One guessed role: the column (or null) and how sure the guess is. */
+export interface RoleGuess {
+  readonly column: string | null;
+  /**
+   * "name": the column has one of the role's usual names and the values fit;
+   * "values": chosen from the values alone (another column might be meant);
+   * "none": nothing fits.
+   */
+  readonly by: "name" | "values" | "none";
+  /** Why, in a few words (for the `# CHECK` comments of `radval init`). */
+  readonly note: string;
+}
+
+/** The roles of a study table as guessed by {@link guessRoles}. */
+export interface GuessedRoles {
+  readonly source: string;
+  readonly rows: number;
+  /** "long": one row per case × rater/repeat (a test-retest table), not a study table. */
+  readonly layout: "wide" | "long";
+  readonly id: RoleGuess;
+  readonly outcome: RoleGuess;
+  /** The outcome value that counts as the event, and how it was chosen. */
+  readonly positive: { readonly value: string | null; readonly by: "convention" | "minority" | "none"; readonly note: string };
+  /** Rows without an outcome value. */
+  readonly outcomeMissing: number;
+  readonly site: RoleGuess;
+  readonly date: RoleGuess;
+  /** A cohort / data-set column with a few levels (development vs external rows). */
+  readonly cohort: RoleGuess;
+  /** Long tables only: the rater / repeat column. */
+  readonly rater: RoleGuess;
+  /** Other two-valued columns (outcome candidates when the guess is wrong). */
+  readonly binaryColumns: readonly string[];
+  /** Numeric columns that separate the outcome almost perfectly (AUC ≥ 0.99 either way): probably a restated outcome. */
+  readonly separating: ReadonlyArray<{ readonly column: string; readonly auc: number }>;
+  /** Columns to exclude: names that suggest an outcome or follow-up, and the `separating` ones (leakage). */
+  readonly excludeSuggested: readonly string[];
+  /** Numeric columns that will be candidate features (not a role, not excluded, not `diagnostics_*`). */
+  readonly features: readonly string[];
+  /** Text columns (not used as features). */
+  readonly textColumns: readonly string[];
+  readonly profiles: readonly ColumnProfile[];
+}
+
+/** Usual names of each role (compared after lower-casing and mapping non-alphanumerics to "_"). */
+export const ROLE_NAMES = Object.freeze({
+  id: ["id", "case_id", "patient_id", "patientid", "caseid", "subject_id", "subjectid", "study_id", "record_id", "pid", "mrn"],
+  outcome: ["outcome", "label", "event", "status", "malignant", "malignancy", "y", "target", "class", "response", "diagnosis"],
+  site: ["site", "center", "centre", "institution", "hospital", "scanner", "site_id", "center_id", "centre_id", "institution_id", "hospital_id"],
+  cohort: ["cohort", "dataset", "data_set", "set", "split", "partition"],
+  rater: ["reader", "rater", "judge", "observer", "annotator", "repeat", "replicate", "session", "segmentation", "timepoint", "scan_no", "scan_number"],
+  /** Case columns of a long table besides the id names. */
+  longCase: ["target", "subject", "case", "lesion", "patient"],
+  /** Names that suggest follow-up or a restated outcome. */
+  leak: ["time", "survival", "follow_up", "followup", "death", "dead", "died", "mortality", "recurrence", "relapse", "progression", "os", "pfs", "dfs"],
+});
+
+const MAX_LEVELS = 20;
+
+function normalise(name: string): string {
+  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+}
+
+/** Profiles every column of a raw table: kind, missing cells, distinct values. O(rows × columns). */
+export function profileColumns(table: RawTable): ColumnProfile[] {
+  return table.header.map((name, j) => {
+    let missing = 0;
+    let numbers = 0;
+    let dates = 0;
+    const counts = new Map<string, number>();
+    for (const row of table.rows) {
+      const text = (row[j] ?? "").trim();
+      const cell = classifyCell(text, table.decimal);
+      if (cell.kind === "missing") {
+        missing++;
+        continue;
+      }
+      if (cell.kind === "number") numbers++;
+      else if (!Number.isNaN(parseIsoDateDays(text))) dates++;
+      const key = cell.kind === "number" ? String(cell.value) : text;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const present = table.rows.length - missing;
+    const kind = present > 0 && numbers === present ? "numeric" : present > 0 && dates === present ? "date" : "text";
+    const levels = [...counts.keys()].slice(0, MAX_LEVELS + 1);
+    return {
+      name,
+      kind,
+      present,
+      missing,
+      levels,
+      levelCounts: levels.map((l) => counts.get(l)!),
+      manyLevels: counts.size > MAX_LEVELS,
+      unique: present > 0 && missing === 0 && counts.size === present,
+    };
+  });
+}
+
+function byName(profiles: readonly ColumnProfile[], names: readonly string[], fits: (p: ColumnProfile) => boolean, taken: ReadonlySet<string>): ColumnProfile | undefined {
+  for (const wanted of names) {
+    const p = profiles.find((c) => !taken.has(c.name) && normalise(c.name) === wanted && fits(c));
+    if (p) return p;
+  }
+  return undefined;
+}
+
+const none = (note: string): RoleGuess => ({ column: null, by: "none", note });
+const isBinary = (p: ColumnProfile) => !p.manyLevels && p.levels.length === 2;
+
+const NEGATIVE_POSITIVE: ReadonlyArray<readonly [string, string]> = [
+  ["0", "1"],
+  ["false", "true"],
+  ["no", "yes"],
+  ["n", "y"],
+  ["negative", "positive"],
+  ["absent", "present"],
+  ["benign", "malignant"],
+  ["alive", "dead"],
+];
+
+/** The event value of a conventionally coded two-valued column (1 of 0/1, yes of no/yes, …), else null. */
+function conventionalPositive(p: ColumnProfile): string | null {
+  const lower = p.levels.map((l) => l.toLowerCase());
+  for (const [negative, positive] of NEGATIVE_POSITIVE) {
+    if (lower.length === 2 && lower.includes(negative) && lower.includes(positive)) return p.levels[lower.indexOf(positive)]!;
+  }
+  return null;
+}
+
+function guessPositive(outcome: ColumnProfile | undefined): GuessedRoles["positive"] {
+  if (!outcome || !isBinary(outcome)) return { value: null, by: "none", note: "no binary outcome column was found" };
+  const conventional = conventionalPositive(outcome);
+  if (conventional !== null) return { value: conventional, by: "convention", note: `${outcome.levels.join("/")} coding: "${conventional}" is the event` };
+  // The rarer value is usually the event; say so loudly.
+  const counts = outcome.levelCounts;
+  const k = counts[0]! <= counts[1]! ? 0 : 1;
+  return { value: outcome.levels[k]!, by: "minority", note: `the rarer of ${outcome.levels.map((l, i) => `"${l}" (${counts[i]})`).join(" and ")}: is it the event?` };
+}
+
+/**
+ * Numeric columns whose AUC for the outcome is ≥ `cut` in either direction
+ * (rows where both are present): a feature that good is usually the outcome
+ * restated (a score it was derived from, a duplicate coding).
+ */
+function separatingColumns(table: RawTable, profiles: readonly ColumnProfile[], outcome: ColumnProfile, positive: string, candidates: readonly string[], cut = 0.99) {
+  const jy = table.header.indexOf(outcome.name);
+  const label = (text: string) => {
+    const cell = classifyCell(text, table.decimal);
+    if (cell.kind === "missing") return NaN;
+    return (cell.kind === "number" ? String(cell.value) : text) === positive ? 1 : 0;
+  };
+  const yAll = table.rows.map((r) => label((r[jy] ?? "").trim()));
+  const out: Array<{ column: string; auc: number }> = [];
+  for (const name of candidates) {
+    const j = table.header.indexOf(name);
+    if (profiles[j]?.kind !== "numeric") continue;
+    const y: number[] = [];
+    const x: number[] = [];
+    table.rows.forEach((r, i) => {
+      const v = classifyCell((r[j] ?? "").trim(), table.decimal);
+      if (v.kind === "number" && !Number.isNaN(yAll[i]!)) {
+        x.push(v.value);
+        y.push(yAll[i]!);
+      }
+    });
+    const events = y.reduce((a, b) => a + b, 0);
+    if (events === 0 || events === y.length) continue;
+    const auc = aucMannWhitney(y, x);
+    if (Math.max(auc, 1 - auc) >= cut) out.push({ column: name, auc: Math.max(auc, 1 - auc) });
+  }
+  return out;
+}
+
+/**
+ * Guesses which column of a feature table plays which role in a study, from
+ * column names and values, for `radval init` to write a starter config that
+ * the user checks:
+ *
+ * - id: a column named id, case_id, patient_id, … whose values are unique;
+ * - outcome: a column named outcome, label, event, status, malignant, y, …
+ *   with exactly two values, else a two-valued column chosen by its values
+ *   (0/1-like coding first, then fewest missing, then the last; flagged);
+ *   the event value is 1 for 0/1 (also TRUE, yes, positive, malignant, …),
+ *   else the rarer value (flagged);
+ * - site: site, center/centre, institution, hospital, scanner (2 to 20
+ *   levels); date: a name containing "date" with ISO dates; cohort: cohort,
+ *   dataset, set, split (2 to 5 levels);
+ * - a long table (a rater/reader/repeat column and case ids that repeat) is a
+ *   test-retest table, not a study table: `layout: "long"`.
+ *
+ * Columns whose names suggest follow-up or a restated outcome (time, death,
+ * other outcome-like names), and numeric columns that separate the outcome
+ * almost perfectly (AUC ≥ 0.99), are suggested for exclusion. Pure and
+ * isomorphic; O(rows × columns × log rows).
+ */
+export function guessRoles(table: RawTable): GuessedRoles {
+  const profiles = profileColumns(table);
+  const taken = new Set<string>();
+  const take = (p: ColumnProfile | undefined) => {
+    if (p) taken.add(p.name);
+    return p;
+  };
+
+  // A long (case × rater) table: a rater column and a case column whose values repeat.
+  const raterProfile = byName(profiles, ROLE_NAMES.rater, (p) => !p.manyLevels && p.levels.length >= 2, taken);
+  if (raterProfile) {
+    const caseProfile = byName(profiles, [...ROLE_NAMES.id, ...ROLE_NAMES.longCase], (p) => !p.unique, new Set([raterProfile.name]));
+    if (caseProfile) {
+      const features = profiles.filter((p) => p !== raterProfile && p !== caseProfile && p.kind === "numeric").map((p) => p.name);
+      return {
+        source: table.source,
+        rows: table.rows.length,
+        layout: "long",
+        id: { column: caseProfile.name, by: "name", note: "case ids repeat: one row per case × rater" },
+        outcome: none("a long test-retest table has no outcome"),
+        positive: { value: null, by: "none", note: "no outcome" },
+        outcomeMissing: 0,
+        site: none("long table"),
+        date: none("long table"),
+        cohort: none("long table"),
+        rater: { column: raterProfile.name, by: "name", note: `${raterProfile.levels.length} raters/repeats` },
+        binaryColumns: [],
+        separating: [],
+        excludeSuggested: [],
+        features,
+        textColumns: profiles.filter((p) => p.kind !== "numeric" && p !== caseProfile && p !== raterProfile).map((p) => p.name),
+        profiles,
+      };
+    }
+  }
+
+  const idProfile = take(byName(profiles, ROLE_NAMES.id, (p) => p.unique, taken));
+  const id: RoleGuess = idProfile ? { column: idProfile.name, by: "name", note: "unique values" } : none("no id-like column with unique values: rows are numbered");
+
+  let outcomeBy: RoleGuess["by"] = "name";
+  let outcomeProfile = byName(profiles, ROLE_NAMES.outcome, isBinary, taken);
+  const roleNamed = (p: ColumnProfile) => [...ROLE_NAMES.site, ...ROLE_NAMES.cohort].includes(normalise(p.name));
+  const binaryColumns = profiles.filter((p) => !taken.has(p.name) && isBinary(p) && !roleNamed(p)).map((p) => p.name);
+  if (!outcomeProfile) {
+    // From the values alone: prefer a conventional coding (0/1, no/yes, …), then fewer missing values, then a later
+    // column (outcomes tend to come last in exported tables).
+    outcomeBy = "values";
+    const rank = (p: ColumnProfile) => [conventionalPositive(p) === null ? 1 : 0, p.missing, -profiles.indexOf(p)];
+    const candidates = profiles.filter((p) => binaryColumns.includes(p.name));
+    outcomeProfile = candidates.sort((a, b) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
+    })[0];
+  }
+  take(outcomeProfile);
+  const outcome: RoleGuess = outcomeProfile
+    ? {
+        column: outcomeProfile.name,
+        by: outcomeBy,
+        note: outcomeBy === "name" ? `two values: ${outcomeProfile.levels.join(", ")}` : `no column has an outcome-like name; "${outcomeProfile.name}" was chosen by its values (two values, ${conventionalPositive(outcomeProfile) !== null ? "0/1-like coding, " : ""}${outcomeProfile.missing} missing) among ${binaryColumns.join(", ")}`,
+      }
+    : none("no two-valued column: name the binary outcome");
+
+  const siteProfile = take(byName(profiles, ROLE_NAMES.site, (p) => !p.manyLevels && p.levels.length >= 2 && p.kind !== "date", taken));
+  const site: RoleGuess = siteProfile ? { column: siteProfile.name, by: "name", note: `${siteProfile.levels.length} levels: ${siteProfile.levels.join(", ")}` } : none("no site/centre column");
+
+  const isDateName = (p: ColumnProfile) => normalise(p.name).split("_").includes("date") || normalise(p.name).endsWith("date");
+  const dateProfile = take(profiles.find((p) => !taken.has(p.name) && p.kind === "date" && isDateName(p)) ?? profiles.find((p) => !taken.has(p.name) && p.kind === "date"));
+  const date: RoleGuess = dateProfile ? { column: dateProfile.name, by: isDateName(dateProfile) ? "name" : "values", note: "ISO dates (YYYY-MM-DD)" } : none("no date column");
+
+  const cohortProfile = take(byName(profiles, ROLE_NAMES.cohort, (p) => !p.manyLevels && p.levels.length >= 2 && p.levels.length <= 5, taken));
+  const cohort: RoleGuess = cohortProfile ? { column: cohortProfile.name, by: "name", note: `levels: ${cohortProfile.levels.join(", ")}` } : none("no cohort column");
+
+  const outcomeMissing = outcomeProfile?.missing ?? 0;
+  const positive = guessPositive(outcomeProfile);
+  const byLeakName = profiles
+    .filter((p) => !taken.has(p.name) && p.kind === "numeric" && (ROLE_NAMES.leak.includes(normalise(p.name)) || ROLE_NAMES.outcome.includes(normalise(p.name))))
+    .map((p) => p.name);
+  const separating =
+    outcomeProfile && positive.value !== null
+      ? separatingColumns(table, profiles, outcomeProfile, positive.value, profiles.filter((p) => !taken.has(p.name) && !byLeakName.includes(p.name)).map((p) => p.name))
+      : [];
+  const excludeSuggested = [...byLeakName, ...separating.map((c) => c.column)];
+  const excluded = new Set(excludeSuggested);
+  const features = profiles.filter((p) => !taken.has(p.name) && !excluded.has(p.name) && p.kind === "numeric" && !p.name.startsWith("diagnostics_")).map((p) => p.name);
+  const textColumns = profiles.filter((p) => !taken.has(p.name) && p.kind !== "numeric").map((p) => p.name);
+
+  return {
+    source: table.source,
+    rows: table.rows.length,
+    layout: "wide",
+    id,
+    outcome,
+    positive,
+    outcomeMissing,
+    site,
+    date,
+    cohort,
+    rater: none("wide table"),
+    binaryColumns: binaryColumns.filter((c) => !taken.has(c)),
+    separating,
+    excludeSuggested,
+    features,
+    textColumns,
+    profiles,
+  };
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { describe, expect, it } from "vitest";
+import { parseCsvText } from "../../../src/table/parseCsv.js";
+import { guessRoles } from "../../../src/validate/study/guessRoles.js";
+import { starterConfig, yamlScalar } from "../../../src/validate/study/starterConfig.js";
+import { parseStudyConfig } from "../../../src/validate/config.js";
+
+const example = (name: string) => parseCsvText(readFileSync(new URL(`../../../examples/${name}.csv`, import.meta.url), "utf8"), { source: `${name}.csv` });
+const csv = (text: string) => parseCsvText(text, { source: "t.csv" });
+
+describe("guessRoles", () => {
+  it("wdbc: id, a 0/1 outcome named like one (event 1 by convention), no site or date", () => {
+    const g = guessRoles(example("wdbc"));
+    expect(g.layout).toBe("wide");
+    expect(g.id).toMatchObject({ column: "id", by: "name" });
+    expect(g.outcome).toMatchObject({ column: "malignant", by: "name" });
+    expect(g.positive).toMatchObject({ value: "1", by: "convention" });
+    expect(g.site.column).toBeNull();
+    expect(g.date.column).toBeNull();
+    expect(g.features).toHaveLength(30);
+  });
+
+  it("multisite: site and scan date guessed, 120 features", () => {
+    const g = guessRoles(example("multisite"));
+    expect([g.id.column, g.outcome.column, g.site.column, g.date.column]).toEqual(["id", "outcome", "site", "scan_date"]);
+    expect(g.site.note).toContain("A, B, C, D");
+    expect(g.features).toHaveLength(120);
+  });
+
+  it("asah: a text outcome without a 0/1 coding → the rarer value, flagged; columns that restate the outcome suggested for exclusion", () => {
+    const g = guessRoles(example("asah"));
+    expect(g.outcome.column).toBe("outcome");
+    expect(g.positive).toMatchObject({ value: "Poor", by: "minority" }); // 41 Poor vs 72 Good
+    expect(g.positive.note).toContain('"Poor" (41)');
+    expect(g.textColumns).toEqual(["gender"]);
+    // poor (the 0/1 coding of the outcome) and gos6 (the score it is cut from) separate it perfectly
+    expect(g.separating.map((c) => c.column)).toEqual(["poor", "gos6"]);
+    expect(g.excludeSuggested).toEqual(["poor", "gos6"]);
+    expect(g.features).toEqual(["age", "wfns", "s100b", "ndka"]);
+  });
+
+  it("pbc: status has three values, so the outcome comes from the values (flagged): the 0/1 column with the fewest gaps", () => {
+    const g = guessRoles(example("pbc"));
+    // trt is 1/2; ascites, hepato, spiders are 0/1 but missing for the 106 external rows; cirrhosis misses 6
+    expect(g.outcome).toMatchObject({ column: "cirrhosis", by: "values" });
+    expect(g.outcome.note).toContain("among trt, sex, ascites, hepato, spiders, cirrhosis");
+    expect(g.positive).toMatchObject({ value: "1", by: "convention" });
+    expect(g.outcomeMissing).toBe(6);
+    expect(g.binaryColumns).toEqual(["trt", "sex", "ascites", "hepato", "spiders"]);
+    expect(g.cohort).toMatchObject({ column: "cohort", by: "name" });
+    // stage 4 is the definition of cirrhosis: the stage column restates the outcome
+    expect(g.separating).toEqual([{ column: "stage", auc: 1 }]);
+    expect(g.excludeSuggested).toEqual(["time", "status", "stage"]);
+  });
+
+  it("recognises a long test-retest table (a reader column and repeating case ids)", () => {
+    const g = guessRoles(example("test_retest"));
+    expect(g.layout).toBe("long");
+    expect(g.id.column).toBe("case_id");
+    expect(g.rater.column).toBe("reader");
+    const sf = guessRoles(example("shrout_fleiss"));
+    expect(sf).toMatchObject({ layout: "long", id: { column: "target" }, rater: { column: "judge" } });
+  });
+
+  it("centre spellings, yes/no outcomes, missing outcomes, a non-unique id", () => {
+    const g = guessRoles(csv("patient_id,Centre,Label,x\n1,a,yes,1\n2,b,no,2\n3,a,,3\n4,b,yes,4\n"));
+    expect(g.id.column).toBe("patient_id");
+    expect(g.site.column).toBe("Centre");
+    expect(g.outcome.column).toBe("Label");
+    expect(g.positive.value).toBe("yes");
+    expect(g.outcomeMissing).toBe(1);
+    const dup = guessRoles(csv("id,y,x\n1,0,1\n1,1,2\n2,0,3\n"));
+    expect(dup.id.column).toBeNull(); // ids repeat and there is no rater column: not an id
+    expect(dup.layout).toBe("wide");
+  });
+
+  it("no binary column: no outcome", () => {
+    const g = guessRoles(csv("a,b\n1,2\n3,4\n5,6\n"));
+    expect(g.outcome).toMatchObject({ column: null, by: "none" });
+    expect(g.positive.value).toBeNull();
+  });
+});
+
+describe("starterConfig", () => {
+  it.each(["wdbc", "multisite", "asah", "pbc"])("%s: the written config parses as a study config with the guessed roles", (name) => {
+    const g = guessRoles(example(name));
+    const text = starterConfig(g, { dataFile: `${name}.csv` });
+    const config = parseStudyConfig(parseYaml(text), "starter");
+    expect(config.data.file).toBe(`${name}.csv`);
+    expect(config.data.outcome).toBe(g.outcome.column);
+    expect(config.models.map((m) => m.model)).toEqual(["lasso", "rf"]);
+    expect(text).toMatch(/^# radval study config/);
+  });
+
+  it("marks guesses with # CHECK, sets site-dependent keys and explains every schema section", () => {
+    const multisite = starterConfig(guessRoles(example("multisite")), { dataFile: "m.csv" });
+    const config = parseStudyConfig(parseYaml(multisite));
+    expect(config.data).toMatchObject({ site: "site", date: "scan_date", positive: 1 });
+    expect(config.external?.leaveOneSiteOut).toBe(true);
+    expect(multisite).toMatch(/site: site +# CHECK:/);
+    for (const key of ["seed:", "study:", "data:", "reliability:", "redundancy:", "impute:", "scale:", "models:", "internal:", "external:", "decisionCurve:", "threshold:", "report:"]) {
+      expect(multisite).toContain(key);
+    }
+    const asah = parseStudyConfig(parseYaml(starterConfig(guessRoles(example("asah")), { dataFile: "a.csv" })));
+    expect(asah.data.positive).toBe("Poor");
+    const pbcText = starterConfig(guessRoles(example("pbc")), { dataFile: "p.csv" });
+    expect(pbcText).toMatch(/outcome: \w+ +# CHECK: the binary outcome/);
+    expect(pbcText).toContain("# development: {column: cohort, value: trial}");
+    expect(parseStudyConfig(parseYaml(pbcText)).data.exclude).toEqual(["time", "status", "stage"]);
+    expect(pbcText).toContain("the outcome restated (stage alone has AUC 1.000)");
+  });
+
+  it("quotes YAML scalars only when needed", () => {
+    expect(yamlScalar("scan_date")).toBe("scan_date");
+    expect(yamlScalar("wavelet-LHL_glcm_Imc1")).toBe("wavelet-LHL_glcm_Imc1");
+    expect(yamlScalar("yes")).toBe('"yes"');
+    expect(yamlScalar("a: b")).toBe('"a: b"');
+    expect(yamlScalar("2021")).toBe('"2021"');
+    expect(yamlScalar(1)).toBe("1");
+    expect(parseYaml(`k: ${yamlScalar('odd "name" # here')}`)).toEqual({ k: 'odd "name" # here' });
+  });
+});
