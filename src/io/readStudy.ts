@@ -98,11 +98,16 @@ export function loadStudy(configPath: string, extra: { command?: string } = {}):
     ...(config.data.decimal ? { decimal: config.data.decimal } : {}),
   };
   const dataFile = at(config.data.file);
-  const read = (file: string, key: string): { data: Dataset; dropped: number } =>
+  const read = (file: string, key: string): { data: Dataset; dropped: number; droppedRows: Record<string, string>[] } =>
     withKey(key, () => {
       const table = readRawTable(file, parse);
       const data = withKey(roleKey(roles, table.header), () => tableToDataset(table, roles));
-      return { data, dropped: table.rows.length - data.x.nRows };
+      // The rows dropped for a missing outcome, as text, so the report can say which cohort lost them.
+      const outcomeColumn = table.header.indexOf(config.data.outcome);
+      const droppedRows = table.rows
+        .filter((row) => row[outcomeColumn] === "" || row[outcomeColumn] === "NA")
+        .map((row) => Object.fromEntries(table.header.map((h, j) => [h, row[j]!])));
+      return { data, dropped: table.rows.length - data.x.nRows, droppedRows };
     });
   const main = read(dataFile, "data.file");
   let data = main.data;
@@ -121,6 +126,7 @@ export function loadStudy(configPath: string, extra: { command?: string } = {}):
       design: "external",
       rows: Int32Array.from({ length: other.data.x.nRows }, (_, i) => start + i),
       sourceFile: c.file,
+      droppedForMissingOutcome: other.dropped,
     });
   });
   let long: LongTable | null = null;
@@ -146,6 +152,7 @@ export function loadStudy(configPath: string, extra: { command?: string } = {}):
       long,
       fileCohorts,
       outcomeMissingDropped: dropped,
+      droppedRows: main.droppedRows,
       dataFile: config.data.file,
       software: { configHash: sha256(text), configFile: configPath, command: extra.command ?? null, runtime: `Node ${process.version}` },
     },

@@ -11,6 +11,8 @@ export interface ProcedureOptions {
   readonly onProgress?: (done: number, total: number, stage: string) => void;
   /** Index into `job.outcomes`: an outcome replacing the dataset's (label-permutation runs). */
   readonly outcome?: number;
+  /** Fit only this workflow of the job (the others get no splits); default all. */
+  readonly only?: number;
 }
 
 /** Out-of-split predictions and per-split indexes of one workflow. */
@@ -49,7 +51,8 @@ export async function resampleWorkflows(job: ValidationJob, resamples: Resamples
   const executor = options.executor ?? inProcessExecutor;
   const seeds = splitSeeds(rng, job.workflows.length, resamples.splits.length);
   const tasks: FitPredictTask[] = [];
-  job.workflows.forEach((_, w) =>
+  job.workflows.forEach((_, w) => {
+    if (options.only !== undefined && w !== options.only) return;
     resamples.splits.forEach((split, s) =>
       tasks.push({
         workflow: w,
@@ -59,14 +62,15 @@ export async function resampleWorkflows(job: ValidationJob, resamples: Resamples
         rngState: seeds[w]![s]!,
         ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
       }),
-    ),
-  );
+    );
+  });
   const outputs = await executor.run(job, tasks, (done, total) => options.onProgress?.(done, total, "resampling"));
   const y = jobOutcome(job, options.outcome);
+  const fitted = job.workflows.map((_, w) => w).filter((w) => options.only === undefined || w === options.only);
   return job.workflows.map((workflow, w) => ({
     workflow: workflow.id,
-    splits: resamples.splits.map((split, s) => {
-      const out = outputs[w * resamples.splits.length + s]!;
+    splits: fitted.indexOf(w) < 0 ? [] : resamples.splits.map((split, s) => {
+      const out = outputs[fitted.indexOf(w) * resamples.splits.length + s]!;
       const truth = Float64Array.from(split.assessment, (r) => y[r]!);
       let eventsAnalysis = 0;
       for (const r of split.analysis) eventsAnalysis += y[r]!;

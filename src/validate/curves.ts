@@ -37,7 +37,7 @@ export function calibrationPoints(y: ArrayLike<number>, prob: ArrayLike<number>)
     else histogram[k]!.nonEvents++;
   }
   try {
-    const curve = calibrationCurve(y, prob);
+    const curve = calibrationCurve(y, prob, { clip: true });
     return {
       method: `${curve.smoother} (span ${curve.span}, degree ${curve.degree})`,
       smooth: Array.from(curve.curve.predicted, (p, k) => ({ predicted: p, observed: Math.min(1, Math.max(0, curve.curve.observed[k]!)), lower: null, upper: null })),

@@ -40,6 +40,12 @@ export interface OptimismResult {
   readonly correctedEmax: number | null;
   /** .632 and .632+ estimates (Efron & Tibshirani 1997) of AUC, Brier score and error rate. */
   readonly dotPlus: DotPlusResult;
+  /**
+   * Leave-one-out bootstrap prediction of each development row: the mean of
+   * the predictions of the fits whose sample left it out (NaN when every
+   * sample contained it). Out-of-sample, so usable for curves.
+   */
+  readonly outOfBagMean: Float64Array;
 }
 
 function pick(ix: PerformanceIndexes, recalibratedR2: boolean): Record<OptimismMetric, number | null> {
@@ -137,6 +143,15 @@ export async function optimismBootstrap(
       meanOptimism[m] = values.length ? values.reduce((a, v) => a + v, 0) / values.length : null;
       corrected[m] = original[m] === null || meanOptimism[m] === null ? null : original[m]! - meanOptimism[m]!;
     }
+    const oobSum = new Float64Array(rows.length);
+    const oobCount = new Int32Array(rows.length);
+    for (const { positions, prob } of oob) {
+      positions.forEach((k, i) => {
+        oobSum[k]! += prob[i]!;
+        oobCount[k]!++;
+      });
+    }
+    const outOfBagMean = Float64Array.from(oobSum, (sum, k) => (oobCount[k]! > 0 ? sum / oobCount[k]! : NaN));
     const correctedEmax = corrected.intercept !== null && corrected.slope !== null ? emaxOfCalibrationLine(corrected.intercept, corrected.slope) : null;
     return {
       workflow: workflow.id,
@@ -148,6 +163,7 @@ export async function optimismBootstrap(
       used,
       correctedEmax,
       dotPlus: dotPlus(yDev, originalProb, oob),
+      outOfBagMean,
     };
   });
 }

@@ -178,7 +178,8 @@ export function waldEstimate(value: number | null, se: number | null, level = 0.
  * where they are standard: AUC with the DeLong CI (pROC), calibration slope
  * and calibration-in-the-large with Wald CIs from the logistic fits, Brier,
  * Nagelkerke and Cox–Snell R² as point values, and the loess-based
- * calibration errors (Eavg = ICI, E90, Emax; Austin & Steyerberg 2019).
+ * calibration errors (Eavg = ICI, E90, Emax; Austin & Steyerberg 2019), with
+ * the smoothed curve clipped to [0, 1] (a probability).
  * O(n log n) plus the loess fit.
  */
 export function performanceMetrics(y: ArrayLike<number>, prob: ArrayLike<number>, level = 0.95): PerformanceMetrics {
@@ -194,7 +195,7 @@ export function performanceMetrics(y: ArrayLike<number>, prob: ArrayLike<number>
   let errors: { ici: number; e90: number; emax: number } | null = null;
   if (both) {
     try {
-      errors = integratedCalibrationIndex(y, prob);
+      errors = integratedCalibrationIndex(y, prob, { clip: true });
     } catch {
       errors = null; // e.g. too few distinct predictions for the loess fit
     }

@@ -7,7 +7,7 @@ import { stratifiedFoldIds } from "../resample/stratifiedKFold.js";
 import { splitsFromFoldIds } from "../resample/foldIds.js";
 import { resampleWorkflows } from "./crossValidation.js";
 import { clippedLogit, performanceMetrics } from "./performance.js";
-import { type TaskExecutor, inProcessExecutor } from "./tasks.js";
+import { type TaskExecutor, type ValidationJob, inProcessExecutor } from "./tasks.js";
 import type { WorkflowSpec } from "./workflow.js";
 
 /** The updating methods (Steyerberg 2019, ch. 20; Van Calster et al. 2019 for the hierarchy). */
@@ -62,6 +62,12 @@ export async function updateModel(
     readonly prob: Float64Array;
     readonly workflow: WorkflowSpec;
     readonly folds?: number;
+    /**
+     * The job the caller's other procedures use, when it holds `workflow`:
+     * the refit then runs on the same worker pool (a new job would start new
+     * worker threads).
+     */
+    readonly job?: ValidationJob;
   },
   rng: Rng,
   executor: TaskExecutor = inProcessExecutor,
@@ -76,7 +82,10 @@ export async function updateModel(
   if (method === "refit") {
     const folds = splitsFromFoldIds(foldIds);
     const mapped = { ...folds, n: data.x.nRows, splits: folds.splits.map((s) => ({ ...s, analysis: Int32Array.from(s.analysis, (p) => rows[p]!), assessment: Int32Array.from(s.assessment, (p) => rows[p]!) })) };
-    const [result] = await resampleWorkflows({ data, workflows: [context.workflow] }, mapped, rng.split(), { executor });
+    const shared = context.job && context.job.data === data ? context.job.workflows.indexOf(context.workflow) : -1;
+    const job: ValidationJob = shared >= 0 ? context.job! : { data, workflows: [context.workflow] };
+    const results = await resampleWorkflows(job, mapped, rng.split(), { executor, ...(shared >= 0 ? { only: shared } : {}) });
+    const result = results[shared >= 0 ? shared : 0];
     result!.splits.forEach((split, f) => folds.splits[f]!.assessment.forEach((pos, i) => (updated[pos] = split.prob[i]!)));
     parameters = { folds: k };
   } else {

@@ -45,6 +45,11 @@ describe("radval validate", () => {
     const results = JSON.parse(readFileSync(join(dir, "out", "results.json"), "utf8"));
     expect(results.software.seed).toBe(5);
     expect(results.software.configHash).toMatch(/^[0-9a-f]{64}$/);
+    // the 6 patients without a histologic stage are all in the external cohort
+    expect(results.cohorts.map((c: { name: string; missing: { outcomeMissingDropped: number } }) => [c.name, c.missing.outcomeMissingDropped])).toEqual([
+      ["development", 0],
+      ["external", 6],
+    ]);
     const csv = readFileSync(join(dir, "out", "predictions.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("id,model,scheme,split,outcome,prob");
     expect(csv.length - 1).toBe(312 + 100); // out-of-fold development predictions + the external cohort

@@ -23,6 +23,12 @@ export interface CalibrationCurveOptions {
   /** Interval of each bin's observed proportion (default "wilson"). */
   readonly binCi?: ProportionCiMethod;
   readonly level?: number;
+  /**
+   * Clip the smoothed observed rate to [0, 1] before the calibration errors
+   * (a loess curve can leave that range where data are sparse). Default
+   * false: R's ICI uses the smoother as it is.
+   */
+  readonly clip?: boolean;
 }
 
 /** One binned calibration point. */
@@ -119,12 +125,13 @@ function interpolate(x: Float64Array, y: Float64Array, at: Float64Array): Float6
   return out;
 }
 
-function errorsOf(prob: ArrayLike<number>, smoothed: Float64Array): CalibrationErrors {
+function errorsOf(prob: ArrayLike<number>, smoothed: Float64Array, clip = false): CalibrationErrors {
   const n = prob.length;
   const er = new Float64Array(n);
   let s = 0;
   for (let i = 0; i < n; i++) {
-    er[i] = Math.abs(prob[i]! - smoothed[i]!);
+    const observed = clip ? Math.min(1, Math.max(0, smoothed[i]!)) : smoothed[i]!;
+    er[i] = Math.abs(prob[i]! - observed);
     s += er[i]!;
   }
   er.sort();
@@ -145,7 +152,7 @@ function check(truth: ArrayLike<number>, prob: ArrayLike<number>): void {
  */
 export function integratedCalibrationIndex(truth: ArrayLike<number>, prob: ArrayLike<number>, options: CalibrationCurveOptions = {}): CalibrationErrors {
   check(truth, prob);
-  return errorsOf(prob, fitSmoother(truth, prob, options)(Float64Array.from(prob)));
+  return errorsOf(prob, fitSmoother(truth, prob, options)(Float64Array.from(prob)), options.clip);
 }
 
 /**
@@ -173,7 +180,7 @@ export function calibrationCurve(truth: ArrayLike<number>, prob: ArrayLike<numbe
   const smoother = options.smoother ?? "loess";
   const smooth = fitSmoother(truth, prob, options);
   const observedAtGrid = smooth(grid);
-  const errors = errorsOf(prob, smooth(Float64Array.from(prob)));
+  const errors = errorsOf(prob, smooth(Float64Array.from(prob)), options.clip);
   const breaks = quantileBreaks(prob, nBins);
   const G = Math.max(1, breaks.length - 1);
   const n = new Float64Array(G);

@@ -19,7 +19,7 @@ import { standardisedMeanDifferences } from "../caseMix.js";
 import type { CohortRows } from "./design.js";
 
 /** A cohort's summary for the report (TRIPOD+AI 5a, 5b, 6a, 11, 20a, 20b). */
-export function cohortResult(data: Dataset, cohort: CohortRows, outcomeMissingDropped: number): CohortResult {
+export function cohortResult(data: Dataset, cohort: CohortRows): CohortResult {
   const y = data.outcome!.values;
   let events = 0;
   for (const r of cohort.rows) events += y[r]!;
@@ -82,7 +82,7 @@ export function cohortResult(data: Dataset, cohort: CohortRows, outcomeMissingDr
     lastDate,
     siteColumn: data.site?.name ?? null,
     sites,
-    missing: { cells, rowsWithMissing: rowHasMissing.size, byFeature, outcomeMissingDropped: cohort.role === "development" ? outcomeMissingDropped : 0 },
+    missing: { cells, rowsWithMissing: rowHasMissing.size, byFeature, outcomeMissingDropped: cohort.droppedForMissingOutcome ?? 0 },
   };
 }
 

@@ -12,6 +12,14 @@ export interface CohortRows {
   readonly rows: Int32Array;
   /** Where it came from, for the report. */
   readonly sourceFile: string | null;
+  /** Rows of this cohort dropped while reading because the outcome was missing. */
+  readonly droppedForMissingOutcome?: number;
+}
+
+/** Does a raw text value match one of the wanted values (as text, or numerically)? */
+function matches(text: string | undefined, values: ReadonlyArray<string | number>): boolean {
+  if (text === undefined || text === "") return false;
+  return values.some((v) => String(v) === text || (Number.isFinite(Number(v)) && Number(v) === Number(text)));
 }
 
 /** The development rows and the external cohorts of a study. */
@@ -43,7 +51,20 @@ function checkBothClasses(data: Dataset, cohort: CohortRows, key: string): void 
  * `data.development` filter, or every row not in an external cohort. A row
  * may not be in two cohorts; every cohort needs both outcome classes.
  */
-export function resolveDesign(config: StudyConfig, data: Dataset, fileCohorts: readonly CohortRows[] = [], sourceFile: string | null = null): StudyDesign {
+export function resolveDesign(
+  config: StudyConfig,
+  data: Dataset,
+  fileCohorts: readonly CohortRows[] = [],
+  sourceFile: string | null = null,
+  droppedRows: ReadonlyArray<Readonly<Record<string, string>>> = [],
+): StudyDesign {
+  // Rows of the data file dropped for a missing outcome: attributed to the cohort whose filter they match.
+  let unattributed = [...droppedRows];
+  const takeDropped = (test: (row: Readonly<Record<string, string>>) => boolean): number => {
+    const before = unattributed.length;
+    unattributed = unattributed.filter((row) => !test(row));
+    return before - unattributed.length;
+  };
   const n = data.x.nRows;
   const owner = new Array<string | null>(n).fill(null);
   const external: CohortRows[] = [];
@@ -73,17 +94,20 @@ export function resolveDesign(config: StudyConfig, data: Dataset, fileCohorts: r
       design: spec.column === data.site?.name ? "geographic" : "external",
       rows,
       sourceFile,
+      droppedForMissingOutcome: takeDropped((row) => matches(row[spec.column], values)),
     };
     claim(cohort, key);
     external.push(cohort);
   });
 
   let candidates = Int32Array.from({ length: n }, (_, i) => i).filter((i) => owner[i] === null);
+  let developmentFilter: (row: Readonly<Record<string, string>>) => boolean = () => true;
   if (config.data.development) {
     const filter = config.data.development;
     const values = "values" in filter ? filter.values : [filter.value];
     const selected = new Set(rowsWhere(data, filter.column, values, "data.development"));
     candidates = candidates.filter((r) => selected.has(r));
+    developmentFilter = (row) => matches(row[filter.column], values);
   }
   if (config.external?.temporal) {
     if (!data.date) {
@@ -94,14 +118,29 @@ export function resolveDesign(config: StudyConfig, data: Dataset, fileCohorts: r
     const split = temporalSplit(days, cut, { column: data.date.name }).splits[0]!;
     const after = Int32Array.from(split.assessment, (k) => candidates[k]!);
     const cutDate = split.id.slice("Temporal:".length);
-    const cohort: CohortRows = { name: `temporal (${cutDate} onwards)`, role: "external", design: "temporal", rows: after, sourceFile };
+    const dateColumn = data.date.name;
+    const cohort: CohortRows = {
+      name: `temporal (${cutDate} onwards)`,
+      role: "external",
+      design: "temporal",
+      rows: after,
+      sourceFile,
+      droppedForMissingOutcome: takeDropped((row) => developmentFilter(row) && (row[dateColumn] ?? "") >= cutDate),
+    };
     external.push(cohort);
     candidates = Int32Array.from(split.analysis, (k) => candidates[k]!);
   }
   if (candidates.length === 0) {
     throw new RadvalError("EMPTY_SPLIT", "no rows are left to develop the model on", { where: { file: data.source, key: "data.development" }, hint: "Check the development filter and the external cohorts." });
   }
-  const development: CohortRows = { name: "development", role: "development", design: null, rows: candidates, sourceFile };
+  const development: CohortRows = {
+    name: "development",
+    role: "development",
+    design: null,
+    rows: candidates,
+    sourceFile,
+    droppedForMissingOutcome: takeDropped(developmentFilter),
+  };
   checkBothClasses(data, development, "data.development");
   external.forEach((c, k) => checkBothClasses(data, c, `external.cohorts[${k}]`));
   return { development, external };

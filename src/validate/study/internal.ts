@@ -153,10 +153,16 @@ export async function runInternalValidation(
   const models: InternalModelValidation[] = job.workflows.map((w, k) => {
     const cvResult = cv?.[k] ?? null;
     const repeatsPooled = cvResult ? poolByRepeat(cvResult, folds, y) : [];
-    if (repeatsPooled[0]) pooled.set(w.id, repeatsPooled[0]);
     const cvMetrics = repeatsPooled.length ? meanMetrics(repeatsPooled.map((p) => performanceMetrics(p.y, p.prob))) : null;
     const bootResult = boot?.[k] ?? null;
-    const first = repeatsPooled[0];
+    // Curves and the classification threshold need one out-of-sample prediction per case: the first CV repeat's,
+    // else the bootstrap's leave-one-out (out-of-bag mean) predictions.
+    let first = repeatsPooled[0];
+    if (!first && bootResult) {
+      const keep = Array.from(devRows.keys()).filter((i) => !Number.isNaN(bootResult.outOfBagMean[i]!));
+      first = { rows: Int32Array.from(keep, (i) => devRows[i]!), y: Float64Array.from(keep, (i) => yDev[i]!), prob: Float64Array.from(keep, (i) => bootResult.outOfBagMean[i]!) };
+    }
+    if (first) pooled.set(w.id, first);
     const permResult = perm?.[k] ?? null;
     return {
       model: w.id,
@@ -192,6 +198,7 @@ export async function runInternalValidation(
   if (boot) parts.push(`Harrell's optimism bootstrap with ${replicates} replicates (.632/.632+ from the same fits)`);
   if (cv) parts.push(`${repeats > 1 ? `${repeats} × ` : ""}stratified ${folds}-fold cross-validation`);
   if (perm) parts.push(`label-permutation test (${internal.permutations} permutations)`);
+  if (boot && !cv) parts.push("curves from the out-of-bag predictions (each case's mean prediction by the fits whose sample left it out)");
   return {
     scheme,
     description: `${parts.join("; ")}; the whole pipeline (every recipe step, tuning and the model) refit inside every split`,

@@ -40,6 +40,8 @@ export interface StudyInputs {
   readonly fileCohorts?: readonly CohortRows[];
   /** Rows dropped for a missing outcome while reading (for the report). */
   readonly outcomeMissingDropped?: number;
+  /** Those rows of the data file as text (column → value), to attribute them to their cohort. */
+  readonly droppedRows?: ReadonlyArray<Readonly<Record<string, string>>>;
   readonly dataFile: string | null;
   readonly software?: { readonly configHash?: string | null; readonly configFile?: string | null; readonly command?: string | null; readonly runtime?: string | null };
 }
@@ -112,7 +114,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const seed = options.seed ?? config.seed ?? 2026;
   const executor = options.executor ?? inProcessExecutor;
   const progress = options.onProgress ?? (() => {});
-  const design = resolveDesign(config, data, inputs.fileCohorts ?? [], inputs.dataFile);
+  const design = resolveDesign(config, data, inputs.fileCohorts ?? [], inputs.dataFile, inputs.droppedRows ?? []);
   const devRows = design.development.rows;
   const steps = recipeFromConfig(config, inputs.long, hasMissing(data, devRows));
   const workflows = workflowsFromConfig(config, steps);
@@ -160,7 +162,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     thresholdsByModel.set(f.spec.id, {
       model: f.spec.id,
       threshold,
-      rule: config.threshold !== undefined ? "fixed in the study config" : pooled ? "Youden index on the pooled out-of-fold predictions" : "Youden index on the apparent predictions",
+      rule: config.threshold !== undefined ? "fixed in the study config" : pooled ? "Youden index on the out-of-sample development predictions (CV, else out-of-bag)" : "Youden index on the apparent predictions",
       sensitivity: tm.sensitivity.estimate,
       specificity: tm.specificity.estimate,
     });
@@ -204,7 +206,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
       });
       for (const method of config.external?.updating ?? []) {
         updating.push(
-          await updateModel(method, { model: f.spec.id, cohort: cohort.name, data, rows: cohort.rows, prob, workflow: f.spec }, updateRng.split(), executor),
+          await updateModel(method, { model: f.spec.id, cohort: cohort.name, data, rows: cohort.rows, prob, workflow: f.spec, job }, updateRng.split(), executor),
         );
       }
     }
@@ -227,7 +229,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
       command: inputs.software?.command ?? null,
     },
     outcome: { column: data.outcome.name, positive: data.outcome.positiveLabel, negative: data.outcome.negativeLabel },
-    cohorts: [design.development, ...design.external].map((c) => cohortResult(data, c, inputs.outcomeMissingDropped ?? 0)),
+    cohorts: [design.development, ...design.external].map((c) => cohortResult(data, c)),
     dataPreparation: finals[0] ? dataPreparation(finals[0], data, devRows) : { reliability: null, redundancy: null, steps: [], refitInEverySplit: true },
     missingData: {
       strategy: steps.some((s) => s.type === "impute") ? `${String((steps.find((s) => s.type === "impute") as { method?: string }).method)} imputation inside every split` : hasMissing(data, devRows) ? "none" : "none (no missing values)",

@@ -88,6 +88,19 @@ describe("runStudy on the PBC cohorts (development = trial, external = external)
   });
 });
 
+describe("a bootstrap-only study", () => {
+  it("draws its internal curves from the out-of-bag predictions", async () => {
+    const data = loadExample("pbc", { features: PBC_FEATURES });
+    const config = pbcConfig({ internal: { bootstrap: { replicates: 8 } }, external: undefined });
+    const results = await runStudy({ config, data, long: null, dataFile: "pbc.csv" }, { createdAt: null });
+    const m = results.internalValidation!.models[0]!;
+    expect(results.internalValidation!.description).toContain("out-of-bag");
+    expect(m.roc!.points.length).toBeGreaterThan(100);
+    expect(m.decisionCurve.length).toBe(99);
+    expect(m.folds).toEqual([]);
+  });
+});
+
 describe("leave-one-site-out on the multisite cohort", () => {
   it("gives four per-site validations and random-effects pooling of AUC, slope and calibration-in-the-large", async () => {
     const data = loadExample("multisite");
