@@ -123,6 +123,7 @@ export function libsvmRho(kernel: KernelSpec, sv: Float64Array, p: number, coef:
       let k: number;
       if (kernel.kind === "linear") k = dot;
       else if (kernel.kind === "rbf") k = Math.exp(-kernel.gamma * (norms[i]! + norms[j]! - 2 * dot));
+      else if (kernel.kind === "sigmoid") k = Math.tanh(kernel.gamma * dot + kernel.coef0);
       else k = powInt(kernel.gamma * dot + kernel.coef0, kernel.degree);
       g += coef[j]! * Math.fround(k);
     }
