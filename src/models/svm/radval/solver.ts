@@ -1,0 +1,319 @@
+import type { QMatrix } from "./qmatrix.js";
+
+/** What {@link solveCsvc} returns. */
+export interface CsvcSolution {
+  /** αᵢ ≥ 0 in the order of the problem's positions (before any shrinking swap). */
+  readonly alpha: Float64Array;
+  /** libsvm's ρ: the decision value is Σ yᵢ αᵢ K(xᵢ, x) − ρ. */
+  readonly rho: number;
+  /** Dual objective ½ αᵀQα − eᵀα. */
+  readonly objective: number;
+  readonly iterations: number;
+  /** True when the iteration limit stopped the solver before m(α) − M(α) ≤ eps. */
+  readonly hitIterationLimit: boolean;
+}
+
+/** Options of {@link solveCsvc}. */
+export interface CsvcOptions {
+  /** Upper bound of αᵢ for yᵢ = +1 (libsvm's Cp = C · weight of the first label). */
+  readonly cPositive: number;
+  /** Upper bound of αᵢ for yᵢ = −1 (Cn). */
+  readonly cNegative: number;
+  /** Stopping tolerance eps on m(α) − M(α) (libsvm -e). */
+  readonly eps: number;
+  /** libsvm's shrinking heuristic (-h 1). Default true. */
+  readonly shrinking?: boolean;
+  /** Iteration limit; default libsvm's max(10⁷, 100 l). */
+  readonly maxIterations?: number;
+}
+
+const LOWER = 0;
+const UPPER = 1;
+const FREE = 2;
+/** libsvm's τ: the quadratic coefficient used when a pair's is not positive. */
+const TAU = 1e-12;
+
+/**
+ * libsvm's `Solver::Solve` for the C-SVC dual (Fan, Chen & Lin 2005, JMLR 6:1889;
+ * Chang & Lin 2011, ACM TIST 2(3):27, §4):
+ * min ½ αᵀQα − eᵀα subject to yᵀα = 0, 0 ≤ αᵢ ≤ Cᵢ, by SMO with the
+ * second-order working-set selection WSS3 (i maximises −yᵢ∇ᵢ over I_up; j
+ * minimises −b²/a over I_low with b = m(α) + yⱼ∇ⱼ > 0), the analytic two-variable
+ * update clipped to the box, the stopping rule m(α) − M(α) < eps, shrinking
+ * every min(l, 1000) iterations with gradient reconstruction from Ḡ (the
+ * contribution of upper-bounded α) before the final check, and
+ * ρ = mean of yᵢ∇ᵢ over free αᵢ (else the midpoint of the feasible interval).
+ * The steps, tie-breaking and floating-point operations follow libsvm 3.x so
+ * that the iterates — not only the optimum — are libsvm's. `q` holds y (it is
+ * permuted by shrinking), Q rows and the gradient (heap vector 0).
+ * O(iterations · active size) plus the kernel rows computed.
+ */
+export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
+  const l = q.l;
+  const { cPositive: Cp, cNegative: Cn, eps } = options;
+  const shrinking = options.shrinking ?? true;
+  const maxIter = options.maxIterations ?? Math.max(10_000_000, l > 2147483647 / 100 ? 2147483647 : 100 * l);
+  const { y, QD, f32, f64, kernels } = q;
+  const gB = q.extraOffset(0);
+  const upB = q.extraOffset(1);
+  const lowB = q.extraOffset(2);
+  const yB = q.yOffset;
+  const qdB = q.qdOffset;
+  const scratchB = q.scratchOffset;
+  const scratch = scratchB >> 3;
+  const G = new Float64Array(kernels.heap, gB, l);
+  // I_up / I_low membership as i64 masks (two int32 words each) for the SIMD selection.
+  const up = new Int32Array(kernels.heap, upB, 2 * l);
+  const low = new Int32Array(kernels.heap, lowB, 2 * l);
+  const alpha = new Float64Array(l);
+  const status = new Uint8Array(l).fill(LOWER);
+  const activeSet = new Int32Array(l);
+  const Gbar = new Float64Array(l);
+  let activeSize = l;
+  let unshrink = false;
+  const C = (i: number): number => (y[i]! > 0 ? Cp : Cn);
+  const setMasks = (i: number): void => {
+    const s = status[i]!;
+    const positive = y[i]! > 0;
+    const inUp = positive ? s !== UPPER : s !== LOWER;
+    const inLow = positive ? s !== LOWER : s !== UPPER;
+    up[2 * i] = up[2 * i + 1] = inUp ? -1 : 0;
+    low[2 * i] = low[2 * i + 1] = inLow ? -1 : 0;
+  };
+  const updateStatus = (i: number): void => {
+    const a = alpha[i]!;
+    status[i] = a >= C(i) ? UPPER : a <= 0 ? LOWER : FREE;
+    setMasks(i);
+  };
+  for (let i = 0; i < l; i++) {
+    activeSet[i] = i;
+    G[i] = -1; // p = −e, α = 0
+    setMasks(i);
+  }
+
+  const swapIndex = (i: number, j: number): void => {
+    q.swap(i, j); // y, QD, data, cache
+    let t = G[i]!;
+    G[i] = G[j]!;
+    G[j] = t;
+    t = alpha[i]!;
+    alpha[i] = alpha[j]!;
+    alpha[j] = t;
+    t = Gbar[i]!;
+    Gbar[i] = Gbar[j]!;
+    Gbar[j] = t;
+    const s = status[i]!;
+    status[i] = status[j]!;
+    status[j] = s;
+    const a = activeSet[i]!;
+    activeSet[i] = activeSet[j]!;
+    activeSet[j] = a;
+    setMasks(i);
+    setMasks(j);
+  };
+
+  const reconstructGradient = (): void => {
+    if (activeSize === l) return;
+    for (let j = activeSize; j < l; j++) G[j] = Gbar[j]! - 1;
+    let nFree = 0;
+    for (let j = 0; j < activeSize; j++) if (status[j] === FREE) nFree++;
+    if (nFree * l > 2 * activeSize * (l - activeSize)) {
+      for (let i = activeSize; i < l; i++) {
+        const Qi = q.row(i, activeSize);
+        let g = G[i]!;
+        for (let j = 0; j < activeSize; j++) if (status[j] === FREE) g += alpha[j]! * f32[Qi + j]!;
+        G[i] = g;
+      }
+    } else {
+      for (let i = 0; i < activeSize; i++) {
+        if (status[i] !== FREE) continue;
+        const Qi = q.row(i, l);
+        const ai = alpha[i]!;
+        for (let j = activeSize; j < l; j++) G[j] = G[j]! + ai * f32[Qi + j]!;
+      }
+    }
+  };
+
+  const beShrunk = (i: number, gmax1: number, gmax2: number): boolean => {
+    const s = status[i]!;
+    if (s === UPPER) return y[i]! > 0 ? -G[i]! > gmax1 : -G[i]! > gmax2;
+    if (s === LOWER) return y[i]! > 0 ? G[i]! > gmax2 : G[i]! > gmax1;
+    return false;
+  };
+
+  const doShrinking = (): void => {
+    let gmax1 = -Infinity; // max −yᵢ∇ᵢ over I_up
+    let gmax2 = -Infinity; // max yᵢ∇ᵢ over I_low
+    for (let i = 0; i < activeSize; i++) {
+      const s = status[i]!;
+      const g = G[i]!;
+      if (y[i]! > 0) {
+        if (s !== UPPER && -g >= gmax1) gmax1 = -g;
+        if (s !== LOWER && g >= gmax2) gmax2 = g;
+      } else {
+        if (s !== UPPER && -g >= gmax2) gmax2 = -g;
+        if (s !== LOWER && g >= gmax1) gmax1 = g;
+      }
+    }
+    if (!unshrink && gmax1 + gmax2 <= eps * 10) {
+      unshrink = true;
+      reconstructGradient();
+      activeSize = l;
+    }
+    for (let i = 0; i < activeSize; i++) {
+      if (!beShrunk(i, gmax1, gmax2)) continue;
+      activeSize--;
+      while (activeSize > i) {
+        if (!beShrunk(activeSize, gmax1, gmax2)) {
+          swapIndex(i, activeSize);
+          break;
+        }
+        activeSize--;
+      }
+    }
+  };
+
+  // Working-set selection WSS3 (heap kernels); the chosen pair lands in these.
+  let outI = -1;
+  let outJ = -1;
+  const selectWorkingSet = (): boolean => {
+    const i = kernels.selectUp(gB, yB, upB, activeSize);
+    if (i === -1) return true; // libsvm: Gmax = −∞, so Gmax + Gmax2 < eps
+    const gmax = -(y[i]! * G[i]!);
+    const QiB = q.rowBytes(i, activeSize);
+    const j = kernels.selectLow(gB, yB, lowB, qdB, QiB, activeSize, gmax, QD[i]!, 2 * y[i]!, scratchB);
+    if (gmax + f64[scratch]! < eps || j === -1) return true;
+    outI = i;
+    outJ = j;
+    return false;
+  };
+
+  let iter = 0;
+  let counter = Math.min(l, 1000) + 1;
+  while (iter < maxIter) {
+    if (--counter === 0) {
+      counter = Math.min(l, 1000);
+      if (shrinking) doShrinking();
+    }
+    if (selectWorkingSet()) {
+      reconstructGradient();
+      activeSize = l;
+      if (selectWorkingSet()) break;
+      counter = 1; // shrink at the next iteration
+    }
+    iter++;
+    const i = outI;
+    const j = outJ;
+    const QiB = q.rowBytes(i, activeSize);
+    const QjB = q.rowBytes(j, activeSize);
+    const Qi = QiB >> 2;
+    const Ci = C(i);
+    const Cj = C(j);
+    const oldI = alpha[i]!;
+    const oldJ = alpha[j]!;
+    let ai = oldI;
+    let aj = oldJ;
+    if (y[i] !== y[j]) {
+      let quad = QD[i]! + QD[j]! + 2 * f32[Qi + j]!;
+      if (quad <= 0) quad = TAU;
+      const delta = (-G[i]! - G[j]!) / quad;
+      const diff = ai - aj;
+      ai += delta;
+      aj += delta;
+      if (diff > 0) {
+        if (aj < 0) {
+          aj = 0;
+          ai = diff;
+        }
+      } else if (ai < 0) {
+        ai = 0;
+        aj = -diff;
+      }
+      if (diff > Ci - Cj) {
+        if (ai > Ci) {
+          ai = Ci;
+          aj = Ci - diff;
+        }
+      } else if (aj > Cj) {
+        aj = Cj;
+        ai = Cj + diff;
+      }
+    } else {
+      let quad = QD[i]! + QD[j]! - 2 * f32[Qi + j]!;
+      if (quad <= 0) quad = TAU;
+      const delta = (G[i]! - G[j]!) / quad;
+      const sum = ai + aj;
+      ai -= delta;
+      aj += delta;
+      if (sum > Ci) {
+        if (ai > Ci) {
+          ai = Ci;
+          aj = sum - Ci;
+        }
+      } else if (aj < 0) {
+        aj = 0;
+        ai = sum;
+      }
+      if (sum > Cj) {
+        if (aj > Cj) {
+          aj = Cj;
+          ai = sum - Cj;
+        }
+      } else if (ai < 0) {
+        ai = 0;
+        aj = sum;
+      }
+    }
+    alpha[i] = ai;
+    alpha[j] = aj;
+    kernels.updateGradient(gB, QiB, QjB, ai - oldI, aj - oldJ, activeSize);
+    const wasUpperI = status[i] === UPPER;
+    const wasUpperJ = status[j] === UPPER;
+    updateStatus(i);
+    updateStatus(j);
+    if (wasUpperI !== (status[i] === UPPER)) {
+      const r = q.row(i, l);
+      const c = wasUpperI ? -Ci : Ci;
+      for (let k = 0; k < l; k++) Gbar[k] = Gbar[k]! + c * f32[r + k]!;
+    }
+    if (wasUpperJ !== (status[j] === UPPER)) {
+      const r = q.row(j, l);
+      const c = wasUpperJ ? -Cj : Cj;
+      for (let k = 0; k < l; k++) Gbar[k] = Gbar[k]! + c * f32[r + k]!;
+    }
+  }
+  const hitIterationLimit = iter >= maxIter;
+  if (hitIterationLimit && activeSize < l) {
+    reconstructGradient();
+    activeSize = l;
+  }
+  const rho = calculateRho(G, y, status, activeSize);
+  let v = 0;
+  for (let i = 0; i < l; i++) v += alpha[i]! * (G[i]! - 1);
+  const out = new Float64Array(l);
+  for (let i = 0; i < l; i++) out[activeSet[i]!] = alpha[i]!;
+  return { alpha: out, rho, objective: v / 2, iterations: iter, hitIterationLimit };
+}
+
+/** libsvm's `calculate_rho`: mean yᵢ∇ᵢ over free αᵢ, else the midpoint of [max lower, min upper]. O(active). */
+function calculateRho(G: Float64Array, y: Float64Array, status: Uint8Array, activeSize: number): number {
+  let nFree = 0;
+  let ub = Infinity;
+  let lb = -Infinity;
+  let sumFree = 0;
+  for (let i = 0; i < activeSize; i++) {
+    const yG = y[i]! * G[i]!;
+    const s = status[i]!;
+    if (s === UPPER) {
+      if (y[i]! < 0) ub = Math.min(ub, yG);
+      else lb = Math.max(lb, yG);
+    } else if (s === LOWER) {
+      if (y[i]! > 0) ub = Math.min(ub, yG);
+      else lb = Math.max(lb, yG);
+    } else {
+      nFree++;
+      sumFree += yG;
+    }
+  }
+  return nFree > 0 ? sumFree / nFree : (ub + lb) / 2;
+}

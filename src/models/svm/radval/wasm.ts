@@ -1,0 +1,298 @@
+import { F64, I32, V128, type WasmFunction, op, sleb, uleb } from "../../elasticnet/simd/assemble.js";
+import { EXP } from "./exp.js";
+
+/**
+ * WebAssembly SIMD function bodies of radval's SVM solver (see `kernels.ts`
+ * for what each computes). Each SIMD lane performs exactly the scalar
+ * operations of the plain-JavaScript fallback in the same order, so both give
+ * bit-identical results. Encodings: WebAssembly Core Specification 2.0, §5.4.
+ */
+
+/** Rows per panel of the packed training matrix (PANEL / 2 f64x2 accumulators in `panelDots`). */
+export const PANEL = 16;
+/** log2(PANEL). */
+export const PANEL_SHIFT = 4;
+
+const simd = (code: number): number[] => [0xfd, ...uleb(code)];
+const mem = (offset: number, align = 3): number[] => [align, ...uleb(offset)];
+const bytesOf = (values: Float64Array | BigInt64Array): number[] => Array.from(new Uint8Array(values.buffer));
+
+/** Opcodes beyond the shared assembler's `op`. */
+export const ox = {
+  load64Splat: (offset: number): number[] => [...simd(0x0a), ...mem(offset)],
+  load64Zero: (offset: number): number[] => [...simd(0x5d), ...mem(offset)],
+  store64Lane0: (offset: number): number[] => [...simd(0x5b), ...mem(offset), 0],
+  promoteLow: simd(0x5f),
+  demoteZero: simd(0x5e),
+  f64x2: (a: number, b: number): number[] => [...simd(0x0c), ...bytesOf(Float64Array.of(a, b))],
+  i64x2: (a: bigint, b: bigint): number[] => [...simd(0x0c), ...bytesOf(BigInt64Array.of(a, b))],
+  f64x2Eq: simd(0x47),
+  f64x2Lt: simd(0x49),
+  f64x2Gt: simd(0x4a),
+  f64x2Le: simd(0x4b),
+  f64x2Ge: simd(0x4c),
+  v128And: simd(0x4e),
+  bitselect: simd(0x52),
+  f64x2Neg: simd(0xed),
+  f64x2Pmax: simd(0xf7),
+  i64x2Lane: (lane: number): number[] => [...simd(0x1d), lane],
+  i64x2Add: simd(0xce),
+  i64x2Shl: simd(0xcb),
+  f32Load: (offset: number): number[] => [0x2a, 2, ...uleb(offset)],
+  f64PromoteF32: [0xbb],
+  f64Gt: [0x64],
+  f64Eq: [0x61],
+  f64Lt: [0x63],
+  f64Max: [0xa5],
+  i64GtS: [0x55],
+  i32Or: [0x72],
+  i32WrapI64: [0xa7],
+  i32GtS: [0x4a],
+  i32LeS: [0x4c],
+  select: [0x1b],
+  ifVoid: [0x04, 0x40],
+  i32Const: (v: number): number[] => [0x41, ...sleb(v)],
+} as const;
+
+const add = (local: number, bytes: number): number[] => [...op.get(local), ...op.i32(bytes), ...op.i32Add, ...op.set(local)];
+const v = (local: number, offset = 0): number[] => [...op.get(local), ...op.v128Load(offset)];
+
+/**
+ * A loop over `n` elements two at a time (`step` handles lanes k, k+1; the
+ * pointers advance by their byte strides per pair), then, when n is odd, one
+ * more `step` on the last element with lane 1 masked by `oddMask` (a local
+ * that `step` must AND into its eligibility mask). `counter` counts pairs
+ * down. With `tail` false the loop runs ⌈n/2⌉ full pairs instead.
+ */
+function pairLoop(n: number, counter: number, oddMask: number, step: (masked: boolean) => number[], strides: readonly (readonly [number, number])[], tail = true): number[] {
+  const advance = strides.flatMap(([local, bytes]) => add(local, bytes));
+  const pairs = tail ? op.get(n) : [...op.get(n), ...op.i32(1), ...op.i32Add];
+  const oddStep = [
+    ...op.get(n), ...op.i32(1), ...op.i32And, ...ox.ifVoid,
+    ...ox.i64x2(-1n, 0n), ...op.set(oddMask),
+    ...step(true),
+    ...op.end,
+  ];
+  return [
+    ...pairs, ...op.i32(1), ...[0x76] /* i32.shr_u */, ...op.set(counter),
+    ...op.block,
+    ...op.get(counter), ...op.i32(0), ...ox.i32LeS, ...op.brIf(0),
+    ...op.loop,
+    ...step(false),
+    ...advance,
+    ...op.get(counter), ...op.i32(-1), ...op.i32Add, ...op.tee(counter), ...op.i32(0), ...ox.i32GtS, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+    ...(tail ? oddStep : []),
+  ];
+}
+
+/**
+ * Lane combination of an arg-extremum: `better` compares lane 1's value to
+ * lane 0's (strictly); ties go to the larger index, as the sequential loop
+ * with ≥ / ≤ keeps the last index. Leaves the winning index (i32) on the stack.
+ */
+function combine(best: number, bidx: number, a: number, b: number, better: readonly number[]): number[] {
+  return [
+    ...op.get(best), ...op.f64x2Lane(0), ...op.set(a),
+    ...op.get(best), ...op.f64x2Lane(1), ...op.set(b),
+    ...op.get(bidx), ...ox.i64x2Lane(1),
+    ...op.get(bidx), ...ox.i64x2Lane(0),
+    ...op.get(b), ...op.get(a), ...better,
+    ...op.get(b), ...op.get(a), ...ox.f64Eq,
+    ...op.get(bidx), ...ox.i64x2Lane(1), ...op.get(bidx), ...ox.i64x2Lane(0), ...ox.i64GtS,
+    ...op.i32And, ...ox.i32Or,
+    ...ox.select, ...ox.i32WrapI64,
+  ];
+}
+
+/** panelDots(x, panels, out, p, count): see {@link SvmKernels.panelDots}. */
+export function panelDotsFn(): WasmFunction {
+  const [xp, pan, out, p, count, xc, xend, s] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const acc = Array.from({ length: PANEL / 2 }, (_, k) => 8 + k);
+  const body = [
+    ...op.block,
+    ...op.get(count), ...op.i32(0), ...[0x4c] /* i32.le_s */, ...op.brIf(0),
+    ...op.get(xp), ...op.get(p), ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(xend),
+    ...op.loop,
+    ...acc.flatMap((a) => [...ox.f64x2(0, 0), ...op.set(a)]),
+    ...op.get(xp), ...op.set(xc),
+    ...op.loop,
+    ...op.get(xc), ...ox.load64Splat(0), ...op.set(s),
+    ...acc.flatMap((a, k) => [...op.get(a), ...op.get(s), ...op.get(pan), ...op.v128Load(16 * k), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(a)]),
+    ...op.get(pan), ...op.i32(8 * PANEL), ...op.i32Add, ...op.set(pan),
+    ...op.get(xc), ...op.i32(8), ...op.i32Add, ...op.tee(xc), ...op.get(xend), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+    ...acc.flatMap((a, k) => [...op.get(out), ...op.get(a), ...op.v128Store(16 * k)]),
+    ...op.get(out), ...op.i32(8 * PANEL), ...op.i32Add, ...op.set(out),
+    ...op.get(count), ...op.i32(-1), ...op.i32Add, ...op.tee(count), ...op.i32(0), ...[0x4a] /* i32.gt_s */, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+  ];
+  return { name: "panelDots", params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32, V128, ...acc.map(() => V128)], body };
+}
+
+/** updateGradient(g, qi, qj, di, dj, n): see {@link SvmKernels.updateGradient}. */
+export function updateGradientFn(): WasmFunction {
+  const [g, qi, qj, di, dj, n, end, vi, vj] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  // Two doubles per step: G + (promote(qi)·di + promote(qj)·dj), the scalar expression lane by lane.
+  const vecStep = (goff: number, qoff: number) => [
+    ...op.get(g), ...op.get(g), ...op.v128Load(goff),
+    ...op.get(qi), ...ox.load64Zero(qoff), ...ox.promoteLow, ...op.get(vi), ...op.f64x2Mul,
+    ...op.get(qj), ...ox.load64Zero(qoff), ...ox.promoteLow, ...op.get(vj), ...op.f64x2Mul,
+    ...op.f64x2Add, ...op.f64x2Add, ...op.v128Store(goff),
+  ];
+  const scalar = [
+    ...op.get(g), ...op.get(g), ...op.f64Load(0),
+    ...op.get(qi), ...ox.f32Load(0), ...ox.f64PromoteF32, ...op.get(di), ...op.f64Mul,
+    ...op.get(qj), ...ox.f32Load(0), ...ox.f64PromoteF32, ...op.get(dj), ...op.f64Mul,
+    ...op.f64Add, ...op.f64Add, ...op.f64Store(0),
+  ];
+  const advance = (gBytes: number) => [
+    ...op.get(g), ...op.i32(gBytes), ...op.i32Add, ...op.set(g),
+    ...op.get(qi), ...op.i32(gBytes / 2), ...op.i32Add, ...op.set(qi),
+    ...op.get(qj), ...op.i32(gBytes / 2), ...op.i32Add, ...op.set(qj),
+  ];
+  const loop = (mask: number, stepBody: readonly number[], bytes: number) => [
+    ...op.get(g), ...op.get(n), ...op.i32(mask), ...op.i32And, ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(end),
+    ...op.block,
+    ...op.get(g), ...op.get(end), ...op.i32GeU, ...op.brIf(0),
+    ...op.loop,
+    ...stepBody,
+    ...advance(bytes),
+    ...op.get(g), ...op.get(end), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+  ];
+  const body = [
+    ...op.get(di), ...op.f64x2Splat, ...op.set(vi),
+    ...op.get(dj), ...op.f64x2Splat, ...op.set(vj),
+    ...loop(-4, [...vecStep(0, 0), ...vecStep(16, 8)], 32),
+    ...loop(3, scalar, 8),
+  ];
+  return { name: "updateGradient", params: [I32, I32, I32, F64, F64, I32], results: [], locals: [I32, V128, V128], body };
+}
+
+/**
+ * Arg-max bookkeeping of one step, with a short loop-carried chain:
+ * `cmp` = (value ≥ best) ∧ eligible (≥ keeps the last index, as libsvm's
+ * loops); best = pmax(best, eligible ? value : −∞) (pmax is one `maxpd`);
+ * bidx takes idx where `cmp`. Then idx += 2.
+ */
+function argmaxStep(value: number, ok: number, best: number, bidx: number, idx: number, cmp: number, negInf: number, two: number): number[] {
+  return [
+    ...op.get(value), ...op.get(best), ...ox.f64x2Ge, ...op.get(ok), ...ox.v128And, ...op.set(cmp),
+    ...op.get(best), ...op.get(value), ...op.get(negInf), ...op.get(ok), ...ox.bitselect, ...ox.f64x2Pmax, ...op.set(best),
+    ...op.get(idx), ...op.get(bidx), ...op.get(cmp), ...ox.bitselect, ...op.set(bidx),
+    ...op.get(idx), ...op.get(two), ...ox.i64x2Add, ...op.set(idx),
+  ];
+}
+
+/** selectUp(g, y, up, n) → i: see SvmKernels.selectUp. */
+export function selectUpFn(): WasmFunction {
+  const [g, y, up, n] = [0, 1, 2, 3];
+  const [counter, best, bidx, idx, val, m, cmp, oddMask, negInf, two, a, b] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const step = (masked: boolean): number[] => [
+    ...v(y), ...v(g), ...op.f64x2Mul, ...ox.f64x2Neg, ...op.set(val),
+    ...v(up), ...(masked ? [...op.get(oddMask), ...ox.v128And] : []), ...op.set(m),
+    ...argmaxStep(val, m, best, bidx, idx, cmp, negInf, two),
+  ];
+  const body = [
+    ...ox.f64x2(-Infinity, -Infinity), ...op.tee(negInf), ...op.set(best),
+    ...ox.i64x2(2n, 2n), ...op.set(two),
+    ...ox.i64x2(-1n, -1n), ...op.set(bidx),
+    ...ox.i64x2(0n, 1n), ...op.set(idx),
+    ...pairLoop(n, counter, oddMask, step, [[g, 16], [y, 16], [up, 16]]),
+    ...combine(best, bidx, a, b, ox.f64Gt),
+  ];
+  return { name: "selectUp", params: [I32, I32, I32, I32], results: [I32], locals: [I32, V128, V128, V128, V128, V128, V128, V128, V128, V128, F64, F64], body };
+}
+
+/** selectLow(g, y, low, qd, qi, n, gmax, qdi, yi2, out) → j: see SvmKernels.selectLow. */
+export function selectLowFn(): WasmFunction {
+  const [g, y, low, qd, qi, n, gmax, qdi, yi2, out] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [counter, best, bidx, idx, gm, qdiv, yi2v, gmax2, yy, yg, m, gd, quad, ok, cmp, oddMask, negInf, two, zero, tau] = Array.from({ length: 20 }, (_, k) => 10 + k);
+  const [a, b] = [30, 31];
+  const step = (masked: boolean): number[] => [
+    ...v(y), ...op.tee(yy), ...v(g), ...op.f64x2Mul, ...op.set(yg),
+    ...v(low), ...(masked ? [...op.get(oddMask), ...ox.v128And] : []), ...op.set(m),
+    // Gmax2 = max over I_low of y_j G_j
+    ...op.get(gmax2), ...op.get(yg), ...op.get(negInf), ...op.get(m), ...ox.bitselect, ...ox.f64x2Pmax, ...op.set(gmax2),
+    // grad_diff = Gmax + y_j G_j; quad = (QD_i + QD_j) − (2 y_i y_j) Q_ij, τ when ≤ 0
+    ...op.get(gm), ...op.get(yg), ...op.f64x2Add, ...op.set(gd),
+    ...op.get(qdiv), ...v(qd), ...op.f64x2Add,
+    ...op.get(yi2v), ...op.get(yy), ...op.f64x2Mul, ...op.get(qi), ...ox.load64Zero(0), ...ox.promoteLow, ...op.f64x2Mul,
+    ...op.f64x2Sub, ...op.set(quad),
+    ...op.get(quad), ...op.get(tau), ...op.get(quad), ...op.get(zero), ...ox.f64x2Gt, ...ox.bitselect, ...op.set(quad),
+    // libsvm minimises −grad_diff²/quad; its negation grad_diff²/quad (exact) is maximised, over j ∈ I_low with grad_diff > 0
+    ...op.get(gd), ...op.get(gd), ...op.f64x2Mul, ...op.get(quad), ...op.f64x2Div, ...op.set(quad),
+    ...op.get(m), ...op.get(gd), ...op.get(zero), ...ox.f64x2Gt, ...ox.v128And, ...op.set(ok),
+    ...argmaxStep(quad, ok, best, bidx, idx, cmp, negInf, two),
+  ];
+  const body = [
+    ...ox.f64x2(-Infinity, -Infinity), ...op.tee(negInf), ...op.tee(best), ...op.set(gmax2),
+    ...ox.i64x2(2n, 2n), ...op.set(two),
+    ...ox.f64x2(0, 0), ...op.set(zero),
+    ...ox.f64x2(1e-12, 1e-12), ...op.set(tau),
+    ...ox.i64x2(-1n, -1n), ...op.set(bidx),
+    ...ox.i64x2(0n, 1n), ...op.set(idx),
+    ...op.get(gmax), ...op.f64x2Splat, ...op.set(gm),
+    ...op.get(qdi), ...op.f64x2Splat, ...op.set(qdiv),
+    ...op.get(yi2), ...op.f64x2Splat, ...op.set(yi2v),
+    ...pairLoop(n, counter, oddMask, step, [[g, 16], [y, 16], [low, 16], [qd, 16], [qi, 8]]),
+    ...op.get(out), ...op.get(gmax2), ...op.f64x2Lane(0), ...op.get(gmax2), ...op.f64x2Lane(1), ...ox.f64Max, ...op.f64Store(0),
+    ...combine(best, bidx, a, b, ox.f64Gt),
+  ];
+  return {
+    name: "selectLow",
+    params: [I32, I32, I32, I32, I32, I32, F64, F64, F64, I32],
+    results: [I32],
+    locals: [I32, ...new Array<number>(19).fill(V128), F64, F64],
+    body,
+  };
+}
+
+/** rbfRow(dots, xsq, y, out, n, si, gneg, yi): see SvmKernels.rbfRow. */
+export function rbfRowFn(): WasmFunction {
+  const [dots, xsq, y, out, n, si, gneg, yi] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [counter, siv, gv, yiv, arg, kd, k, hi, lo, r, t, c, ev, oddMask] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+  const splat2 = (value: number): number[] => ox.f64x2(value, value);
+  const mul = op.f64x2Mul;
+  const step = (): number[] => [
+    // arg = max(−γ((‖xᵢ‖² + ‖xⱼ‖²) − 2 xᵢ·xⱼ), EXP.floor)
+    ...op.get(gv), ...op.get(siv), ...v(xsq), ...op.f64x2Add, ...splat2(2), ...v(dots), ...mul, ...op.f64x2Sub, ...mul,
+    ...splat2(EXP.floor), ...ox.f64x2Pmax, ...op.set(arg),
+    // k = round(arg / ln 2) by the 1.5·2⁵² shifter; hi = arg − k ln2_hi; lo = k ln2_lo; r = hi − lo
+    ...op.get(arg), ...splat2(EXP.invLn2), ...mul, ...splat2(EXP.shift), ...op.f64x2Add, ...op.tee(kd),
+    ...splat2(EXP.shift), ...op.f64x2Sub, ...op.set(k),
+    ...op.get(arg), ...op.get(k), ...splat2(EXP.ln2Hi), ...mul, ...op.f64x2Sub, ...op.set(hi),
+    ...op.get(k), ...splat2(EXP.ln2Lo), ...mul, ...op.set(lo),
+    ...op.get(hi), ...op.get(lo), ...op.f64x2Sub, ...op.tee(r), ...op.get(r), ...mul, ...op.set(t),
+    // c = r − t(P1 + t(P2 + t(P3 + t(P4 + t P5))))
+    ...op.get(r),
+    ...op.get(t),
+    ...splat2(EXP.p1), ...op.get(t), ...splat2(EXP.p2), ...op.get(t), ...splat2(EXP.p3), ...op.get(t), ...splat2(EXP.p4), ...op.get(t), ...splat2(EXP.p5),
+    ...mul, ...op.f64x2Add, ...mul, ...op.f64x2Add, ...mul, ...op.f64x2Add, ...mul, ...op.f64x2Add,
+    ...mul, ...op.f64x2Sub, ...op.set(c),
+    // e^r = 1 − ((lo − r c / (2 − c)) − hi); e^arg = e^r · 2^k (2^k from the shifter's low bits)
+    ...splat2(1), ...op.get(lo), ...op.get(r), ...op.get(c), ...mul, ...splat2(2), ...op.get(c), ...op.f64x2Sub, ...op.f64x2Div, ...op.f64x2Sub,
+    ...op.get(hi), ...op.f64x2Sub, ...op.f64x2Sub,
+    ...op.get(kd), ...ox.i64x2(1023n, 1023n), ...ox.i64x2Add, ...op.i32(52), ...ox.i64x2Shl, ...mul, ...op.set(ev),
+    // Q = (yᵢ yⱼ) e, rounded to single precision (libsvm's Qfloat)
+    ...op.get(out), ...op.get(yiv), ...v(y), ...mul, ...op.get(ev), ...mul, ...ox.demoteZero, ...ox.store64Lane0(0),
+  ];
+  const body = [
+    ...op.get(si), ...op.f64x2Splat, ...op.set(siv),
+    ...op.get(gneg), ...op.f64x2Splat, ...op.set(gv),
+    ...op.get(yi), ...op.f64x2Splat, ...op.set(yiv),
+    // ⌈n/2⌉ pairs: the last pair may write one entry past n (inside the row's padded capacity).
+    ...pairLoop(n, counter, oddMask, () => step(), [[dots, 16], [xsq, 16], [y, 16], [out, 8]], false),
+  ];
+  return {
+    name: "rbfRow",
+    params: [I32, I32, I32, I32, I32, F64, F64, F64],
+    results: [],
+    locals: [I32, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128],
+    body,
+  };
+}
