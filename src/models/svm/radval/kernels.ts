@@ -24,6 +24,8 @@ export interface SvmKernels {
    * order, as libsvm's `Kernel::dot`. O(count · PANEL · p).
    */
   panelDots(x: number, panels: number, out: number, p: number, count: number): void;
+  /** As {@link SvmKernels.panelDots} with Σₜ (x[t] − row_j[t])² (libsvm's RBF at prediction time). O(count · PANEL · p). */
+  panelSqDist(x: number, panels: number, out: number, p: number, count: number): void;
   /** g[k] += qi[k] · di + qj[k] · dj for k < n (libsvm's gradient update). O(n). */
   updateGradient(g: number, qi: number, qj: number, di: number, dj: number, n: number): void;
   /**
@@ -55,7 +57,7 @@ let compiled: WebAssembly.Module | null | undefined;
 function svmModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
-    const bytes = assembleModule([panelDotsFn(), updateGradientFn(), selectUpFn(), selectLowFn(), rbfRowFn()]);
+    const bytes = assembleModule([panelDotsFn(), panelDotsFn(true), updateGradientFn(), selectUpFn(), selectLowFn(), rbfRowFn()]);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
     compiled = null;
@@ -121,6 +123,7 @@ function wasmKernels(bytes: number): SvmKernels | null {
       if (held === pooled && held.memory.buffer.byteLength > KEEP_BYTES) pooled = undefined;
     },
     panelDots: ex.panelDots,
+    panelSqDist: ex.panelSqDist,
     updateGradient: ex.updateGradient,
     selectUp: ex.selectUp,
     selectLow: ex.selectLow,
@@ -147,6 +150,23 @@ function jsKernels(bytes: number): SvmKernels {
         for (let lane = 0; lane < PANEL; lane++) {
           let sum = 0;
           for (let t = 0, at = base + lane; t < p; t++, at += PANEL) sum += f64[xo + t]! * f64[at]!;
+          f64[out + b * PANEL + lane] = sum;
+        }
+      }
+    },
+    panelSqDist(xb, panelsb, outb, p, count) {
+      const xo = xb >> 3;
+      const pan = panelsb >> 3;
+      const out = outb >> 3;
+      const stride = PANEL * p;
+      for (let b = 0; b < count; b++) {
+        const base = pan + b * stride;
+        for (let lane = 0; lane < PANEL; lane++) {
+          let sum = 0;
+          for (let t = 0, at = base + lane; t < p; t++, at += PANEL) {
+            const d = f64[xo + t]! - f64[at]!;
+            sum += d * d;
+          }
           f64[out + b * PANEL + lane] = sum;
         }
       }

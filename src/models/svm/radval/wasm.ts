@@ -106,10 +106,18 @@ function combine(best: number, bidx: number, a: number, b: number, better: reado
   ];
 }
 
-/** panelDots(x, panels, out, p, count): see {@link SvmKernels.panelDots}. */
-export function panelDotsFn(): WasmFunction {
+/**
+ * panelDots(x, panels, out, p, count) (see SvmKernels.panelDots), or with
+ * `squaredDistance` panelSqDist: each lane sums (x[t] − row[t])² instead.
+ */
+export function panelDotsFn(squaredDistance = false): WasmFunction {
   const [xp, pan, out, p, count, xc, xend, s] = [0, 1, 2, 3, 4, 5, 6, 7];
   const acc = Array.from({ length: PANEL / 2 }, (_, k) => 8 + k);
+  const d = 8 + PANEL / 2;
+  const term = (k: number): number[] =>
+    squaredDistance
+      ? [...op.get(s), ...op.get(pan), ...op.v128Load(16 * k), ...op.f64x2Sub, ...op.tee(d), ...op.get(d), ...op.f64x2Mul]
+      : [...op.get(s), ...op.get(pan), ...op.v128Load(16 * k), ...op.f64x2Mul];
   const body = [
     ...op.block,
     ...op.get(count), ...op.i32(0), ...[0x4c] /* i32.le_s */, ...op.brIf(0),
@@ -119,7 +127,7 @@ export function panelDotsFn(): WasmFunction {
     ...op.get(xp), ...op.set(xc),
     ...op.loop,
     ...op.get(xc), ...ox.load64Splat(0), ...op.set(s),
-    ...acc.flatMap((a, k) => [...op.get(a), ...op.get(s), ...op.get(pan), ...op.v128Load(16 * k), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(a)]),
+    ...acc.flatMap((a, k) => [...op.get(a), ...term(k), ...op.f64x2Add, ...op.set(a)]),
     ...op.get(pan), ...op.i32(8 * PANEL), ...op.i32Add, ...op.set(pan),
     ...op.get(xc), ...op.i32(8), ...op.i32Add, ...op.tee(xc), ...op.get(xend), ...op.i32LtU, ...op.brIf(0),
     ...op.end,
@@ -129,7 +137,13 @@ export function panelDotsFn(): WasmFunction {
     ...op.end,
     ...op.end,
   ];
-  return { name: "panelDots", params: [I32, I32, I32, I32, I32], results: [], locals: [I32, I32, V128, ...acc.map(() => V128)], body };
+  return {
+    name: squaredDistance ? "panelSqDist" : "panelDots",
+    params: [I32, I32, I32, I32, I32],
+    results: [],
+    locals: [I32, I32, V128, ...acc.map(() => V128), V128],
+    body,
+  };
 }
 
 /** updateGradient(g, qi, qj, di, dj, n): see {@link SvmKernels.updateGradient}. */
