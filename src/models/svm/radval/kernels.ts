@@ -9,8 +9,9 @@ import { PANEL, panelDotsFn, rbfRowFn, selectLowFn, selectUpFn, updateGradientFn
  * plain-JavaScript fallback. Both perform the same IEEE operations in the
  * same order (each SIMD lane is one run of the scalar loop) and break ties
  * the same way, so they give bit-identical results. Each is allocation-free.
- * Vectors of doubles (`g`, `y`, `qd`) and i64 masks (`up`, `low`: all ones
- * or zero) are indexed by solver position; `qi` is a single-precision row.
+ * Vectors of doubles (`g`, `y`, `qd`, and the penalties `up`, `low`: 0 for
+ * members of the index set, NaN otherwise) are indexed by solver position;
+ * `qi` is a single-precision row.
  */
 export interface SvmKernels {
   readonly heap: ArrayBuffer;
@@ -29,15 +30,15 @@ export interface SvmKernels {
   /** g[k] += qi[k] · di + qj[k] · dj for k < n (libsvm's gradient update). O(n). */
   updateGradient(g: number, qi: number, qj: number, di: number, dj: number, n: number): void;
   /**
-   * libsvm's first working-set index: argmax over k < n with up[k] of
-   * −y[k] g[k], the last index on ties; −1 when no k is eligible. O(n).
+   * libsvm's first working-set index: argmax over k < n of −y[k] g[k] + up[k]
+   * (up[k] = NaN excludes k), the last index on ties; −1 when no k is eligible. O(n).
    */
   selectUp(g: number, y: number, up: number, n: number): number;
   /**
-   * libsvm's second working-set index (WSS3): over k < n with low[k] and
-   * b = gmax + y[k] g[k] > 0, argmin of −b² / a with
+   * libsvm's second working-set index (WSS3): over k < n with low[k] = 0 (not
+   * NaN) and b = gmax + y[k] g[k] > 0, argmin of −b² / a with
    * a = (qdi + qd[k]) − (yi2 · y[k]) · qi[k] (τ = 1e−12 when a ≤ 0), the last
-   * index on ties; −1 when none. Stores max over low[k] of y[k] g[k]
+   * index on ties; −1 when none. Stores max over low[k] = 0 of y[k] g[k]
    * (libsvm's Gmax2, −∞ when none) at f64 `out`. O(n).
    */
   selectLow(g: number, y: number, low: number, qd: number, qi: number, n: number, gmax: number, qdi: number, yi2: number, out: number): number;
@@ -135,7 +136,6 @@ function jsKernels(bytes: number): SvmKernels {
   const heap = new ArrayBuffer(bytes);
   const f64 = new Float64Array(heap);
   const f32 = new Float32Array(heap);
-  const i32 = new Int32Array(heap);
   return {
     heap,
     simd: false,
@@ -180,12 +180,11 @@ function jsKernels(bytes: number): SvmKernels {
     selectUp(gb, yb, upb, n) {
       const g = gb >> 3;
       const y = yb >> 3;
-      const up = upb >> 2;
+      const up = upb >> 3;
       let best = -Infinity;
       let idx = -1;
       for (let k = 0; k < n; k++) {
-        if (i32[up + 2 * k] === 0) continue;
-        const v = -(f64[y + k]! * f64[g + k]!);
+        const v = -(f64[y + k]! * f64[g + k]!) + f64[up + k]!; // NaN outside I_up: never ≥
         if (v >= best) {
           best = v;
           idx = k;
@@ -196,16 +195,16 @@ function jsKernels(bytes: number): SvmKernels {
     selectLow(gb, yb, lowb, qdb, qib, n, gmax, qdi, yi2, outb) {
       const g = gb >> 3;
       const y = yb >> 3;
-      const low = lowb >> 2;
+      const low = lowb >> 3;
       const qd = qdb >> 3;
       const qi = qib >> 2;
       let gmax2 = -Infinity;
-      let best = -Infinity; // max of grad_diff²/quad = −(libsvm's min of −grad_diff²/quad), exactly
+      let best = 0; // max of grad_diff²/quad (≥ 0) = −(libsvm's min of −grad_diff²/quad), exactly
       let idx = -1;
       for (let k = 0; k < n; k++) {
-        if (i32[low + 2 * k] === 0) continue;
         const yk = f64[y + k]!;
-        const yg = yk * f64[g + k]!;
+        const yg = yk * f64[g + k]! + f64[low + k]!; // NaN outside I_low
+        if (yg !== yg) continue;
         if (yg > gmax2) gmax2 = yg;
         const gd = gmax + yg;
         if (!(gd > 0)) continue;

@@ -62,9 +62,9 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
   const scratchB = q.scratchOffset;
   const scratch = scratchB >> 3;
   const G = new Float64Array(kernels.heap, gB, l);
-  // I_up / I_low membership as i64 masks (two int32 words each) for the SIMD selection.
-  const up = new Int32Array(kernels.heap, upB, 2 * l);
-  const low = new Int32Array(kernels.heap, lowB, 2 * l);
+  // I_up / I_low membership as additive penalties for the SIMD selection: 0 inside, NaN outside.
+  const up = new Float64Array(kernels.heap, upB, l);
+  const low = new Float64Array(kernels.heap, lowB, l);
   const alpha = new Float64Array(l);
   const status = new Uint8Array(l).fill(LOWER);
   const activeSet = new Int32Array(l);
@@ -77,8 +77,8 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
     const positive = y[i]! > 0;
     const inUp = positive ? s !== UPPER : s !== LOWER;
     const inLow = positive ? s !== LOWER : s !== UPPER;
-    up[2 * i] = up[2 * i + 1] = inUp ? -1 : 0;
-    low[2 * i] = low[2 * i + 1] = inLow ? -1 : 0;
+    up[i] = inUp ? 0 : NaN;
+    low[i] = inLow ? 0 : NaN;
   };
   const updateStatus = (i: number): void => {
     const a = alpha[i]!;

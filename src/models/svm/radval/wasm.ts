@@ -60,19 +60,14 @@ const v = (local: number, offset = 0): number[] => [...op.get(local), ...op.v128
 /**
  * A loop over `n` elements two at a time (`step` handles lanes k, k+1; the
  * pointers advance by their byte strides per pair), then, when n is odd, one
- * more `step` on the last element with lane 1 masked by `oddMask` (a local
- * that `step` must AND into its eligibility mask). `counter` counts pairs
- * down. With `tail` false the loop runs ⌈n/2⌉ full pairs instead.
+ * more `step(true)` on the last element, which must exclude lane 1 itself.
+ * `counter` counts pairs down. With `tail` false the loop runs ⌈n/2⌉ full
+ * pairs instead.
  */
-function pairLoop(n: number, counter: number, oddMask: number, step: (masked: boolean) => number[], strides: readonly (readonly [number, number])[], tail = true): number[] {
+function pairLoop(n: number, counter: number, step: (masked: boolean) => number[], strides: readonly (readonly [number, number])[], tail = true): number[] {
   const advance = strides.flatMap(([local, bytes]) => add(local, bytes));
   const pairs = tail ? op.get(n) : [...op.get(n), ...op.i32(1), ...op.i32Add];
-  const oddStep = [
-    ...op.get(n), ...op.i32(1), ...op.i32And, ...ox.ifVoid,
-    ...ox.i64x2(-1n, 0n), ...op.set(oddMask),
-    ...step(true),
-    ...op.end,
-  ];
+  const oddStep = [...op.get(n), ...op.i32(1), ...op.i32And, ...ox.ifVoid, ...step(true), ...op.end];
   return [
     ...pairs, ...op.i32(1), ...[0x76] /* i32.shr_u */, ...op.set(counter),
     ...op.block,
@@ -189,71 +184,78 @@ export function updateGradientFn(): WasmFunction {
 
 /**
  * Arg-max bookkeeping of one step, with a short loop-carried chain:
- * `cmp` = (value ≥ best) ∧ eligible (≥ keeps the last index, as libsvm's
- * loops); best = pmax(best, eligible ? value : −∞) (pmax is one `maxpd`);
- * bidx takes idx where `cmp`. Then idx += 2.
+ * cmp = (value ≥ best) [∧ ok] (≥ keeps the last index, as libsvm's loops;
+ * NaN, the penalty of ineligible lanes, never compares); best = pmax(best,
+ * value) (pmax is one `maxpd` and ignores a NaN second operand) — with `ok`,
+ * pmax(best, value ∧ ok), excluded lanes offering +0, which is harmless as
+ * every eligible value is ≥ 0 there; bidx takes idx where `cmp`. Then idx += 2.
  */
-function argmaxStep(value: number, ok: number, best: number, bidx: number, idx: number, cmp: number, negInf: number, two: number): number[] {
+function argmaxStep(value: number, ok: number | null, best: number, bidx: number, idx: number, cmp: number, two: number): number[] {
+  const masked = (local: number): number[] => (ok === null ? op.get(local) : [...op.get(local), ...op.get(ok), ...ox.v128And]);
   return [
-    ...op.get(value), ...op.get(best), ...ox.f64x2Ge, ...op.get(ok), ...ox.v128And, ...op.set(cmp),
-    ...op.get(best), ...op.get(value), ...op.get(negInf), ...op.get(ok), ...ox.bitselect, ...ox.f64x2Pmax, ...op.set(best),
+    ...op.get(value), ...op.get(best), ...ox.f64x2Ge, ...(ok === null ? [] : [...op.get(ok), ...ox.v128And]), ...op.set(cmp),
+    ...op.get(best), ...masked(value), ...ox.f64x2Pmax, ...op.set(best),
     ...op.get(idx), ...op.get(bidx), ...op.get(cmp), ...ox.bitselect, ...op.set(bidx),
     ...op.get(idx), ...op.get(two), ...ox.i64x2Add, ...op.set(idx),
   ];
 }
 
+/** The penalty vector at `pointer` (lane 1 made NaN for the odd last element). */
+const penalty = (pointer: number, masked: boolean, oddPenalty: number): number[] => [...v(pointer), ...(masked ? [...op.get(oddPenalty), ...op.f64x2Add] : [])];
+
 /** selectUp(g, y, up, n) → i: see SvmKernels.selectUp. */
 export function selectUpFn(): WasmFunction {
   const [g, y, up, n] = [0, 1, 2, 3];
-  const [counter, best, bidx, idx, val, m, cmp, oddMask, negInf, two, a, b] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const [counter, best, bidx, idx, val, cmp, oddPenalty, two, a, b] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
   const step = (masked: boolean): number[] => [
-    ...v(y), ...v(g), ...op.f64x2Mul, ...ox.f64x2Neg, ...op.set(val),
-    ...v(up), ...(masked ? [...op.get(oddMask), ...ox.v128And] : []), ...op.set(m),
-    ...argmaxStep(val, m, best, bidx, idx, cmp, negInf, two),
+    // −y_t G_t + penalty_t (0 in I_up, NaN outside)
+    ...v(y), ...v(g), ...op.f64x2Mul, ...ox.f64x2Neg, ...penalty(up, masked, oddPenalty), ...op.f64x2Add, ...op.set(val),
+    ...argmaxStep(val, null, best, bidx, idx, cmp, two),
   ];
   const body = [
-    ...ox.f64x2(-Infinity, -Infinity), ...op.tee(negInf), ...op.set(best),
+    ...ox.f64x2(-Infinity, -Infinity), ...op.set(best),
+    ...ox.f64x2(0, NaN), ...op.set(oddPenalty),
     ...ox.i64x2(2n, 2n), ...op.set(two),
     ...ox.i64x2(-1n, -1n), ...op.set(bidx),
     ...ox.i64x2(0n, 1n), ...op.set(idx),
-    ...pairLoop(n, counter, oddMask, step, [[g, 16], [y, 16], [up, 16]]),
+    ...pairLoop(n, counter, step, [[g, 16], [y, 16], [up, 16]]),
     ...combine(best, bidx, a, b, ox.f64Gt),
   ];
-  return { name: "selectUp", params: [I32, I32, I32, I32], results: [I32], locals: [I32, V128, V128, V128, V128, V128, V128, V128, V128, V128, F64, F64], body };
+  return { name: "selectUp", params: [I32, I32, I32, I32], results: [I32], locals: [I32, V128, V128, V128, V128, V128, V128, V128, F64, F64], body };
 }
 
 /** selectLow(g, y, low, qd, qi, n, gmax, qdi, yi2, out) → j: see SvmKernels.selectLow. */
 export function selectLowFn(): WasmFunction {
   const [g, y, low, qd, qi, n, gmax, qdi, yi2, out] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [counter, best, bidx, idx, gm, qdiv, yi2v, gmax2, yy, yg, m, gd, quad, ok, cmp, oddMask, negInf, two, zero, tau] = Array.from({ length: 20 }, (_, k) => 10 + k);
-  const [a, b] = [30, 31];
+  const [counter, best, bidx, idx, gm, qdiv, yi2v, gmax2, yy, yg, gd, quad, ok, cmp, oddPenalty, two, zero, tau] = Array.from({ length: 18 }, (_, k) => 10 + k);
+  const [a, b] = [28, 29];
   const step = (masked: boolean): number[] => [
-    ...v(y), ...op.tee(yy), ...v(g), ...op.f64x2Mul, ...op.set(yg),
-    ...v(low), ...(masked ? [...op.get(oddMask), ...ox.v128And] : []), ...op.set(m),
-    // Gmax2 = max over I_low of y_j G_j
-    ...op.get(gmax2), ...op.get(yg), ...op.get(negInf), ...op.get(m), ...ox.bitselect, ...ox.f64x2Pmax, ...op.set(gmax2),
-    // grad_diff = Gmax + y_j G_j; quad = (QD_i + QD_j) − (2 y_i y_j) Q_ij, τ when ≤ 0
+    // y_j G_j + penalty_j (0 in I_low, NaN outside); Gmax2 = its max
+    ...v(y), ...op.tee(yy), ...v(g), ...op.f64x2Mul, ...penalty(low, masked, oddPenalty), ...op.f64x2Add, ...op.set(yg),
+    ...op.get(gmax2), ...op.get(yg), ...ox.f64x2Pmax, ...op.set(gmax2),
+    // grad_diff = Gmax + y_j G_j (NaN outside I_low); quad = (QD_i + QD_j) − (2 y_i y_j) Q_ij, τ when ≤ 0
     ...op.get(gm), ...op.get(yg), ...op.f64x2Add, ...op.set(gd),
     ...op.get(qdiv), ...v(qd), ...op.f64x2Add,
     ...op.get(yi2v), ...op.get(yy), ...op.f64x2Mul, ...op.get(qi), ...ox.load64Zero(0), ...ox.promoteLow, ...op.f64x2Mul,
     ...op.f64x2Sub, ...op.set(quad),
     ...op.get(quad), ...op.get(tau), ...op.get(quad), ...op.get(zero), ...ox.f64x2Gt, ...ox.bitselect, ...op.set(quad),
-    // libsvm minimises −grad_diff²/quad; its negation grad_diff²/quad (exact) is maximised, over j ∈ I_low with grad_diff > 0
+    // libsvm minimises −grad_diff²/quad; its negation grad_diff²/quad (exact) is maximised, where grad_diff > 0
     ...op.get(gd), ...op.get(gd), ...op.f64x2Mul, ...op.get(quad), ...op.f64x2Div, ...op.set(quad),
-    ...op.get(m), ...op.get(gd), ...op.get(zero), ...ox.f64x2Gt, ...ox.v128And, ...op.set(ok),
-    ...argmaxStep(quad, ok, best, bidx, idx, cmp, negInf, two),
+    ...op.get(gd), ...op.get(zero), ...ox.f64x2Gt, ...op.set(ok),
+    ...argmaxStep(quad, ok, best, bidx, idx, cmp, two),
   ];
   const body = [
-    ...ox.f64x2(-Infinity, -Infinity), ...op.tee(negInf), ...op.tee(best), ...op.set(gmax2),
+    ...ox.f64x2(-Infinity, -Infinity), ...op.set(gmax2),
+    ...ox.f64x2(0, 0), ...op.tee(zero), ...op.set(best),
+    ...ox.f64x2(0, NaN), ...op.set(oddPenalty),
     ...ox.i64x2(2n, 2n), ...op.set(two),
-    ...ox.f64x2(0, 0), ...op.set(zero),
     ...ox.f64x2(1e-12, 1e-12), ...op.set(tau),
     ...ox.i64x2(-1n, -1n), ...op.set(bidx),
     ...ox.i64x2(0n, 1n), ...op.set(idx),
     ...op.get(gmax), ...op.f64x2Splat, ...op.set(gm),
     ...op.get(qdi), ...op.f64x2Splat, ...op.set(qdiv),
     ...op.get(yi2), ...op.f64x2Splat, ...op.set(yi2v),
-    ...pairLoop(n, counter, oddMask, step, [[g, 16], [y, 16], [low, 16], [qd, 16], [qi, 8]]),
+    ...pairLoop(n, counter, step, [[g, 16], [y, 16], [low, 16], [qd, 16], [qi, 8]]),
     ...op.get(out), ...op.get(gmax2), ...op.f64x2Lane(0), ...op.get(gmax2), ...op.f64x2Lane(1), ...ox.f64Max, ...op.f64Store(0),
     ...combine(best, bidx, a, b, ox.f64Gt),
   ];
@@ -261,7 +263,7 @@ export function selectLowFn(): WasmFunction {
     name: "selectLow",
     params: [I32, I32, I32, I32, I32, I32, F64, F64, F64, I32],
     results: [I32],
-    locals: [I32, ...new Array<number>(19).fill(V128), F64, F64],
+    locals: [I32, ...new Array<number>(17).fill(V128), F64, F64],
     body,
   };
 }
@@ -269,7 +271,7 @@ export function selectLowFn(): WasmFunction {
 /** rbfRow(dots, xsq, y, out, n, si, gneg, yi): see SvmKernels.rbfRow. */
 export function rbfRowFn(): WasmFunction {
   const [dots, xsq, y, out, n, si, gneg, yi] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const [counter, siv, gv, yiv, arg, kd, k, hi, lo, r, t, c, ev, oddMask] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+  const [counter, siv, gv, yiv, arg, kd, k, hi, lo, r, t, c, ev] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
   const splat2 = (value: number): number[] => ox.f64x2(value, value);
   const mul = op.f64x2Mul;
   const step = (): number[] => [
@@ -300,13 +302,13 @@ export function rbfRowFn(): WasmFunction {
     ...op.get(gneg), ...op.f64x2Splat, ...op.set(gv),
     ...op.get(yi), ...op.f64x2Splat, ...op.set(yiv),
     // ⌈n/2⌉ pairs: the last pair may write one entry past n (inside the row's padded capacity).
-    ...pairLoop(n, counter, oddMask, () => step(), [[dots, 16], [xsq, 16], [y, 16], [out, 8]], false),
+    ...pairLoop(n, counter, () => step(), [[dots, 16], [xsq, 16], [y, 16], [out, 8]], false),
   ];
   return {
     name: "rbfRow",
     params: [I32, I32, I32, I32, I32, F64, F64, F64],
     results: [],
-    locals: [I32, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128, V128],
+    locals: [I32, ...new Array<number>(12).fill(V128)],
     body,
   };
 }

@@ -67,7 +67,7 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
     }
   });
 
-  it("selectUp / selectLow: same index (ties → last index), same Gmax2, odd and even n, empty sets", () => {
+  it("selectUp / selectLow: same index (ties → last index), same Gmax2, odd and even n, empty sets (penalties 0 / NaN)", () => {
     for (let trial = 0; trial < 60; trial++) {
       const n = 1 + (trial % 13);
       // G values from a small set so that ties are frequent; masks random; sometimes all off.
@@ -79,13 +79,13 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
       const up = Array.from({ length: n + 2 }, () => !off && rng.uniform() < 0.7);
       const low = Array.from({ length: n + 2 }, () => !off && rng.uniform() < 0.7);
       const [a, b] = both(
-        (f64, i32, f32) => {
+        (f64, _, f32) => {
           f64.set(G, 0);
           f64.set(y, 100);
           f64.set(qd, 200);
           f32.set(qi, 600);
-          up.forEach((on, k) => (i32[800 + 2 * k] = i32[800 + 2 * k + 1] = on ? -1 : 0));
-          low.forEach((on, k) => (i32[1000 + 2 * k] = i32[1000 + 2 * k + 1] = on ? -1 : 0));
+          up.forEach((on, k) => (f64[400 + k] = on ? 0 : NaN));
+          low.forEach((on, k) => (f64[500 + k] = on ? 0 : NaN));
         },
         (k, f64) => {
           const i = k.selectUp(0, 800, 800 * 4, n);
@@ -100,6 +100,26 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
       let idx = -1;
       for (let k = 0; k < n; k++) if (up[k] && -(y[k]! * G[k]!) >= best) [best, idx] = [-(y[k]! * G[k]!), k];
       expect(a[0]).toBe(idx);
+      // selectLow is libsvm's loop: min of −b²/a over I_low with b = Gmax + y·G > 0 (≤: last index), Gmax2 = max y·G
+      if (idx >= 0) {
+        let gmax2 = -Infinity;
+        let objMin = Infinity;
+        let j = -1;
+        for (let k = 0; k < n; k++) {
+          if (!low[k]) continue;
+          const yg = y[k]! * G[k]!;
+          if (yg >= gmax2) gmax2 = yg;
+          const gd = best + yg;
+          if (gd > 0) {
+            const quad = 1.5 + qd[k]! - 2 * y[idx]! * y[k]! * Math.fround(qi[k]!);
+            const obj = -(gd * gd) / (quad > 0 ? quad : 1e-12);
+            if (obj <= objMin) [objMin, j] = [obj, k];
+          }
+        }
+        expect(a[1]).toBe(j);
+        // equal as numbers: the sign of a zero Gmax2 may differ (libsvm keeps the later of −0/+0), which the stopping test cannot see
+        expect(a[2] === gmax2).toBe(true);
+      }
     }
   });
 
