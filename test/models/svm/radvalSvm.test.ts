@@ -231,3 +231,69 @@ describe("svm/radval engine", () => {
     expect(String(info["interceptPrecision"])).toContain("full");
   });
 });
+
+describe("svm/radval degenerate problems", () => {
+  const rbf: KernelSpec = { kind: "rbf", gamma: 0.5, degree: 3, coef0: 0 };
+  const opts = { cost: 1, tolerance: 1e-10, classMultipliers: [1, 1] as const };
+  const matrix = (rows: number[][]): ColumnMatrix => {
+    const n = rows.length;
+    const p = rows[0]!.length;
+    const data = new Float64Array(n * p);
+    rows.forEach((r, i) => r.forEach((v, j) => (data[j * n + i] = v)));
+    return { nRows: n, nCols: p, data };
+  };
+
+  it("two points, one per class: both are support vectors, f = ±1 at them (margin), as libsvm-js", () => {
+    const x = matrix([[0, 0], [1, 2]]);
+    const y = Float64Array.of(0, 1);
+    const rows = Int32Array.of(0, 1);
+    for (const kernel of [rbf, { ...rbf, kind: "linear" as const }]) {
+      const ours = trainRadvalSvm(x, y, rows, kernel, opts);
+      const theirs = trainLibsvm(SVM, x, y, rows, kernel, { ...opts, classMultipliers: [1, 1], libsvmProbability: false });
+      expect(ours.supportRows.length).toBe(2);
+      // tolerance 1e-9 abs
+      expect(maxAbsDiff(decisionValues(ours.expansion, x), decisionValues(theirs.expansion, x))).toBeLessThan(1e-9);
+    }
+  });
+
+  it("duplicated points with opposite labels (zero quadratic coefficient, libsvm's τ) and a constant feature, as libsvm-js", () => {
+    const rng = createRng(3);
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const a = rng.normal();
+      rows.push([a, 1, a > 0 ? 1 : -1]);
+      labels.push(a + 0.8 * rng.normal() > 0 ? 1 : 0);
+    }
+    rows.push([...rows[0]!]);
+    labels.push(1 - labels[0]!);
+    const x = matrix(rows);
+    const y = Float64Array.from(labels);
+    const all = Int32Array.from({ length: rows.length }, (_, i) => i);
+    for (const kernel of [rbf, { ...rbf, kind: "linear" as const }]) {
+      const ours = trainRadvalSvm(x, y, all, kernel, { ...opts, tolerance: 1e-3 });
+      const theirs = trainLibsvm(SVM, x, y, all, kernel, { cost: 1, tolerance: 1e-3, classMultipliers: [1, 1], libsvmProbability: false });
+      expect(sorted(Array.from(ours.supportRows))).toEqual(sorted(Array.from(theirs.supportRows)));
+      // tolerance 1e-8 abs
+      expect(maxAbsDiff(decisionValues(ours.expansion, x), decisionValues(theirs.expansion, x))).toBeLessThan(1e-8);
+    }
+  });
+
+  it("an iteration limit stops the solver and the engine says so (NOT_CONVERGED)", () => {
+    const d = wdbc();
+    const all = Int32Array.from({ length: d.xs.nRows }, (_, i) => i);
+    const capped = trainRadvalSvm(d.xs, d.y, all, { ...rbf, gamma: 0.05 }, { ...opts, maxIterations: 20 });
+    expect(capped.iterations).toBe(20);
+    expect(capped.hitIterationLimit).toBe(true);
+    const full = trainRadvalSvm(d.xs, d.y, all, { ...rbf, gamma: 0.05 }, opts);
+    expect(full.hitIterationLimit).toBe(false);
+  });
+
+  it("one feature, tiny classes: Platt folds shrink to the smaller class size (2)", () => {
+    const x = matrix([[0.1], [0.5], [0.9], [1.3], [2.0], [2.4], [2.8]]);
+    const y = Float64Array.of(0, 0, 0, 0, 0, 1, 1);
+    const model = radvalSvmEngine.fit(svm({ kernel: "rbf", gamma: 1 }, "radval"), x, y, { rng: createRng(2) });
+    const p = model.predictProba(x);
+    expect(p.every((v) => v > 0 && v < 1)).toBe(true);
+  });
+});

@@ -25,6 +25,8 @@ export interface RadvalSvmOptions {
   /** "simd" (default) or "js": force the plain-JavaScript kernels (same results, bit for bit). */
   readonly kernels?: "simd" | "js";
   readonly shrinking?: boolean;
+  /** Iteration limit (default libsvm's max(10⁷, 100 l)); reaching it sets `hitIterationLimit`. */
+  readonly maxIterations?: number;
 }
 
 /** One run of radval's C-SVC solver on some rows of x. */
@@ -79,6 +81,7 @@ export function trainRadvalSvm(x: ColumnMatrix, y: Float64Array, rows: Int32Arra
       cNegative: options.cost * options.classMultipliers[1],
       eps: options.tolerance,
       ...(options.shrinking !== undefined ? { shrinking: options.shrinking } : {}),
+      ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     });
   } finally {
     q.release();
