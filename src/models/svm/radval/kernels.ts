@@ -1,6 +1,6 @@
 import { assembleModule } from "../../elasticnet/simd/assemble.js";
 import { expKernel } from "./exp.js";
-import { PANEL, panelDotsFn, rbfRowFn, selectLowFn, selectUpFn, updateGradientFn } from "./wasm.js";
+import { PANEL, panelDotsFn, rbfRowFn, selectLowFn, selectUpFn, updateGradientFn, updateGradientSelectUpFn } from "./wasm.js";
 
 /**
  * The hot loops of radval's SVM solver on one shared buffer (`heap`), every
@@ -30,6 +30,11 @@ export interface SvmKernels {
   /** g[k] += qi[k] · di + qj[k] · dj for k < n (libsvm's gradient update). O(n). */
   updateGradient(g: number, qi: number, qj: number, di: number, dj: number, n: number): void;
   /**
+   * {@link SvmKernels.updateGradient}, then {@link SvmKernels.selectUp} on the
+   * updated gradient, in one pass (the next iteration's first index). O(n).
+   */
+  updateGradientSelectUp(g: number, qi: number, qj: number, di: number, dj: number, n: number, y: number, up: number): number;
+  /**
    * libsvm's first working-set index: argmax over k < n of −y[k] g[k] + up[k]
    * (up[k] = NaN excludes k), the last index on ties; −1 when no k is eligible. O(n).
    */
@@ -58,7 +63,7 @@ let compiled: WebAssembly.Module | null | undefined;
 function svmModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
-    const bytes = assembleModule([panelDotsFn(), panelDotsFn(true), updateGradientFn(), selectUpFn(), selectLowFn(), rbfRowFn()]);
+    const bytes = assembleModule([panelDotsFn(), panelDotsFn(true), updateGradientFn(), updateGradientSelectUpFn(), selectUpFn(), selectLowFn(), rbfRowFn()]);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
     compiled = null;
@@ -126,6 +131,7 @@ function wasmKernels(bytes: number): SvmKernels | null {
     panelDots: ex.panelDots,
     panelSqDist: ex.panelSqDist,
     updateGradient: ex.updateGradient,
+    updateGradientSelectUp: ex.updateGradientSelectUp,
     selectUp: ex.selectUp,
     selectLow: ex.selectLow,
     rbfRow: ex.rbfRow,
@@ -133,6 +139,17 @@ function wasmKernels(bytes: number): SvmKernels | null {
 }
 
 function jsKernels(bytes: number): SvmKernels {
+  const k = jsBase(bytes);
+  return {
+    ...k,
+    updateGradientSelectUp(g, qi, qj, di, dj, n, y, up) {
+      k.updateGradient(g, qi, qj, di, dj, n);
+      return k.selectUp(g, y, up, n);
+    },
+  };
+}
+
+function jsBase(bytes: number): Omit<SvmKernels, "updateGradientSelectUp"> {
   const heap = new ArrayBuffer(bytes);
   const f64 = new Float64Array(heap);
   const f32 = new Float32Array(heap);

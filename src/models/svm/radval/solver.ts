@@ -176,8 +176,11 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
   // Working-set selection WSS3 (heap kernels); the chosen pair lands in these.
   let outI = -1;
   let outJ = -1;
+  // The first index of the next working set, found by the fused gradient update (−1: select it afresh).
+  let nextI = -1;
   const selectWorkingSet = (): boolean => {
-    const i = kernels.selectUp(gB, yB, upB, activeSize);
+    const i = nextI >= 0 ? nextI : kernels.selectUp(gB, yB, upB, activeSize);
+    nextI = -1;
     if (i === -1) return true; // libsvm: Gmax = −∞, so Gmax + Gmax2 < eps
     const gmax = -(y[i]! * G[i]!);
     const QiB = q.rowBytes(i, activeSize);
@@ -193,7 +196,10 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
   while (iter < maxIter) {
     if (--counter === 0) {
       counter = Math.min(l, 1000);
-      if (shrinking) doShrinking();
+      if (shrinking) {
+        doShrinking();
+        nextI = -1; // positions and the active set may have changed
+      }
     }
     if (selectWorkingSet()) {
       reconstructGradient();
@@ -266,11 +272,12 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
     }
     alpha[i] = ai;
     alpha[j] = aj;
-    kernels.updateGradient(gB, QiB, QjB, ai - oldI, aj - oldJ, activeSize);
+    // Statuses depend on α only: updated before the gradient, so that the fused pass selects the next i on current sets.
     const wasUpperI = status[i] === UPPER;
     const wasUpperJ = status[j] === UPPER;
     updateStatus(i);
     updateStatus(j);
+    nextI = kernels.updateGradientSelectUp(gB, QiB, QjB, ai - oldI, aj - oldJ, activeSize, yB, upB);
     if (wasUpperI !== (status[i] === UPPER)) {
       const r = q.row(i, l);
       const c = wasUpperI ? -Ci : Ci;

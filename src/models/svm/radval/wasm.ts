@@ -57,24 +57,52 @@ export const ox = {
 const add = (local: number, bytes: number): number[] => [...op.get(local), ...op.i32(bytes), ...op.i32Add, ...op.set(local)];
 const v = (local: number, offset = 0): number[] => [...op.get(local), ...op.v128Load(offset)];
 
+/** Byte offset of a pointer's data for the u-th pair of an unrolled block. */
+type PairOffset = (local: number) => number;
+
 /**
- * A loop over `n` elements two at a time (`step` handles lanes k, k+1; the
- * pointers advance by their byte strides per pair), then, when n is odd, one
- * more `step(true)` on the last element, which must exclude lane 1 itself.
- * `counter` counts pairs down. With `tail` false the loop runs ⌈n/2⌉ full
- * pairs instead.
+ * A loop over `n` elements two at a time (`step` handles lanes k, k+1, at
+ * `offset(pointer)` bytes past each pointer; the pointers advance by their
+ * byte strides per pair), `unroll` pairs per iteration while enough remain,
+ * then single pairs; then, when n is odd, one more `step(true)` on the last
+ * element, which must exclude lane 1 itself. `counter` counts pairs down.
+ * With `tail` false the loop runs ⌈n/2⌉ full pairs instead. Steps run in
+ * element order whatever the unrolling.
  */
-function pairLoop(n: number, counter: number, step: (masked: boolean) => number[], strides: readonly (readonly [number, number])[], tail = true): number[] {
-  const advance = strides.flatMap(([local, bytes]) => add(local, bytes));
+function pairLoop(
+  n: number,
+  counter: number,
+  step: (masked: boolean, offset: PairOffset) => number[],
+  strides: readonly (readonly [number, number])[],
+  tail = true,
+  unroll = 1,
+): number[] {
+  const stride = new Map(strides);
+  const offset = (u: number): PairOffset => (local) => (stride.get(local) ?? 0) * u;
+  const advance = (pairsPerStep: number) => strides.flatMap(([local, bytes]) => add(local, bytes * pairsPerStep));
   const pairs = tail ? op.get(n) : [...op.get(n), ...op.i32(1), ...op.i32Add];
-  const oddStep = [...op.get(n), ...op.i32(1), ...op.i32And, ...ox.ifVoid, ...step(true), ...op.end];
+  const oddStep = [...op.get(n), ...op.i32(1), ...op.i32And, ...ox.ifVoid, ...step(true, offset(0)), ...op.end];
+  const blocks =
+    unroll > 1
+      ? [
+          ...op.block,
+          ...op.get(counter), ...op.i32(unroll), ...[0x48] /* i32.lt_s */, ...op.brIf(0),
+          ...op.loop,
+          ...Array.from({ length: unroll }, (_, u) => step(false, offset(u))).flat(),
+          ...advance(unroll),
+          ...op.get(counter), ...op.i32(-unroll), ...op.i32Add, ...op.tee(counter), ...op.i32(unroll), ...[0x4e] /* i32.ge_s */, ...op.brIf(0),
+          ...op.end,
+          ...op.end,
+        ]
+      : [];
   return [
     ...pairs, ...op.i32(1), ...[0x76] /* i32.shr_u */, ...op.set(counter),
+    ...blocks,
     ...op.block,
     ...op.get(counter), ...op.i32(0), ...ox.i32LeS, ...op.brIf(0),
     ...op.loop,
-    ...step(false),
-    ...advance,
+    ...step(false, offset(0)),
+    ...advance(1),
     ...op.get(counter), ...op.i32(-1), ...op.i32Add, ...op.tee(counter), ...op.i32(0), ...ox.i32GtS, ...op.brIf(0),
     ...op.end,
     ...op.end,
@@ -201,7 +229,7 @@ function argmaxStep(value: number, ok: number | null, best: number, bidx: number
 }
 
 /** The penalty vector at `pointer` (lane 1 made NaN for the odd last element). */
-const penalty = (pointer: number, masked: boolean, oddPenalty: number): number[] => [...v(pointer), ...(masked ? [...op.get(oddPenalty), ...op.f64x2Add] : [])];
+const penalty = (pointer: number, masked: boolean, oddPenalty: number, offset = 0): number[] => [...v(pointer, offset), ...(masked ? [...op.get(oddPenalty), ...op.f64x2Add] : [])];
 
 /** selectUp(g, y, up, n) → i: see SvmKernels.selectUp. */
 export function selectUpFn(): WasmFunction {
@@ -224,19 +252,54 @@ export function selectUpFn(): WasmFunction {
   return { name: "selectUp", params: [I32, I32, I32, I32], results: [I32], locals: [I32, V128, V128, V128, V128, V128, V128, V128, F64, F64], body };
 }
 
+/** updateGradientSelectUp(g, qi, qj, di, dj, n, y, up) → i: see SvmKernels.updateGradientSelectUp. */
+export function updateGradientSelectUpFn(): WasmFunction {
+  const [g, qi, qj, di, dj, n, y, up] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [counter, vi, vj, gnew, best, bidx, idx, val, cmp, oddPenalty, two, a, b] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+  const step = (masked: boolean, at: PairOffset): number[] => [
+    // G + (Q_i·δ_i + Q_j·δ_j), lane by lane as the scalar update; the odd last element stores lane 0 only
+    ...op.get(g), ...op.v128Load(at(g)),
+    ...op.get(qi), ...ox.load64Zero(at(qi)), ...ox.promoteLow, ...op.get(vi), ...op.f64x2Mul,
+    ...op.get(qj), ...ox.load64Zero(at(qj)), ...ox.promoteLow, ...op.get(vj), ...op.f64x2Mul,
+    ...op.f64x2Add, ...op.f64x2Add, ...op.set(gnew),
+    ...op.get(g), ...op.get(gnew), ...(masked ? ox.store64Lane0(at(g)) : op.v128Store(at(g))),
+    // then selectUp on the new gradient: −y_t G_t + penalty_t
+    ...v(y, at(y)), ...op.get(gnew), ...op.f64x2Mul, ...ox.f64x2Neg, ...penalty(up, masked, oddPenalty, at(up)), ...op.f64x2Add, ...op.set(val),
+    ...argmaxStep(val, null, best, bidx, idx, cmp, two),
+  ];
+  const body = [
+    ...op.get(di), ...op.f64x2Splat, ...op.set(vi),
+    ...op.get(dj), ...op.f64x2Splat, ...op.set(vj),
+    ...ox.f64x2(-Infinity, -Infinity), ...op.set(best),
+    ...ox.f64x2(0, NaN), ...op.set(oddPenalty),
+    ...ox.i64x2(2n, 2n), ...op.set(two),
+    ...ox.i64x2(-1n, -1n), ...op.set(bidx),
+    ...ox.i64x2(0n, 1n), ...op.set(idx),
+    ...pairLoop(n, counter, step, [[g, 16], [qi, 8], [qj, 8], [y, 16], [up, 16]], true, 2),
+    ...combine(best, bidx, a, b, ox.f64Gt),
+  ];
+  return {
+    name: "updateGradientSelectUp",
+    params: [I32, I32, I32, F64, F64, I32, I32, I32],
+    results: [I32],
+    locals: [I32, ...new Array<number>(10).fill(V128), F64, F64],
+    body,
+  };
+}
+
 /** selectLow(g, y, low, qd, qi, n, gmax, qdi, yi2, out) → j: see SvmKernels.selectLow. */
 export function selectLowFn(): WasmFunction {
   const [g, y, low, qd, qi, n, gmax, qdi, yi2, out] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const [counter, best, bidx, idx, gm, qdiv, yi2v, gmax2, yy, yg, gd, quad, ok, cmp, oddPenalty, two, zero, tau] = Array.from({ length: 18 }, (_, k) => 10 + k);
   const [a, b] = [28, 29];
-  const step = (masked: boolean): number[] => [
+  const step = (masked: boolean, at: PairOffset): number[] => [
     // y_j G_j + penalty_j (0 in I_low, NaN outside); Gmax2 = its max
-    ...v(y), ...op.tee(yy), ...v(g), ...op.f64x2Mul, ...penalty(low, masked, oddPenalty), ...op.f64x2Add, ...op.set(yg),
+    ...v(y, at(y)), ...op.tee(yy), ...v(g, at(g)), ...op.f64x2Mul, ...penalty(low, masked, oddPenalty, at(low)), ...op.f64x2Add, ...op.set(yg),
     ...op.get(gmax2), ...op.get(yg), ...ox.f64x2Pmax, ...op.set(gmax2),
     // grad_diff = Gmax + y_j G_j (NaN outside I_low); quad = (QD_i + QD_j) − (2 y_i y_j) Q_ij, τ when ≤ 0
     ...op.get(gm), ...op.get(yg), ...op.f64x2Add, ...op.set(gd),
-    ...op.get(qdiv), ...v(qd), ...op.f64x2Add,
-    ...op.get(yi2v), ...op.get(yy), ...op.f64x2Mul, ...op.get(qi), ...ox.load64Zero(0), ...ox.promoteLow, ...op.f64x2Mul,
+    ...op.get(qdiv), ...v(qd, at(qd)), ...op.f64x2Add,
+    ...op.get(yi2v), ...op.get(yy), ...op.f64x2Mul, ...op.get(qi), ...ox.load64Zero(at(qi)), ...ox.promoteLow, ...op.f64x2Mul,
     ...op.f64x2Sub, ...op.set(quad),
     ...op.get(quad), ...op.get(tau), ...op.get(quad), ...op.get(zero), ...ox.f64x2Gt, ...ox.bitselect, ...op.set(quad),
     // libsvm minimises −grad_diff²/quad; its negation grad_diff²/quad (exact) is maximised, where grad_diff > 0
@@ -255,7 +318,7 @@ export function selectLowFn(): WasmFunction {
     ...op.get(gmax), ...op.f64x2Splat, ...op.set(gm),
     ...op.get(qdi), ...op.f64x2Splat, ...op.set(qdiv),
     ...op.get(yi2), ...op.f64x2Splat, ...op.set(yi2v),
-    ...pairLoop(n, counter, step, [[g, 16], [y, 16], [low, 16], [qd, 16], [qi, 8]]),
+    ...pairLoop(n, counter, step, [[g, 16], [y, 16], [low, 16], [qd, 16], [qi, 8]], true, 2),
     ...op.get(out), ...op.get(gmax2), ...op.f64x2Lane(0), ...op.get(gmax2), ...op.f64x2Lane(1), ...ox.f64Max, ...op.f64Store(0),
     ...combine(best, bidx, a, b, ox.f64Gt),
   ];

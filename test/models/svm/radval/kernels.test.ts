@@ -67,6 +67,29 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
     }
   });
 
+  it("updateGradientSelectUp = updateGradient then selectUp, and leaves g[n] (an inactive position) untouched", () => {
+    for (let n = 1; n < 12; n++) {
+      const g = Float64Array.from({ length: 14 }, () => rng.normal());
+      const q = Float32Array.from({ length: 40 }, () => rng.normal());
+      const y = Float64Array.from({ length: 14 }, () => (rng.uniform() < 0.5 ? 1 : -1));
+      const pen = Float64Array.from({ length: 14 }, () => (rng.uniform() < 0.7 ? 0 : NaN));
+      const [a, b] = both(
+        (f64, _, f32) => {
+          f64.set(g, 0);
+          f64.set(y, 100);
+          f64.set(pen, 200);
+          f32.set(q, 64);
+        },
+        (k, f64) => {
+          const i = k.updateGradientSelectUp(0, 64 * 4, 84 * 4, 0.37, -1.21, n, 800, 1600);
+          return [i, ...f64.slice(0, 14)];
+        },
+      );
+      expect(a).toEqual(b);
+      expect(a.slice(1 + n)).toEqual(Array.from(g.slice(n)));
+    }
+  });
+
   it("selectUp / selectLow: same index (ties → last index), same Gmax2, odd and even n, empty sets (penalties 0 / NaN)", () => {
     for (let trial = 0; trial < 60; trial++) {
       const n = 1 + (trial % 13);
