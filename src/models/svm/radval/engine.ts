@@ -10,7 +10,7 @@ import type { KernelSpec } from "../kernel.js";
 import { crossValidatedPlatt } from "../probability.js";
 import { SVM_PARAMS, probabilityMethod } from "../spec.js";
 import { createQMatrix } from "./qmatrix.js";
-import { type CsvcSolution, solveCsvc } from "./solver.js";
+import { type CsvcSolution, SOLVER_VECTORS, solveCsvc } from "./solver.js";
 
 const ENGINE = "radval";
 
@@ -60,9 +60,10 @@ export interface RadvalSvmTrainResult {
  */
 export function trainRadvalSvm(x: ColumnMatrix, y: Float64Array, rows: Int32Array, kernel: KernelSpec, options: RadvalSvmOptions): RadvalSvmTrainResult {
   const p = x.nCols;
-  const ordered: number[] = [];
-  for (const cls of [0, 1]) for (let k = 0; k < rows.length; k++) if (y[rows[k]!] === cls) ordered.push(rows[k]!);
-  const l = ordered.length;
+  const all = new Int32Array(rows.length);
+  let l = 0;
+  for (const cls of [0, 1]) for (let k = 0; k < rows.length; k++) if (y[rows[k]!] === cls) all[l++] = rows[k]!;
+  const ordered = all.subarray(0, l); // rows labelled 0 or 1 (the engine checks there are no others)
   const yLib = new Float64Array(l);
   for (let s = 0; s < l; s++) yLib[s] = y[ordered[s]!] === 0 ? 1 : -1;
   const q = createQMatrix({
@@ -72,7 +73,7 @@ export function trainRadvalSvm(x: ColumnMatrix, y: Float64Array, rows: Int32Arra
     kernel,
     cacheBytes: (options.cacheSize ?? 200) * 1048576,
     prefer: options.kernels ?? "simd",
-    extraVectors: 3, // gradient, I_up and I_low masks
+    extraVectors: SOLVER_VECTORS,
   });
   let solution: CsvcSolution;
   try {

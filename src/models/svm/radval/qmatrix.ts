@@ -102,6 +102,8 @@ export function createQMatrix(input: QMatrixInput): QMatrix {
   const yB = take(vec * 8);
   const xsqB = take(vec * 8);
   const scratchB = take(16);
+  // LRU bookkeeping (int32): slotOf[l], posOf[nSlots], lenOf[nSlots], prev/next[nSlots + 1]
+  const lruB = take(4 * (l + 4 * nSlots + 2));
   const extraB: number[] = [];
   for (let k = 0; k < extra; k++) extraB.push(take(vec * 8));
   const cacheB = take(nSlots * vec * 4);
@@ -123,7 +125,7 @@ export function createQMatrix(input: QMatrixInput): QMatrix {
   f64.fill(0, (xsqB >> 3) + l, (xsqB >> 3) + vec);
   const xsq = new Float64Array(kernels.heap, xsqB, l);
   xsq.fill(0);
-  const src = Int32Array.from(rows);
+  const src = rows instanceof Int32Array ? rows : Int32Array.from(rows);
   const panelStride = p * PANEL;
   for (let t = 0; t < p; t++) {
     const base = t * n;
@@ -155,11 +157,12 @@ export function createQMatrix(input: QMatrixInput): QMatrix {
   for (let s = 0; s < l; s++) QD[s] = fromDot(xsq[s]!, s, s);
 
   // LRU cache of rows: slot k holds position posOf[k] with lenOf[k] valid entries.
-  const slotOf = new Int32Array(l).fill(-1);
-  const posOf = new Int32Array(nSlots).fill(-1);
-  const lenOf = new Int32Array(nSlots);
-  const prev = new Int32Array(nSlots + 1);
-  const next = new Int32Array(nSlots + 1);
+  // (in the heap, like every per-fit array, so that consecutive fits allocate nothing the GC must sweep)
+  const slotOf = new Int32Array(kernels.heap, lruB, l).fill(-1);
+  const posOf = new Int32Array(kernels.heap, lruB + 4 * l, nSlots).fill(-1);
+  const lenOf = new Int32Array(kernels.heap, lruB + 4 * (l + nSlots), nSlots).fill(0);
+  const prev = new Int32Array(kernels.heap, lruB + 4 * (l + 2 * nSlots), nSlots + 1);
+  const next = new Int32Array(kernels.heap, lruB + 4 * (l + 3 * nSlots + 1), nSlots + 1);
   const HEAD = nSlots; // sentinel: next[HEAD] = least recently used, prev[HEAD] = most recent
   prev[HEAD] = HEAD;
   next[HEAD] = HEAD;

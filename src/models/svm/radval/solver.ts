@@ -27,6 +27,9 @@ export interface CsvcOptions {
   readonly maxIterations?: number;
 }
 
+/** Number of heap vectors (`extraVectors` of the {@link QMatrix}) that {@link solveCsvc} uses. */
+export const SOLVER_VECTORS = 7;
+
 const LOWER = 0;
 const UPPER = 1;
 const FREE = 2;
@@ -45,7 +48,8 @@ const TAU = 1e-12;
  * ρ = mean of yᵢ∇ᵢ over free αᵢ (else the midpoint of the feasible interval).
  * The steps, tie-breaking and floating-point operations follow libsvm 3.x so
  * that the iterates — not only the optimum — are libsvm's. `q` holds y (it is
- * permuted by shrinking), Q rows and the gradient (heap vector 0).
+ * permuted by shrinking), Q rows, and 7 solver vectors in its heap: gradient,
+ * I_up and I_low penalties, α, Ḡ, status, active set ({@link SOLVER_VECTORS}).
  * O(iterations · active size) plus the kernel rows computed.
  */
 export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
@@ -65,10 +69,11 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
   // I_up / I_low membership as additive penalties for the SIMD selection: 0 inside, NaN outside.
   const up = new Float64Array(kernels.heap, upB, l);
   const low = new Float64Array(kernels.heap, lowB, l);
-  const alpha = new Float64Array(l);
-  const status = new Uint8Array(l).fill(LOWER);
-  const activeSet = new Int32Array(l);
-  const Gbar = new Float64Array(l);
+  // Solver state in heap vectors 3–6 (no per-fit allocation): α, Ḡ, status, active set.
+  const alpha = new Float64Array(kernels.heap, q.extraOffset(3), l).fill(0);
+  const Gbar = new Float64Array(kernels.heap, q.extraOffset(4), l).fill(0);
+  const status = new Uint8Array(kernels.heap, q.extraOffset(5), l).fill(LOWER);
+  const activeSet = new Int32Array(kernels.heap, q.extraOffset(6), l);
   let activeSize = l;
   let unshrink = false;
   const C = (i: number): number => (y[i]! > 0 ? Cp : Cn);
