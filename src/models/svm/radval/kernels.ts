@@ -55,7 +55,7 @@ export interface SvmKernels {
   rbfRow(dots: number, xsq: number, y: number, out: number, n: number, si: number, gneg: number, yi: number): void;
 }
 
-export { PANEL, PANEL_SHIFT } from "./wasm.js";
+export { PANEL } from "./wasm.js";
 
 let compiled: WebAssembly.Module | null | undefined;
 

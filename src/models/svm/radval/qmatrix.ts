@@ -2,7 +2,7 @@ import type { ColumnMatrix } from "../../../core/matrix.js";
 import type { KernelSpec } from "../kernel.js";
 import { powInt } from "../kernel.js";
 import { expKernel } from "./exp.js";
-import { PANEL, PANEL_SHIFT, type SvmKernels, createSvmKernels } from "./kernels.js";
+import { PANEL, type SvmKernels, createSvmKernels } from "./kernels.js";
 
 /** What {@link createQMatrix} needs: the training rows in solver order and their ±1 labels. */
 export interface QMatrixInput {
@@ -49,7 +49,9 @@ export interface QMatrix {
   readonly yOffset: number;
   /** Byte offset of a 16-byte scratch area. */
   readonly scratchOffset: number;
-  /** Byte offset in the heap of extra vector k (l elements of 8 bytes, padded). */
+  /** Number of extra vectors in the heap (QMatrixInput.extraVectors). */
+  readonly extraVectors: number;
+  /** Byte offset in the heap of extra vector k < extraVectors (l elements of 8 bytes, padded). */
   extraOffset(k: number): number;
   /**
    * Element offset (into `f32`) of row i of Q with at least its first `len`
@@ -118,7 +120,10 @@ export function createQMatrix(input: QMatrixInput): QMatrix {
   const cache = cacheB >> 2;
 
   // Pack: element (position s, feature t) at panels + (⌊s/PANEL⌋ p + t) PANEL + s mod PANEL.
-  const at64 = (s: number, t: number): number => panels + ((s >> PANEL_SHIFT) * p + t) * PANEL + (s & (PANEL - 1));
+  const at64 = (s: number, t: number): number => {
+    const b = Math.floor(s / PANEL);
+    return panels + (b * p + t) * PANEL + (s - b * PANEL);
+  };
   // The pooled heap holds whatever the last fit left: write every entry that is read.
   f64.fill(0, (qdB >> 3) + l, (qdB >> 3) + vec);
   f64.fill(0, (yB >> 3) + l, (yB >> 3) + vec);
@@ -183,8 +188,8 @@ export function createQMatrix(input: QMatrixInput): QMatrix {
   const compute = (i: number, data: number, start: number, len: number): void => {
     const first = at64(i, 0);
     for (let t = 0; t < p; t++) f64[xrow + t] = f64[first + t * PANEL]!;
-    const b0 = start >> PANEL_SHIFT;
-    const b1 = (len + PANEL - 1) >> PANEL_SHIFT;
+    const b0 = Math.floor(start / PANEL);
+    const b1 = Math.ceil(len / PANEL);
     kernels.panelDots(xrowB, panelsB + b0 * p * PANEL * 8, dotsB + b0 * PANEL * 8, p, b1 - b0);
     const yi = y[i]!;
     switch (kind) {
@@ -276,6 +281,7 @@ export function createQMatrix(input: QMatrixInput): QMatrix {
     qdOffset: qdB,
     yOffset: yB,
     scratchOffset: scratchB,
+    extraVectors: extra,
     extraOffset: (k: number) => extraB[k]!,
     row,
     rowBytes: (i: number, len: number) => row(i, len) * 4,

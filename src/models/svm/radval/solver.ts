@@ -53,6 +53,7 @@ const TAU = 1e-12;
  * O(iterations · active size) plus the kernel rows computed.
  */
 export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
+  if (q.extraVectors < SOLVER_VECTORS) throw new RangeError(`solveCsvc needs a QMatrix with ${SOLVER_VECTORS} extra vectors, got ${q.extraVectors}`);
   const l = q.l;
   const { cPositive: Cp, cNegative: Cn, eps } = options;
   const shrinking = options.shrinking ?? true;

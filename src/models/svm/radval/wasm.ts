@@ -8,10 +8,12 @@ import { EXP } from "./exp.js";
  * bit-identical results. Encodings: WebAssembly Core Specification 2.0, §5.4.
  */
 
-/** Rows per panel of the packed training matrix (PANEL / 2 f64x2 accumulators in `panelDots`). */
-export const PANEL = 16;
-/** log2(PANEL). */
-export const PANEL_SHIFT = 4;
+/**
+ * Rows per panel of the packed training matrix: PANEL / 2 f64x2 accumulators
+ * in `panelDots`. 14 (7 accumulators) measured fastest in V8 on x64: ~25%
+ * faster than 16, whose 8 accumulators plus temporaries exceed the registers.
+ */
+export const PANEL = 14;
 
 const simd = (code: number): number[] => [0xfd, ...uleb(code)];
 const mem = (offset: number, align = 3): number[] => [align, ...uleb(offset)];

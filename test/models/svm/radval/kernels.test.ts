@@ -42,7 +42,7 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
         },
       );
       expect(a).toEqual(b);
-      // lane 5 of panel 1 is row 21: feature t at (1·p + t)·PANEL + 5; sequential sum
+      // lane 5 of panel 1 is row PANEL + 5: feature t at (1·p + t)·PANEL + 5; sequential sum
       let sum = 0;
       for (let t = 0; t < p; t++) sum += values[count * PANEL * p + t]! * values[(p + t) * PANEL + 5]!;
       expect(a[PANEL + 5]).toBe(sum);
