@@ -44,9 +44,10 @@ export interface SvmKernels {
    * NaN) and b = gmax + y[k] g[k] > 0, argmin of −b² / a with
    * a = (qdi + qd[k]) − (yi2 · y[k]) · qi[k] (τ = 1e−12 when a ≤ 0), the last
    * index on ties; −1 when none. Stores max over low[k] = 0 of y[k] g[k]
-   * (libsvm's Gmax2, −∞ when none) at f64 `out`. O(n).
+   * (libsvm's Gmax2, −∞ when none) at f64 `out`. `obj` is scratch space for
+   * n + 1 doubles. O(n).
    */
-  selectLow(g: number, y: number, low: number, qd: number, qi: number, n: number, gmax: number, qdi: number, yi2: number, out: number): number;
+  selectLow(g: number, y: number, low: number, qd: number, qi: number, n: number, gmax: number, qdi: number, yi2: number, out: number, obj: number): number;
   /**
    * RBF kernel row from dot products: out[k] = f32((yi · y[k]) · e^(gneg ((si + xsq[k]) − 2 dots[k])))
    * for k < n, with e^ = {@link expKernel}; libsvm's `kernel_rbf` and `Qfloat`

@@ -28,7 +28,7 @@ export interface CsvcOptions {
 }
 
 /** Number of heap vectors (`extraVectors` of the {@link QMatrix}) that {@link solveCsvc} uses. */
-export const SOLVER_VECTORS = 7;
+export const SOLVER_VECTORS = 8;
 
 const LOWER = 0;
 const UPPER = 1;
@@ -48,8 +48,9 @@ const TAU = 1e-12;
  * ρ = mean of yᵢ∇ᵢ over free αᵢ (else the midpoint of the feasible interval).
  * The steps, tie-breaking and floating-point operations follow libsvm 3.x so
  * that the iterates — not only the optimum — are libsvm's. `q` holds y (it is
- * permuted by shrinking), Q rows, and 7 solver vectors in its heap: gradient,
- * I_up and I_low penalties, α, Ḡ, status, active set ({@link SOLVER_VECTORS}).
+ * permuted by shrinking), Q rows, and 8 solver vectors in its heap: gradient,
+ * I_up and I_low penalties, α, Ḡ, status, active set, selection scratch
+ * ({@link SOLVER_VECTORS}).
  * O(iterations · active size) plus the kernel rows computed.
  */
 export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
@@ -62,6 +63,7 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
   const gB = q.extraOffset(0);
   const upB = q.extraOffset(1);
   const lowB = q.extraOffset(2);
+  const objB = q.extraOffset(7);
   const yB = q.yOffset;
   const qdB = q.qdOffset;
   const scratchB = q.scratchOffset;
@@ -190,7 +192,7 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
     if (i === -1) return true; // libsvm: Gmax = −∞, so Gmax + Gmax2 < eps
     const gmax = -(y[i]! * G[i]!);
     const QiB = q.rowBytes(i, activeSize);
-    const j = kernels.selectLow(gB, yB, lowB, qdB, QiB, activeSize, gmax, QD[i]!, 2 * y[i]!, scratchB);
+    const j = kernels.selectLow(gB, yB, lowB, qdB, QiB, activeSize, gmax, QD[i]!, 2 * y[i]!, scratchB, objB);
     if (gmax + f64[scratch]! < eps || j === -1) return true;
     outI = i;
     outJ = j;

@@ -34,6 +34,12 @@ export const ox = {
   f64x2Le: simd(0x4b),
   f64x2Ge: simd(0x4c),
   v128And: simd(0x4e),
+  v128Or: simd(0x50),
+  i64x2Bitmask: simd(0xc4),
+  i32Eqz: [0x45],
+  drop: [0x1a],
+  blockI32: [0x02, 0x7f],
+  br: (depth: number): number[] => [0x0c, ...uleb(depth)],
   bitselect: simd(0x52),
   f64x2Neg: simd(0xed),
   f64x2Pmax: simd(0xf7),
@@ -255,7 +261,7 @@ export function selectUpFn(): WasmFunction {
 }
 
 /** updateGradientSelectUp(g, qi, qj, di, dj, n, y, up) → i: see SvmKernels.updateGradientSelectUp. */
-export function updateGradientSelectUpFn(): WasmFunction {
+export function updateGradientSelectUpFn(unroll = 2): WasmFunction {
   const [g, qi, qj, di, dj, n, y, up] = [0, 1, 2, 3, 4, 5, 6, 7];
   const [counter, vi, vj, gnew, best, bidx, idx, val, cmp, oddPenalty, two, a, b] = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
   const step = (masked: boolean, at: PairOffset): number[] => [
@@ -277,7 +283,7 @@ export function updateGradientSelectUpFn(): WasmFunction {
     ...ox.i64x2(2n, 2n), ...op.set(two),
     ...ox.i64x2(-1n, -1n), ...op.set(bidx),
     ...ox.i64x2(0n, 1n), ...op.set(idx),
-    ...pairLoop(n, counter, step, [[g, 16], [qi, 8], [qj, 8], [y, 16], [up, 16]], true, 2),
+    ...pairLoop(n, counter, step, [[g, 16], [qi, 8], [qj, 8], [y, 16], [up, 16]], true, unroll),
     ...combine(best, bidx, a, b, ox.f64Gt),
   ];
   return {
@@ -289,11 +295,17 @@ export function updateGradientSelectUpFn(): WasmFunction {
   };
 }
 
-/** selectLow(g, y, low, qd, qi, n, gmax, qdi, yi2, out) → j: see SvmKernels.selectLow. */
-export function selectLowFn(): WasmFunction {
-  const [g, y, low, qd, qi, n, gmax, qdi, yi2, out] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const [counter, best, bidx, idx, gm, qdiv, yi2v, gmax2, yy, yg, gd, quad, ok, cmp, oddPenalty, two, zero, tau] = Array.from({ length: 18 }, (_, k) => 10 + k);
-  const [a, b] = [28, 29];
+/**
+ * selectLow(g, y, low, qd, qi, n, gmax, qdi, yi2, out, obj) → j: see
+ * SvmKernels.selectLow. Pass 1 stores each candidate's b²/a (NaN when
+ * excluded) in `obj` and keeps only its maximum (one `maxpd` per pair);
+ * pass 2 scans `obj` backwards for the last index equal to the maximum —
+ * the index libsvm's ≤ loop keeps — which is usually found early.
+ */
+export function selectLowFn(unroll = 2): WasmFunction {
+  const [g, y, low, qd, qi, n, gmax, qdi, yi2, out, obj] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [counter, best, gm, qdiv, yi2v, gmax2, yy, yg, gd, quad, oddPenalty, zero, tau] = Array.from({ length: 13 }, (_, k) => 11 + k);
+  const [bestScalar, k, mask] = [24, 25, 26];
   const step = (masked: boolean, at: PairOffset): number[] => [
     // y_j G_j + penalty_j (0 in I_low, NaN outside); Gmax2 = its max
     ...v(y, at(y)), ...op.tee(yy), ...v(g, at(g)), ...op.f64x2Mul, ...penalty(low, masked, oddPenalty, at(low)), ...op.f64x2Add, ...op.set(yg),
@@ -304,32 +316,49 @@ export function selectLowFn(): WasmFunction {
     ...op.get(yi2v), ...op.get(yy), ...op.f64x2Mul, ...op.get(qi), ...ox.load64Zero(at(qi)), ...ox.promoteLow, ...op.f64x2Mul,
     ...op.f64x2Sub, ...op.set(quad),
     ...op.get(quad), ...op.get(tau), ...op.get(quad), ...op.get(zero), ...ox.f64x2Gt, ...ox.bitselect, ...op.set(quad),
-    // libsvm minimises −grad_diff²/quad; its negation grad_diff²/quad (exact) is maximised, where grad_diff > 0
-    ...op.get(gd), ...op.get(gd), ...op.f64x2Mul, ...op.get(quad), ...op.f64x2Div, ...op.set(quad),
-    ...op.get(gd), ...op.get(zero), ...ox.f64x2Gt, ...op.set(ok),
-    ...argmaxStep(quad, ok, best, bidx, idx, cmp, two),
+    // libsvm minimises −grad_diff²/quad; its negation grad_diff²/quad (exact, ≥ +0) is maximised where grad_diff > 0:
+    // lanes with grad_diff ≤ 0 get all bits set (a NaN), lanes outside I_low are NaN already (NaN grad_diff)
+    ...op.get(obj),
+    ...op.get(gd), ...op.get(gd), ...op.f64x2Mul, ...op.get(quad), ...op.f64x2Div,
+    ...op.get(gd), ...op.get(zero), ...ox.f64x2Le, ...ox.v128Or,
+    ...op.tee(quad), ...op.v128Store(at(obj)),
+    ...op.get(best), ...op.get(quad), ...ox.f64x2Pmax, ...op.set(best), // pmax ignores a NaN second operand
   ];
   const body = [
-    ...ox.f64x2(-Infinity, -Infinity), ...op.set(gmax2),
-    ...ox.f64x2(0, 0), ...op.tee(zero), ...op.set(best),
+    ...ox.f64x2(-Infinity, -Infinity), ...op.tee(gmax2), ...op.set(best),
+    ...ox.f64x2(0, 0), ...op.set(zero),
     ...ox.f64x2(0, NaN), ...op.set(oddPenalty),
-    ...ox.i64x2(2n, 2n), ...op.set(two),
     ...ox.f64x2(1e-12, 1e-12), ...op.set(tau),
-    ...ox.i64x2(-1n, -1n), ...op.set(bidx),
-    ...ox.i64x2(0n, 1n), ...op.set(idx),
     ...op.get(gmax), ...op.f64x2Splat, ...op.set(gm),
     ...op.get(qdi), ...op.f64x2Splat, ...op.set(qdiv),
     ...op.get(yi2), ...op.f64x2Splat, ...op.set(yi2v),
-    ...pairLoop(n, counter, step, [[g, 16], [y, 16], [low, 16], [qd, 16], [qi, 8]], true, 2),
+    // obj is read back from its start in pass 2: keep the pointer
+    ...op.get(obj), ...op.set(k),
+    ...pairLoop(n, counter, step, [[g, 16], [y, 16], [low, 16], [qd, 16], [qi, 8], [obj, 16]], true, unroll),
+    ...op.get(k), ...op.set(obj),
     ...op.get(out), ...op.get(gmax2), ...op.f64x2Lane(0), ...op.get(gmax2), ...op.f64x2Lane(1), ...ox.f64Max, ...op.f64Store(0),
-    ...combine(best, bidx, a, b, ox.f64Gt),
+    // Pass 2: best = max of the lanes; −1 when no candidate (best = −∞); else the last pair holding best, lane 1 first.
+    ...op.get(best), ...op.f64x2Lane(0), ...op.get(best), ...op.f64x2Lane(1), ...ox.f64Max, ...op.set(bestScalar),
+    ...ox.i32Const(-1),
+    ...op.get(bestScalar), ...ox.f64x2(-Infinity, -Infinity), ...op.f64x2Lane(0), ...ox.f64Eq, ...op.brIf(0),
+    ...ox.drop,
+    ...op.get(bestScalar), ...op.f64x2Splat, ...op.set(best),
+    ...op.get(n), ...op.i32(1), ...op.i32Add, ...op.i32(1), ...[0x76] /* i32.shr_u */, ...op.set(k), // pairs = ⌈n/2⌉
+    ...op.loop,
+    ...op.get(k), ...ox.i32Eqz, ...ox.ifVoid, ...ox.i32Const(-1), ...ox.br(2), ...op.end, // unreachable: best is one of the values
+    ...op.get(k), ...op.i32(-1), ...op.i32Add, ...op.set(k),
+    ...op.get(obj), ...op.get(k), ...op.i32(4), ...op.i32Shl, ...op.i32Add, ...op.v128Load(0),
+    ...op.get(best), ...ox.f64x2Eq, ...ox.i64x2Bitmask, ...op.tee(mask),
+    ...ox.i32Eqz, ...op.brIf(0),
+    ...op.end,
+    ...op.get(k), ...op.i32(1), ...op.i32Shl, ...op.get(mask), ...op.i32(1), ...[0x76] /* i32.shr_u */, ...op.i32Add,
   ];
   return {
     name: "selectLow",
-    params: [I32, I32, I32, I32, I32, I32, F64, F64, F64, I32],
+    params: [I32, I32, I32, I32, I32, I32, F64, F64, F64, I32, I32],
     results: [I32],
-    locals: [I32, ...new Array<number>(17).fill(V128), F64, F64],
-    body,
+    locals: [I32, ...new Array<number>(12).fill(V128), F64, I32, I32],
+    body: [...ox.blockI32, ...body, ...op.end],
   };
 }
 

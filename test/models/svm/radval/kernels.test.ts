@@ -113,7 +113,7 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
         (k, f64) => {
           const i = k.selectUp(0, 800, 800 * 4, n);
           const gmax = i >= 0 ? -(y[i]! * G[i]!) : -Infinity;
-          const j = k.selectLow(0, 800, 1000 * 4, 1600, 2400, n, gmax, 1.5, 2 * (i >= 0 ? y[i]! : 1), 4000 * 8);
+          const j = k.selectLow(0, 800, 1000 * 4, 1600, 2400, n, gmax, 1.5, 2 * (i >= 0 ? y[i]! : 1), 4000 * 8, 5000 * 8);
           return [i, j, f64[4000]!];
         },
       );
