@@ -13,6 +13,8 @@ import { libsvmEngine, trainLibsvm } from "../../../src/models/svm/libsvmEngine.
 import type { LibsvmClass } from "../../../src/models/svm/libsvmLoader.js";
 import { radvalSvmEngine, trainRadvalSvm } from "../../../src/models/svm/radval/engine.js";
 import { svmSimdAvailable } from "../../../src/models/svm/radval/kernels.js";
+import { createQMatrix } from "../../../src/models/svm/radval/qmatrix.js";
+import { SOLVER_VECTORS, solveCsvc } from "../../../src/models/svm/radval/solver.js";
 import { svm } from "../../../src/models/svm/spec.js";
 import { radvalErrorOf } from "../../helpers.js";
 import { maxAbsDiff, maxRelDiff, readFixture, wdbc } from "../data.js";
@@ -186,6 +188,20 @@ describe("svm/radval solver internals", () => {
     expect(tiny.kernelRows).toBeGreaterThan(full.kernelRows);
     expect(tiny.alpha).toEqual(full.alpha); // same operations in the same order: identical
     expect(tiny.rho).toBe(full.rho);
+  });
+
+  it("two solver heaps alive at once (the pooled WebAssembly memory is leased): each solves its own problem", () => {
+    const order = Int32Array.from([0, 1].flatMap((cls) => Array.from(rows).filter((r) => d.y[r] === cls))); // class 0 first, as the engine
+    const yLib = Float64Array.from(order, (r) => (d.y[r] === 0 ? 1 : -1));
+    const make = (kernel: KernelSpec) => createQMatrix({ x: d.xs, rows: order, y: yLib, kernel, cacheBytes: 1 << 24, extraVectors: SOLVER_VECTORS });
+    const qa = make(rbf);
+    const qb = make({ ...rbf, kind: "linear" });
+    const a = solveCsvc(qa, { cPositive: 1, cNegative: 1, eps: 1e-3 });
+    const b = solveCsvc(qb, { cPositive: 1, cNegative: 1, eps: 1e-3 });
+    qa.release();
+    qb.release();
+    expect(a.iterations).toBe(trainRadvalSvm(d.xs, d.y, rows, rbf, base).iterations);
+    expect(b.iterations).toBe(trainRadvalSvm(d.xs, d.y, rows, { ...rbf, kind: "linear" }, base).iterations);
   });
 
   it("without shrinking the solver reaches the same optimum (tight tolerance: 1e-8 abs)", () => {

@@ -80,7 +80,7 @@ const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
  * l). O(l p) time; O(l p + cache) memory.
  */
 export function createQMatrix(input: QMatrixInput): QMatrix {
-  const { x, rows, kernel } = input;
+  const { x, rows } = input;
   const l = rows.length;
   const p = x.nCols;
   const n = x.nRows;
@@ -110,6 +110,39 @@ export function createQMatrix(input: QMatrixInput): QMatrix {
   for (let k = 0; k < extra; k++) extraB.push(take(vec * 8));
   const cacheB = take(nSlots * vec * 4);
   const kernels = createSvmKernels(at, input.prefer ?? "simd");
+  try {
+    return buildQMatrix(input, kernels, { l, p, n, nPanels, lPad, vec, nSlots, extra, panelsB, xrowB, dotsB, qdB, yB, xsqB, scratchB, lruB, extraB, cacheB });
+  } catch (error) {
+    kernels.release();
+    throw error;
+  }
+}
+
+/** Heap layout of a {@link QMatrix} (counts, and byte offsets ending in B). */
+interface Layout {
+  readonly l: number;
+  readonly p: number;
+  readonly n: number;
+  readonly nPanels: number;
+  readonly lPad: number;
+  readonly vec: number;
+  readonly nSlots: number;
+  readonly extra: number;
+  readonly panelsB: number;
+  readonly xrowB: number;
+  readonly dotsB: number;
+  readonly qdB: number;
+  readonly yB: number;
+  readonly xsqB: number;
+  readonly scratchB: number;
+  readonly lruB: number;
+  readonly extraB: readonly number[];
+  readonly cacheB: number;
+}
+
+function buildQMatrix(input: QMatrixInput, kernels: SvmKernels, layout: Layout): QMatrix {
+  const { x, rows, kernel } = input;
+  const { l, p, n, nPanels, lPad, vec, nSlots, extra, panelsB, xrowB, dotsB, qdB, yB, xsqB, scratchB, lruB, extraB, cacheB } = layout;
   const f64 = new Float64Array(kernels.heap);
   const f32 = new Float32Array(kernels.heap);
   const panels = panelsB >> 3;

@@ -191,3 +191,18 @@ describe("svm/radval exponential (fdlibm's method, shifter rounding)", () => {
     expect(Math.fround(expKernel(EXP.floor))).toBe(0);
   });
 });
+
+describe("svm/radval kernels: edge cases", () => {
+  it("panelDots / panelSqDist with p = 0 give zeros (no feature is read)", () => {
+    const [a, b] = both(
+      (f64) => f64.fill(7, 0, 200),
+      (k, f64) => {
+        k.panelDots(0, 0, 300 * 8, 0, 2);
+        k.panelSqDist(0, 0, 400 * 8, 0, 2);
+        return [...f64.slice(300, 300 + 2 * PANEL), ...f64.slice(400, 400 + 2 * PANEL)];
+      },
+    );
+    expect(a).toEqual(b);
+    expect(a.every((v) => v === 0)).toBe(true);
+  });
+});
