@@ -1,6 +1,6 @@
 import { assembleModule } from "../../elasticnet/simd/assemble.js";
 import { expKernel } from "./exp.js";
-import { PANEL, panelDotsFn, rbfRowFn, selectLowFn, selectUpFn, updateGradientFn, updateGradientSelectUpFn } from "./wasm.js";
+import { PANEL, addScaledRowFn, linearRowFn, panelDotsFn, rbfRowFn, selectLowFn, selectUpFn, updateGradientFn, updateGradientSelectUpFn } from "./wasm.js";
 
 /**
  * The hot loops of radval's SVM solver on one shared buffer (`heap`), every
@@ -54,6 +54,10 @@ export interface SvmKernels {
    * rounding. May write out[n] (the row's padding) when n is odd. O(n).
    */
   rbfRow(dots: number, xsq: number, y: number, out: number, n: number, si: number, gneg: number, yi: number): void;
+  /** Linear kernel row: out[k] = f32((yi · y[k]) · dots[k]) for k < n; may write out[n] when n is odd. O(n). */
+  linearRow(dots: number, y: number, out: number, n: number, yi: number): void;
+  /** dst[k] += c · q[k] for k < n (dst f64, q f32: libsvm's Ḡ update with c = ±Cᵢ). O(n). */
+  addScaledRow(dst: number, q: number, c: number, n: number): void;
 }
 
 export { PANEL } from "./wasm.js";
@@ -64,7 +68,17 @@ let compiled: WebAssembly.Module | null | undefined;
 function svmModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
-    const bytes = assembleModule([panelDotsFn(), panelDotsFn(true), updateGradientFn(), updateGradientSelectUpFn(), selectUpFn(), selectLowFn(), rbfRowFn()]);
+    const bytes = assembleModule([
+      panelDotsFn(),
+      panelDotsFn(true),
+      updateGradientFn(),
+      updateGradientSelectUpFn(),
+      selectUpFn(),
+      selectLowFn(),
+      rbfRowFn(),
+      linearRowFn(),
+      addScaledRowFn(),
+    ]);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
     compiled = null;
@@ -136,6 +150,8 @@ function wasmKernels(bytes: number): SvmKernels | null {
     selectUp: ex.selectUp,
     selectLow: ex.selectLow,
     rbfRow: ex.rbfRow,
+    linearRow: ex.linearRow,
+    addScaledRow: ex.addScaledRow,
   };
 }
 
@@ -243,6 +259,17 @@ function jsBase(bytes: number): Omit<SvmKernels, "updateGradientSelectUp"> {
       const y = yb >> 3;
       const out = outb >> 2;
       for (let k = 0; k < n; k++) f32[out + k] = yi * f64[y + k]! * expKernel(gneg * (si + f64[xsq + k]! - 2 * f64[dots + k]!));
+    },
+    linearRow(dotsb, yb, outb, n, yi) {
+      const dots = dotsb >> 3;
+      const y = yb >> 3;
+      const out = outb >> 2;
+      for (let k = 0; k < n; k++) f32[out + k] = yi * f64[y + k]! * f64[dots + k]!;
+    },
+    addScaledRow(dstb, qb, c, n) {
+      const dst = dstb >> 3;
+      const q = qb >> 2;
+      for (let k = 0; k < n; k++) f64[dst + k] = f64[dst + k]! + c * f32[q + k]!;
     },
   };
 }

@@ -227,7 +227,7 @@ function buildQMatrix(input: QMatrixInput, kernels: SvmKernels, layout: Layout):
     const yi = y[i]!;
     switch (kind) {
       case "linear":
-        for (let j = start; j < len; j++) f32[data + j] = yi * y[j]! * f64[dots + j]!;
+        kernels.linearRow(dotsB + start * 8, yB + start * 8, (data + start) * 4, len - start, yi);
         break;
       case "rbf":
         kernels.rbfRow(dotsB + start * 8, xsqB + start * 8, yB + start * 8, (data + start) * 4, len - start, xsq[i]!, -gamma, yi);

@@ -74,7 +74,8 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
   const low = new Float64Array(kernels.heap, lowB, l);
   // Solver state in heap vectors 3–6 (no per-fit allocation): α, Ḡ, status, active set.
   const alpha = new Float64Array(kernels.heap, q.extraOffset(3), l).fill(0);
-  const Gbar = new Float64Array(kernels.heap, q.extraOffset(4), l).fill(0);
+  const gbarB = q.extraOffset(4);
+  const Gbar = new Float64Array(kernels.heap, gbarB, l).fill(0);
   const status = new Uint8Array(kernels.heap, q.extraOffset(5), l).fill(LOWER);
   const activeSet = new Int32Array(kernels.heap, q.extraOffset(6), l);
   let activeSize = l;
@@ -286,16 +287,9 @@ export function solveCsvc(q: QMatrix, options: CsvcOptions): CsvcSolution {
     updateStatus(i);
     updateStatus(j);
     nextI = kernels.updateGradientSelectUp(gB, QiB, QjB, ai - oldI, aj - oldJ, activeSize, yB, upB);
-    if (wasUpperI !== (status[i] === UPPER)) {
-      const r = q.row(i, l);
-      const c = wasUpperI ? -Ci : Ci;
-      for (let k = 0; k < l; k++) Gbar[k] = Gbar[k]! + c * f32[r + k]!;
-    }
-    if (wasUpperJ !== (status[j] === UPPER)) {
-      const r = q.row(j, l);
-      const c = wasUpperJ ? -Cj : Cj;
-      for (let k = 0; k < l; k++) Gbar[k] = Gbar[k]! + c * f32[r + k]!;
-    }
+    // Ḡ −= Cᵢ Q_i when αᵢ leaves its upper bound, += when it reaches it (libsvm's G_bar update)
+    if (wasUpperI !== (status[i] === UPPER)) kernels.addScaledRow(gbarB, q.rowBytes(i, l), wasUpperI ? -Ci : Ci, l);
+    if (wasUpperJ !== (status[j] === UPPER)) kernels.addScaledRow(gbarB, q.rowBytes(j, l), wasUpperJ ? -Cj : Cj, l);
   }
   const hitIterationLimit = iter >= maxIter;
   if (hitIterationLimit && activeSize < l) {

@@ -365,6 +365,27 @@ export function selectLowFn(unroll = 2): WasmFunction {
   };
 }
 
+/** addScaledRow(dst, q, c, n): see SvmKernels.addScaledRow. */
+export function addScaledRowFn(): WasmFunction {
+  const [dst, q, c, n] = [0, 1, 2, 3];
+  const [counter, cv, sum] = [4, 5, 6];
+  const step = (masked: boolean): number[] => [
+    ...v(dst), ...op.get(cv), ...op.get(q), ...ox.load64Zero(0), ...ox.promoteLow, ...op.f64x2Mul, ...op.f64x2Add, ...op.set(sum),
+    ...op.get(dst), ...op.get(sum), ...(masked ? ox.store64Lane0(0) : op.v128Store(0)),
+  ];
+  const body = [...op.get(c), ...op.f64x2Splat, ...op.set(cv), ...pairLoop(n, counter, step, [[dst, 16], [q, 8]])];
+  return { name: "addScaledRow", params: [I32, I32, F64, I32], results: [], locals: [I32, V128, V128], body };
+}
+
+/** linearRow(dots, y, out, n, yi): see SvmKernels.linearRow. */
+export function linearRowFn(): WasmFunction {
+  const [dots, y, out, n, yi] = [0, 1, 2, 3, 4];
+  const [counter, yiv] = [5, 6];
+  const step = (): number[] => [...op.get(out), ...op.get(yiv), ...v(y), ...op.f64x2Mul, ...v(dots), ...op.f64x2Mul, ...ox.demoteZero, ...ox.store64Lane0(0)];
+  const body = [...op.get(yi), ...op.f64x2Splat, ...op.set(yiv), ...pairLoop(n, counter, () => step(), [[dots, 16], [y, 16], [out, 8]], false)];
+  return { name: "linearRow", params: [I32, I32, I32, I32, F64], results: [], locals: [I32, V128], body };
+}
+
 /** rbfRow(dots, xsq, y, out, n, si, gneg, yi): see SvmKernels.rbfRow. */
 export function rbfRowFn(): WasmFunction {
   const [dots, xsq, y, out, n, si, gneg, yi] = [0, 1, 2, 3, 4, 5, 6, 7];

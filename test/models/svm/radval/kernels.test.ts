@@ -172,6 +172,34 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
   });
 });
 
+describe("svm/radval kernels: linearRow and addScaledRow", () => {
+  const rng = createRng(11);
+  it("linearRow = f32((yᵢ yₖ) dotₖ) and addScaledRow = dst + c·q, as the JavaScript twins; addScaledRow leaves dst[n]", () => {
+    for (const n of [1, 2, 5, 8]) {
+      const dots = Float64Array.from({ length: 10 }, () => rng.normal() * 5);
+      const y = Float64Array.from({ length: 10 }, () => (rng.uniform() < 0.5 ? 1 : -1));
+      const dst = Float64Array.from({ length: 10 }, () => rng.normal());
+      const q = Float32Array.from({ length: 10 }, () => rng.normal());
+      const [a, b] = both(
+        (f64, _, f32) => {
+          f64.set(dots, 0);
+          f64.set(y, 16);
+          f64.set(dst, 32);
+          f32.set(q, 128);
+        },
+        (k, f64, f32) => {
+          k.linearRow(8, 17 * 8, 201 * 4, n, -1);
+          k.addScaledRow(32 * 8, 128 * 4, -0.75, n);
+          return [...f32.slice(201, 201 + n), ...f64.slice(32, 42)];
+        },
+      );
+      expect(a).toEqual(b);
+      for (let k = 0; k < n; k++) expect(a[k]).toBe(Math.fround(-1 * y[k + 1]! * dots[k + 1]!));
+      for (let k = 0; k < 10; k++) expect(a[n + k]).toBe(k < n ? dst[k]! + -0.75 * q[k]! : dst[k]);
+    }
+  });
+});
+
 describe("svm/radval exponential (fdlibm's method, shifter rounding)", () => {
   it("agrees with Math.exp to 1 ulp on [−110, 1] and is exact at 0", () => {
     const rng = createRng(7);
