@@ -1,6 +1,7 @@
 import { assembleModule } from "../../elasticnet/simd/assemble.js";
 import { expKernel } from "./exp.js";
-import { PANEL, addScaledRowFn, linearRowFn, panelDotsFn, rbfRowFn, selectLowFn, selectUpFn, updateGradientFn, updateGradientSelectUpFn } from "./wasm.js";
+import type { WasmFunction } from "../../elasticnet/simd/assemble.js";
+import { PANEL, addScaledRowFn, linearRowFn, panelDotsFn, rbfRowFn, selectLowFn, selectUpFn, updateGradientSelectUpFn } from "./wasm.js";
 
 /**
  * The hot loops of radval's SVM solver on one shared buffer (`heap`), every
@@ -27,11 +28,10 @@ export interface SvmKernels {
   panelDots(x: number, panels: number, out: number, p: number, count: number): void;
   /** As {@link SvmKernels.panelDots} with Σₜ (x[t] − row_j[t])² (libsvm's RBF at prediction time). O(count · PANEL · p). */
   panelSqDist(x: number, panels: number, out: number, p: number, count: number): void;
-  /** g[k] += qi[k] · di + qj[k] · dj for k < n (libsvm's gradient update). O(n). */
-  updateGradient(g: number, qi: number, qj: number, di: number, dj: number, n: number): void;
   /**
-   * {@link SvmKernels.updateGradient}, then {@link SvmKernels.selectUp} on the
-   * updated gradient, in one pass (the next iteration's first index). O(n).
+   * libsvm's gradient update g[k] += qi[k] · di + qj[k] · dj for k < n, then
+   * {@link SvmKernels.selectUp} on the updated gradient, in one pass (the next
+   * iteration's first index). Leaves g[n] as it is. O(n).
    */
   updateGradientSelectUp(g: number, qi: number, qj: number, di: number, dj: number, n: number, y: number, up: number): number;
   /**
@@ -62,23 +62,23 @@ export interface SvmKernels {
 
 export { PANEL } from "./wasm.js";
 
+/**
+ * The module's functions. Kept under 4 KB assembled: browsers have refused
+ * synchronous compilation (`new WebAssembly.Module`) of larger modules on the
+ * main thread (Chrome's historical limit), which would silently fall back to
+ * the JavaScript kernels. O(size of the module).
+ */
+export function svmWasmFunctions(): WasmFunction[] {
+  return [panelDotsFn(), panelDotsFn(true), updateGradientSelectUpFn(), selectUpFn(), selectLowFn(1), rbfRowFn(), linearRowFn(), addScaledRowFn()];
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
 /** The compiled SVM kernel module, or null when this runtime has no WebAssembly SIMD. Compiled once. */
 function svmModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
-    const bytes = assembleModule([
-      panelDotsFn(),
-      panelDotsFn(true),
-      updateGradientFn(),
-      updateGradientSelectUpFn(),
-      selectUpFn(),
-      selectLowFn(),
-      rbfRowFn(),
-      linearRowFn(),
-      addScaledRowFn(),
-    ]);
+    const bytes = assembleModule(svmWasmFunctions());
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
     compiled = null;
@@ -145,7 +145,6 @@ function wasmKernels(bytes: number): SvmKernels | null {
     },
     panelDots: ex.panelDots,
     panelSqDist: ex.panelSqDist,
-    updateGradient: ex.updateGradient,
     updateGradientSelectUp: ex.updateGradientSelectUp,
     selectUp: ex.selectUp,
     selectLow: ex.selectLow,
@@ -157,11 +156,16 @@ function wasmKernels(bytes: number): SvmKernels | null {
 
 function jsKernels(bytes: number): SvmKernels {
   const k = jsBase(bytes);
+  const f64 = new Float64Array(k.heap);
+  const f32 = new Float32Array(k.heap);
   return {
     ...k,
-    updateGradientSelectUp(g, qi, qj, di, dj, n, y, up) {
-      k.updateGradient(g, qi, qj, di, dj, n);
-      return k.selectUp(g, y, up, n);
+    updateGradientSelectUp(gb, qib, qjb, di, dj, n, y, up) {
+      const g = gb >> 3;
+      const qi = qib >> 2;
+      const qj = qjb >> 2;
+      for (let t = 0; t < n; t++) f64[g + t] = f64[g + t]! + (f32[qi + t]! * di + f32[qj + t]! * dj);
+      return k.selectUp(gb, y, up, n);
     },
   };
 }
@@ -204,12 +208,6 @@ function jsBase(bytes: number): Omit<SvmKernels, "updateGradientSelectUp"> {
           f64[out + b * PANEL + lane] = sum;
         }
       }
-    },
-    updateGradient(gb, qib, qjb, di, dj, n) {
-      const g = gb >> 3;
-      const qi = qib >> 2;
-      const qj = qjb >> 2;
-      for (let k = 0; k < n; k++) f64[g + k] = f64[g + k]! + (f32[qi + k]! * di + f32[qj + k]! * dj);
     },
     selectUp(gb, yb, upb, n) {
       const g = gb >> 3;

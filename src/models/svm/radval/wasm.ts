@@ -180,47 +180,6 @@ export function panelDotsFn(squaredDistance = false): WasmFunction {
   };
 }
 
-/** updateGradient(g, qi, qj, di, dj, n): see {@link SvmKernels.updateGradient}. */
-export function updateGradientFn(): WasmFunction {
-  const [g, qi, qj, di, dj, n, end, vi, vj] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  // Two doubles per step: G + (promote(qi)·di + promote(qj)·dj), the scalar expression lane by lane.
-  const vecStep = (goff: number, qoff: number) => [
-    ...op.get(g), ...op.get(g), ...op.v128Load(goff),
-    ...op.get(qi), ...ox.load64Zero(qoff), ...ox.promoteLow, ...op.get(vi), ...op.f64x2Mul,
-    ...op.get(qj), ...ox.load64Zero(qoff), ...ox.promoteLow, ...op.get(vj), ...op.f64x2Mul,
-    ...op.f64x2Add, ...op.f64x2Add, ...op.v128Store(goff),
-  ];
-  const scalar = [
-    ...op.get(g), ...op.get(g), ...op.f64Load(0),
-    ...op.get(qi), ...ox.f32Load(0), ...ox.f64PromoteF32, ...op.get(di), ...op.f64Mul,
-    ...op.get(qj), ...ox.f32Load(0), ...ox.f64PromoteF32, ...op.get(dj), ...op.f64Mul,
-    ...op.f64Add, ...op.f64Add, ...op.f64Store(0),
-  ];
-  const advance = (gBytes: number) => [
-    ...op.get(g), ...op.i32(gBytes), ...op.i32Add, ...op.set(g),
-    ...op.get(qi), ...op.i32(gBytes / 2), ...op.i32Add, ...op.set(qi),
-    ...op.get(qj), ...op.i32(gBytes / 2), ...op.i32Add, ...op.set(qj),
-  ];
-  const loop = (mask: number, stepBody: readonly number[], bytes: number) => [
-    ...op.get(g), ...op.get(n), ...op.i32(mask), ...op.i32And, ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(end),
-    ...op.block,
-    ...op.get(g), ...op.get(end), ...op.i32GeU, ...op.brIf(0),
-    ...op.loop,
-    ...stepBody,
-    ...advance(bytes),
-    ...op.get(g), ...op.get(end), ...op.i32LtU, ...op.brIf(0),
-    ...op.end,
-    ...op.end,
-  ];
-  const body = [
-    ...op.get(di), ...op.f64x2Splat, ...op.set(vi),
-    ...op.get(dj), ...op.f64x2Splat, ...op.set(vj),
-    ...loop(-4, [...vecStep(0, 0), ...vecStep(16, 8)], 32),
-    ...loop(3, scalar, 8),
-  ];
-  return { name: "updateGradient", params: [I32, I32, I32, F64, F64, I32], results: [], locals: [I32, V128, V128], body };
-}
-
 /**
  * Arg-max bookkeeping of one step, with a short loop-carried chain:
  * cmp = (value ≥ best) [∧ ok] (≥ keeps the last index, as libsvm's loops;
@@ -305,7 +264,7 @@ export function updateGradientSelectUpFn(unroll = 2): WasmFunction {
  * pass 2 scans `obj` backwards for the last index equal to the maximum —
  * the index libsvm's ≤ loop keeps — which is usually found early.
  */
-export function selectLowFn(unroll = 2): WasmFunction {
+export function selectLowFn(unroll = 1): WasmFunction {
   const [g, y, low, qd, qi, n, gmax, qdi, yi2, out, obj] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const [counter, best, gm, qdiv, yi2v, gmax2, yy, yg, gd, quad, oddPenalty, zero, tau] = Array.from({ length: 13 }, (_, k) => 11 + k);
   const [bestScalar, k, mask] = [24, 25, 26];

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../../../src/core/rng.js";
 import { EXP, expKernel } from "../../../../src/models/svm/radval/exp.js";
-import { PANEL, type SvmKernels, createSvmKernels } from "../../../../src/models/svm/radval/kernels.js";
+import { assembleModule } from "../../../../src/models/elasticnet/simd/assemble.js";
+import { PANEL, type SvmKernels, createSvmKernels, svmWasmFunctions } from "../../../../src/models/svm/radval/kernels.js";
 
 const BYTES = 1 << 20;
 
@@ -49,25 +50,7 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
     }
   });
 
-  it("updateGradient (n = 0 … 9)", () => {
-    for (let n = 0; n < 10; n++) {
-      const g = Float64Array.from({ length: 12 }, () => rng.normal());
-      const q = Float32Array.from({ length: 24 }, () => rng.normal());
-      const [a, b] = both(
-        (f64, _, f32) => {
-          f64.set(g, 0);
-          f32.set(q, 64);
-        },
-        (k, f64) => {
-          k.updateGradient(0, 64 * 4, 76 * 4, 0.37, -1.21, n);
-          return f64.slice(0, 12);
-        },
-      );
-      expect(a).toEqual(b);
-    }
-  });
-
-  it("updateGradientSelectUp = updateGradient then selectUp, and leaves g[n] (an inactive position) untouched", () => {
+  it("updateGradientSelectUp = libsvm's gradient update then selectUp, and leaves g[n] (an inactive position) untouched", () => {
     for (let n = 1; n < 12; n++) {
       const g = Float64Array.from({ length: 14 }, () => rng.normal());
       const q = Float32Array.from({ length: 40 }, () => rng.normal());
@@ -87,6 +70,7 @@ describe("svm/radval kernels: SIMD = JavaScript, bit for bit", () => {
       );
       expect(a).toEqual(b);
       expect(a.slice(1 + n)).toEqual(Array.from(g.slice(n)));
+      for (let t = 0; t < n; t++) expect(a[1 + t]).toBe(g[t]! + (q[t]! * 0.37 + q[20 + t]! * -1.21));
     }
   });
 
@@ -221,6 +205,10 @@ describe("svm/radval exponential (fdlibm's method, shifter rounding)", () => {
 });
 
 describe("svm/radval kernels: edge cases", () => {
+  it("the WebAssembly module stays under 4 KB (browsers' limit for synchronous compilation on the main thread)", () => {
+    expect(assembleModule(svmWasmFunctions()).length).toBeLessThan(4096);
+  });
+
   it("panelDots / panelSqDist with p = 0 give zeros (no feature is read)", () => {
     const [a, b] = both(
       (f64) => f64.fill(7, 0, 200),
