@@ -57,7 +57,9 @@ print("TIME_MS", times[len(times) // 2])
 print("NSV", int(m.support_.size))
 print("ITER", int(m.n_iter_[0]))
 `;
-  const out = execFileSync("/usr/bin/python3", ["-c", script], { encoding: "utf8", maxBuffer: 1 << 26 });
+  // Single thread on both sides: no BLAS threads for scikit-learn (libsvm itself is single-threaded).
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+  const out = execFileSync("/usr/bin/python3", ["-c", script], { encoding: "utf8", maxBuffer: 1 << 26, env });
   const grab = (key) => Number(new RegExp(`${key}\\s+([0-9.eE+-]+)`).exec(out)[1]);
   return { ms: grab("TIME_MS"), nSupport: grab("NSV"), iterations: grab("ITER") };
 }
