@@ -53,6 +53,8 @@ export { svm, SVM_PARAMS } from "./models/svm/spec.js";
 export type { SvmParams } from "./models/svm/spec.js";
 export { libsvmEngine, trainLibsvm } from "./models/svm/libsvmEngine.js";
 export { mlSvmEngine } from "./models/svm/mlSvmEngine.js";
+export { radvalSvmEngine, trainRadvalSvm } from "./models/svm/radval/engine.js";
+export type { RadvalSvmOptions, RadvalSvmTrainResult } from "./models/svm/radval/engine.js";
 export { loadLibsvm, isLibsvmLoaded } from "./models/svm/libsvmLoader.js";
 export type { LibsvmBuild, LoadLibsvmOptions, LibsvmClass } from "./models/svm/libsvmLoader.js";
 export { parseLibsvmModel } from "./models/svm/libsvmModelText.js";

@@ -9,6 +9,7 @@ import { logisticEngine } from "./logistic/engine.js";
 import { mlRandomForestEngine } from "./forest/mlRandomForestEngine.js";
 import { libsvmEngine } from "./svm/libsvmEngine.js";
 import { mlSvmEngine } from "./svm/mlSvmEngine.js";
+import { radvalSvmEngine } from "./svm/radval/engine.js";
 import type { FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "./types.js";
 import { checkFitInput } from "./validate.js";
 
@@ -21,6 +22,7 @@ export const ENGINES: readonly ModelEngine[] = Object.freeze([
   elasticNetEngine,
   logisticEngine,
   libsvmEngine,
+  radvalSvmEngine,
   mlSvmEngine,
   forestEngine,
   mlRandomForestEngine,

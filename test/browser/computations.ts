@@ -119,6 +119,21 @@ export const COMPUTATIONS: readonly Computation[] = [
       return radval.stratifiedFoldIds(radval.requireOutcome(d).values, 5, radval.createRng(2026));
     },
   },
+  {
+    // Decision values only: Platt probabilities go through Math.exp / Math.log, whose last bits may differ
+    // between Node's and Chromium's V8 (seen here); the solver and decision values use no platform math.
+    name: "svm/radval RBF and polynomial fits on standardised WDBC (WebAssembly SIMD solver): decision values",
+    run(radval, examples) {
+      const d = examples.loadExample("wdbc");
+      const x = radval.fitStandardize(radval.standardize(), { names: d.featureNames, x: d.x }).transform({ names: d.featureNames, x: d.x }).x;
+      return (["rbf", "polynomial"] as const).map((kernel) => {
+        const spec = radval.svm({ kernel, gamma: 0.05, coef0: 1, probability: "none" }, "radval");
+        const model = radval.radvalSvmEngine.fit(spec, x, radval.requireOutcome(d).values, { rng: radval.createRng(7) });
+        const details = model.describe().details as Record<string, unknown>;
+        return { simd: details["simd"], iterations: details["iterations"], score: model.predictScore!(x) };
+      });
+    },
+  },
 ];
 
 /**

@@ -10,7 +10,7 @@ describe("model specs", () => {
     expect(spec).toEqual({
       model: "svm",
       engine: "libsvm",
-      params: { kernel: "linear", cost: 0.5, gamma: "scale", degree: 3, coef0: 0, tolerance: 0.001, probability: "platt", classWeight: null },
+      params: { kernel: "linear", cost: 0.5, gamma: "scale", degree: 3, coef0: 0, tolerance: 0.001, cacheSize: 200, probability: "platt", classWeight: null },
     });
     expect(Object.isFrozen(spec)).toBe(true);
     expect(Object.isFrozen(spec.params)).toBe(true);

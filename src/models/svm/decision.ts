@@ -1,5 +1,7 @@
 import type { ColumnMatrix } from "../../core/matrix.js";
-import { type KernelSpec, kernelValue, powInt, toRowMajor } from "./kernel.js";
+import { type KernelSpec, powInt } from "./kernel.js";
+import { expKernel } from "./radval/exp.js";
+import { PANEL, createSvmKernels } from "./radval/kernels.js";
 
 /**
  * A fitted kernel expansion f(x) = Σₖ cₖ K(svₖ, x) + b, oriented so that
@@ -40,11 +42,17 @@ export function linearWeights(model: KernelExpansion): Float64Array {
 
 /**
  * Decision values f(x) of every row of `x` (column-major n × p): Σₖ cₖ K(svₖ, x) + b
- * in double precision (libsvm's `svm_predict_values`; for the linear kernel
- * through w = Σ cₖ svₖ, which differs from libsvm's summation order only by
- * rounding). O(n m p) (O(n p) linear).
+ * in double precision, the sum in support-vector order (libsvm's
+ * `svm_predict_values`). For the linear kernel through w = Σ cₖ svₖ (differs
+ * from libsvm's summation order only by rounding). Other kernels: the support
+ * vectors are packed into panels and each row's dot products (RBF: squared
+ * distances Σₜ (xₜ − svₜ)², libsvm's prediction-time form) come from the
+ * WebAssembly SIMD kernels of `radval/kernels.ts` (`prefer: "js"`: their
+ * plain-JavaScript twins, identical results), summed feature by feature in
+ * order; the RBF exponential is {@link expKernel} (< 1 ulp; e^x for
+ * x < −110 is taken as e^−110 ≈ 1.7e−48). O(n m p) (O(n p) linear).
  */
-export function decisionValues(model: KernelExpansion, x: ColumnMatrix): Float64Array {
+export function decisionValues(model: KernelExpansion, x: ColumnMatrix, prefer: "simd" | "js" = "simd"): Float64Array {
   const n = x.nRows;
   const p = model.nFeatures;
   const out = new Float64Array(n);
@@ -58,12 +66,43 @@ export function decisionValues(model: KernelExpansion, x: ColumnMatrix): Float64
     }
     return out;
   }
-  const rows = toRowMajor(x.data, n, p);
   const m = model.coef.length;
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let k = 0; k < m; k++) f += model.coef[k]! * kernelValue(model.kernel, model.supportVectors, k * p, rows, i * p, p);
-    out[i] = f + model.intercept;
+  if (m === 0 || n === 0) return out.fill(model.intercept);
+  const nPanels = Math.ceil(m / PANEL);
+  const panelsB = 0;
+  const xrowB = nPanels * PANEL * p * 8;
+  const dotsB = xrowB + Math.ceil(p / 2) * 16;
+  const kernels = createSvmKernels(dotsB + nPanels * PANEL * 8, prefer);
+  try {
+    const f64 = new Float64Array(kernels.heap);
+    const sv = model.supportVectors;
+    for (let b = 0, at = 0; b < nPanels; b++) {
+      for (let t = 0; t < p; t++) {
+        for (let lane = 0; lane < PANEL; lane++, at++) {
+          const k = b * PANEL + lane;
+          f64[at] = k < m ? sv[k * p + t]! : 0;
+        }
+      }
+    }
+    const xrow = xrowB >> 3;
+    const dots = dotsB >> 3;
+    const { kind, gamma, coef0, degree } = model.kernel;
+    const coef = model.coef;
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < p; t++) f64[xrow + t] = x.data[t * n + i]!;
+      let f = 0;
+      if (kind === "rbf") {
+        kernels.panelSqDist(xrowB, panelsB, dotsB, p, nPanels);
+        for (let k = 0; k < m; k++) f += coef[k]! * expKernel(-gamma * f64[dots + k]!);
+      } else {
+        kernels.panelDots(xrowB, panelsB, dotsB, p, nPanels);
+        if (kind === "polynomial") for (let k = 0; k < m; k++) f += coef[k]! * powInt(gamma * f64[dots + k]! + coef0, degree);
+        else for (let k = 0; k < m; k++) f += coef[k]! * Math.tanh(gamma * f64[dots + k]! + coef0);
+      }
+      out[i] = f + model.intercept;
+    }
+  } finally {
+    kernels.release();
   }
   return out;
 }
@@ -123,6 +162,7 @@ export function libsvmRho(kernel: KernelSpec, sv: Float64Array, p: number, coef:
       let k: number;
       if (kernel.kind === "linear") k = dot;
       else if (kernel.kind === "rbf") k = Math.exp(-kernel.gamma * (norms[i]! + norms[j]! - 2 * dot));
+      else if (kernel.kind === "sigmoid") k = Math.tanh(kernel.gamma * dot + kernel.coef0);
       else k = powInt(kernel.gamma * dot + kernel.coef0, kernel.degree);
       g += coef[j]! * Math.fround(k);
     }

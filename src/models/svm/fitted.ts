@@ -47,10 +47,8 @@ export function svmFittedModel(fit: SvmFit): FittedModel {
   const kernel = expansion.kernel;
   const kernelParams: Record<string, number | string> = { kernel: kernel.kind };
   if (kernel.kind !== "linear") kernelParams["gamma"] = kernel.gamma;
-  if (kernel.kind === "polynomial") {
-    kernelParams["degree"] = kernel.degree;
-    kernelParams["coef0"] = kernel.coef0;
-  }
+  if (kernel.kind === "polynomial") kernelParams["degree"] = kernel.degree;
+  if (kernel.kind === "polynomial" || kernel.kind === "sigmoid") kernelParams["coef0"] = kernel.coef0;
   const model: FittedModel = {
     spec,
     nFeatures: featureNames.length,

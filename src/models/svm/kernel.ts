@@ -1,23 +1,24 @@
 import { RadvalError } from "../../core/errors.js";
 
-/** Kernel families radval's SVM supports (libsvm's -t 0, 1, 2). */
-export type KernelKind = "linear" | "polynomial" | "rbf";
+/** Kernel families radval's SVM supports (libsvm's -t 0, 1, 2, 3). */
+export type KernelKind = "linear" | "polynomial" | "rbf" | "sigmoid";
 
 /** A kernel with its resolved parameters (libsvm's parametrisation). */
 export interface KernelSpec {
   readonly kind: KernelKind;
-  /** RBF/polynomial scale γ. */
+  /** RBF/polynomial/sigmoid scale γ. */
   readonly gamma: number;
   /** Polynomial degree d. */
   readonly degree: number;
-  /** Polynomial offset r. */
+  /** Polynomial/sigmoid offset r. */
   readonly coef0: number;
 }
 
 /**
  * The kernel value K(a, b) for rows stored contiguously (`a[aOff … aOff+p)`,
  * `b[bOff … bOff+p)`), summed in feature order as libsvm's `k_function`:
- * linear a·b; polynomial (γ a·b + r)^d; RBF exp(−γ ‖a − b‖²). O(p).
+ * linear a·b; polynomial (γ a·b + r)^d; RBF exp(−γ ‖a − b‖²); sigmoid
+ * tanh(γ a·b + r). O(p).
  */
 export function kernelValue(k: KernelSpec, a: Float64Array, aOff: number, b: Float64Array, bOff: number, p: number): number {
   if (k.kind === "rbf") {
@@ -31,6 +32,7 @@ export function kernelValue(k: KernelSpec, a: Float64Array, aOff: number, b: Flo
   let dot = 0;
   for (let j = 0; j < p; j++) dot += a[aOff + j]! * b[bOff + j]!;
   if (k.kind === "linear") return dot;
+  if (k.kind === "sigmoid") return Math.tanh(k.gamma * dot + k.coef0);
   return powInt(k.gamma * dot + k.coef0, k.degree);
 }
 

@@ -15,7 +15,7 @@ import { defaultsOf } from "../params.js";
 
 const ENGINE = "libsvm";
 
-const KERNEL_CODE: Record<KernelSpec["kind"], string> = { linear: "0", polynomial: "1", rbf: "2" };
+const KERNEL_CODE: Record<KernelSpec["kind"], string> = { linear: "0", polynomial: "1", rbf: "2", sigmoid: "3" };
 
 /** One libsvm training run on `rows` of x, turned into a full-precision kernel expansion. */
 export interface LibsvmTrainResult {
@@ -51,7 +51,7 @@ export function trainLibsvm(
   y: Float64Array,
   rows: Int32Array,
   kernel: KernelSpec,
-  options: { cost: number; tolerance: number; classMultipliers: [number, number]; libsvmProbability: boolean; rhoBudget?: number },
+  options: { cost: number; tolerance: number; classMultipliers: [number, number]; libsvmProbability: boolean; rhoBudget?: number; cacheSize?: number },
 ): LibsvmTrainResult {
   const p = x.nCols;
   const ordered: number[] = [];
@@ -71,6 +71,7 @@ export function trainLibsvm(
     coef0: kernel.coef0,
     cost: options.cost,
     tolerance: options.tolerance,
+    ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
     shrinking: true,
     probabilityEstimates: options.libsvmProbability,
     weight: { "0": options.classMultipliers[0], "1": options.classMultipliers[1] },
@@ -155,7 +156,7 @@ function fitLibsvm(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: F
   const kernel = kernelFromParams(params, x);
   const classMultipliers = svmClassMultipliers(ENGINE, y, params["classWeight"]!, options.weights);
   const method = probabilityMethod(params["probability"]!);
-  const solver = { cost: params["cost"] as number, tolerance: params["tolerance"] as number, classMultipliers };
+  const solver = { cost: params["cost"] as number, tolerance: params["tolerance"] as number, cacheSize: params["cacheSize"] as number, classMultipliers };
   const n = x.nRows;
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
