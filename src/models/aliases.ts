@@ -25,7 +25,7 @@ export const MODEL_ALIASES: readonly ModelAlias[] = Object.freeze([
   Object.freeze({ name: "enet", description: "elastic-net logistic regression, mixture 0.5, λ by inner 10-fold CV (λ 1se)", make: (params: Params) => elasticNet({ mixture: 0.5, ...params } as Parameters<typeof elasticNet>[0]) }),
   Object.freeze({ name: "elasticNet", description: "elastic-net logistic regression with the spec's own parameters (mixture, penalty, …)", make: (params: Params) => elasticNet(params as Parameters<typeof elasticNet>[0]) }),
   Object.freeze({ name: "logistic", description: "unpenalised logistic regression (glm)", make: (params: Params) => logistic(params as Parameters<typeof logistic>[0]) }),
-  Object.freeze({ name: "svm", description: "support vector machine, linear kernel, cost 1 (libsvm)", make: (params: Readonly<Record<string, ParamValue>>) => svm({ kernel: "linear", ...params }) }),
+  Object.freeze({ name: "svm", description: "support vector machine, linear kernel, cost 1 (libsvm's C-SVC solver)", make: (params: Readonly<Record<string, ParamValue>>) => svm({ kernel: "linear", ...params }) }),
   Object.freeze({ name: "rf", description: "random forest, 500 trees, mtry ⌊√p⌋ (radval's CART forest)", make: (params: Readonly<Record<string, ParamValue>>) => randomForest(params) }),
   Object.freeze({ name: "randomForest", description: "random forest (same as rf)", make: (params: Readonly<Record<string, ParamValue>>) => randomForest(params) }),
 ]);

@@ -21,8 +21,8 @@ import { checkFitInput } from "./validate.js";
 export const ENGINES: readonly ModelEngine[] = Object.freeze([
   elasticNetEngine,
   logisticEngine,
-  libsvmEngine,
   radvalSvmEngine,
+  libsvmEngine,
   mlSvmEngine,
   forestEngine,
   mlRandomForestEngine,

@@ -75,7 +75,7 @@ describe("radval cv", () => {
   });
 
   it("prints each model warning once on stderr (not with --quiet); stdout stays one JSON object", async () => {
-    const args = ["cv", example("wdbc"), "--outcome", "malignant", "--model", "svm", "--param", "probability=libsvm", "--folds", "3", "--seed", "1", "--json"];
+    const args = ["cv", example("wdbc"), "--outcome", "malignant", "--model", "svm", "--param", "engine=libsvm", "--param", "probability=libsvm", "--folds", "3", "--seed", "1", "--json"];
     const loud = await cli(...args);
     expect(loud.code).toBe(0);
     expect(loud.stderr.trimEnd().split("\n")).toEqual([expect.stringContaining("warning: svm: libsvm's own probability estimates")]);

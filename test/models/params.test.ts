@@ -9,7 +9,7 @@ describe("model specs", () => {
     const spec = svm({ kernel: "linear", cost: 0.5 });
     expect(spec).toEqual({
       model: "svm",
-      engine: "libsvm",
+      engine: "radval",
       params: { kernel: "linear", cost: 0.5, gamma: "scale", degree: 3, coef0: 0, tolerance: 0.001, cacheSize: 200, probability: "platt", classWeight: null },
     });
     expect(Object.isFrozen(spec)).toBe(true);

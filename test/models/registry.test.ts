@@ -12,20 +12,20 @@ describe("model registry", () => {
     expect(rows.map((r) => `${r.model}/${r.engine}`)).toEqual([
       "elasticNet/radval",
       "logistic/radval",
-      "svm/libsvm",
       "svm/radval",
+      "svm/libsvm",
       "svm/ml-svm",
       "randomForest/radval",
       "randomForest/ml-random-forest",
     ]);
-    expect(rows.filter((r) => r.isDefault).map((r) => `${r.model}/${r.engine}`)).toEqual(["elasticNet/radval", "logistic/radval", "svm/libsvm", "randomForest/radval"]);
+    expect(rows.filter((r) => r.isDefault).map((r) => `${r.model}/${r.engine}`)).toEqual(["elasticNet/radval", "logistic/radval", "svm/radval", "randomForest/radval"]);
     expect(rows.find((r) => r.engine === "libsvm")!.needsPrepare).toBe(true);
     expect(rows.find((r) => r.model === "svm" && r.engine === "radval")!.needsPrepare).toBe(false);
     expect(Object.keys(rows.find((r) => r.model === "randomForest" && r.engine === "radval")!.defaults)).toEqual(["trees", "mtry", "minNodeSize", "maxDepth", "sampleFraction", "replace", "classWeight", "importance"]);
     expect(Object.keys(rows.find((r) => r.model === "svm")!.defaults)).toEqual(["kernel", "cost", "gamma", "degree", "coef0", "tolerance", "cacheSize", "probability", "classWeight"]);
     expect(Object.isFrozen(ENGINES)).toBe(true);
-    expect(defaultEngine("svm")).toBe("libsvm");
-    expect(svm().engine).toBe("libsvm");
+    expect(defaultEngine("svm")).toBe("radval");
+    expect(svm().engine).toBe("radval");
     expect(randomForest().engine).toBe("radval");
   });
 
@@ -36,7 +36,7 @@ describe("model registry", () => {
     const engine = radvalErrorOf(() => engineFor({ model: "svm", engine: "libsv" }));
     expect(engine.code).toBe("UNKNOWN_MODEL");
     expect(engine.hint).toContain('Did you mean "libsvm"?');
-    expect(engine.hint).toContain("libsvm, radval, ml-svm");
+    expect(engine.hint).toContain("radval, libsvm, ml-svm");
     const d = wdbcSmall();
     expect(radvalErrorOf(() => fitModel({ model: "gbm", engine: "x", params: {} }, d.xs, d.y, { rng: createRng(1) })).code).toBe("UNKNOWN_MODEL");
   });

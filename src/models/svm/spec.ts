@@ -67,12 +67,15 @@ export function probabilityMethod(value: ParamValue): "platt" | "libsvm" | "none
 /**
  * Support vector machine classifier spec (C-SVC; Cortes & Vapnik 1995;
  * parsnip's `svm_linear` / `svm_rbf` / `svm_poly` in one). Engines:
- * "libsvm" (default; libsvm-js, the solver of scikit-learn's SVC and R's
- * e1071), "radval" (radval's own implementation of libsvm's solver, with
- * WebAssembly SIMD kernels) and "ml-svm" (simplified SMO, for comparison). Returns frozen plain
+ * "radval" (default: radval's own implementation of libsvm's C-SVC solver
+ * with WebAssembly SIMD kernels — the same support vectors and decision
+ * values as scikit-learn's SVC, and at or below its time), "libsvm"
+ * (libsvm-js, libsvm compiled to WebAssembly: the reference, and the only
+ * engine offering libsvm's own `-b 1` probabilities) and "ml-svm"
+ * (simplified SMO, for comparison). Returns frozen plain
  * data with every parameter filled in; unknown or invalid parameters are
  * errors naming the parameter. O(1).
  */
-export function svm(params: SvmParams = {}, engine = "libsvm"): ModelSpec {
+export function svm(params: SvmParams = {}, engine = "radval"): ModelSpec {
   return makeSpec("svm", engine, resolveParams("svm", SVM_PARAMS, params as Record<string, ParamValue | undefined>));
 }
