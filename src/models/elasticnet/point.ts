@@ -158,7 +158,7 @@ export class BinomialPointSolver {
     this.active = new Int32Array(Math.min(settings.pmax, p) + 1);
     this.mm = new Int32Array(p);
     this.q = new Float64Array(n);
-    this.gram = new ActiveSetGram(this.active.length);
+    this.gram = new ActiveSetGram(this.active.length, kernels.simd);
     const self = this;
     this.gramView = {
       n,
@@ -350,29 +350,28 @@ export class BinomialPointSolver {
     let gramMode = false;
     // "auto": start on the Gram matrix when the same loop at the previous λ was long enough to repay building it.
     if (first && this.updates === "auto" && this.nin > 0 && this.loopHistory[slot]! * 2 * n * this.nin >= this.gram.buildCost(n, this.nin)) {
-      this.gram.enter(this.gramView);
       gramMode = true;
     }
     for (;;) {
-      if (!gramMode && this.shouldUseGram()) {
-        this.gram.enter(this.gramView);
+      if (gramMode || this.shouldUseGram()) {
+        // The rest of the loop in one call: at most the passes left before nlp exceeds maxit.
         gramMode = true;
+        this.gram.enter(this.gramView, ab, dem);
+        const budget = Math.max(1, Math.min(this.maxit - this.nlp + 1, 0x3fffffff));
+        const { passes, b0 } = this.gram.loop(this.gramView, this.b0, budget, this.thr);
+        this.b0 = b0;
+        this.nlp += Math.abs(passes);
+        if (passes < 0) {
+          this.gram.exit(this.gramView);
+          throw new MaxPassesReached();
+        }
+        break;
       }
       this.nlp++;
-      let dlx: number;
-      if (gramMode) {
-        const step = this.gram.pass(this.gramView, ab, dem);
-        this.b0 += step.interceptStep;
-        dlx = step.dlx;
-      } else {
-        dlx = this.naiveActivePass(ab, dem);
-      }
-      if (!gramMode) this.naiveCost += n * (this.nin + 1);
+      const dlx = this.naiveActivePass(ab, dem);
+      this.naiveCost += n * (this.nin + 1);
       if (dlx < this.thr) break;
-      if (this.nlp > this.maxit) {
-        if (gramMode) this.gram.exit(this.gramView);
-        throw new MaxPassesReached();
-      }
+      if (this.nlp > this.maxit) throw new MaxPassesReached();
     }
     if (gramMode) {
       this.gram.exit(this.gramView);

@@ -1,4 +1,4 @@
-import { F64, I32, V128, type WasmFunction, assembleModule, op } from "./assemble.js";
+import { F64, I32, V128, type WasmFunction, assembleModule, op, stream, toBytes } from "./assemble.js";
 
 /**
  * The vector kernels of the coordinate-descent hot loops, on one shared
@@ -25,32 +25,6 @@ export interface VectorKernels {
   centerSquares(a: number, m: number, w: number, n: number): number;
   /** heap[a+i] /= s. */
   divide(a: number, s: number, n: number): void;
-}
-
-/** Turns element offsets (params) into byte addresses: p ← p · 8. */
-function toBytes(ptrs: readonly number[]): number[] {
-  return ptrs.flatMap((p) => [...op.get(p), ...op.i32(3), ...op.i32Shl, ...op.set(p)]);
-}
-
-/**
- * Emits `for` over n doubles: `width` (4 or 8) at a time (width / 2 v128 per
- * pointer), then the tail one at a time; pointers advance.
- */
-function stream(ptrs: readonly number[], n: number, end: number, vectorBody: readonly number[], scalarBody: readonly number[], width = 4): number[] {
-  const first = ptrs[0]!;
-  const advance = (bytes: number) => ptrs.flatMap((p) => [...op.get(p), ...op.i32(bytes), ...op.i32Add, ...op.set(p)]);
-  const loop = (mask: number, body: readonly number[], bytes: number) => [
-    ...op.get(first), ...op.get(n), ...op.i32(mask), ...op.i32And, ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(end),
-    ...op.block,
-    ...op.get(first), ...op.get(end), ...op.i32GeU, ...op.brIf(0),
-    ...op.loop,
-    ...body,
-    ...advance(bytes),
-    ...op.get(first), ...op.get(end), ...op.i32LtU, ...op.brIf(0),
-    ...op.end,
-    ...op.end,
-  ];
-  return [...loop(-width, vectorBody, 8 * width), ...loop(width - 1, scalarBody, 8)];
 }
 
 /** acc += product of the v128 loads at `offset` of each pointer. */
