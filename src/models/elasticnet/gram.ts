@@ -7,6 +7,8 @@ export interface GramProblem {
   /** Heap offsets of the working weights v and the residuals r. */
   readonly vOff: number;
   readonly rOff: number;
+  /** Heap offset of n + 4 doubles of scratch. */
+  readonly scratchOff: number;
   /** Active variables in order of entry, and how many there are. */
   readonly active: Int32Array;
   readonly nin: number;
@@ -90,15 +92,26 @@ export class ActiveSetGram {
     const cap = this.cap;
     const L = gramLayout(cap);
     const h = this.ws.heap;
+    // Row a of G below the diagonal: w = v ∘ x_a once, then four inner products per pass over w.
+    const wOff = pr.scratchOff;
+    const outOff = wOff + n;
+    const heap = K.heap;
     for (let a = this.valid; a < nin; a++) {
       const ka = active[a]!;
       const offA = ka * n;
-      for (let c = 0; c < a; c++) {
-        const value = K.dot3(offA, active[c]! * n, vOff, n);
-        h[L.g + a * cap + c] = value;
-        h[L.g + c * cap + a] = value;
+      K.multiply(wOff, vOff, offA, n);
+      const row = L.g + a * cap;
+      let c = 0;
+      for (; c + 4 <= a; c += 4) {
+        K.dot4(wOff, active[c]! * n, active[c + 1]! * n, active[c + 2]! * n, active[c + 3]! * n, n, outOff);
+        h[row + c] = heap[outOff]!;
+        h[row + c + 1] = heap[outOff + 1]!;
+        h[row + c + 2] = heap[outOff + 2]!;
+        h[row + c + 3] = heap[outOff + 3]!;
       }
-      h[L.g + a * cap + a] = pr.xvOf(ka);
+      for (; c < a; c++) h[row + c] = K.dot(wOff, active[c]! * n, n);
+      for (c = 0; c < a; c++) h[L.g + c * cap + a] = h[row + c]!;
+      h[row + a] = pr.xvOf(ka);
       h[L.sv + a] = K.dot(offA, vOff, n);
     }
     this.valid = nin;
@@ -114,7 +127,6 @@ export class ActiveSetGram {
     }
     h[Slot.Delta0] = 0;
     h[Slot.Xmz] = pr.xmz;
-    const heap = K.heap;
     let rsum = 0;
     for (let i = 0; i < n; i++) rsum += heap[rOff + i]!;
     h[Slot.Rsum] = rsum;

@@ -113,7 +113,7 @@ export class BinomialPointSolver {
 
   /**
    * `design.x` must be the view `kernels.heap.subarray(0, n p)`; the heap must
-   * have room for three more n-vectors after it (r, v, η).
+   * have room for {@link BinomialPointSolver.heapSize} doubles (r, v, η and scratch after x).
    */
   constructor(
     design: StandardizedDesign,
@@ -164,6 +164,7 @@ export class BinomialPointSolver {
       n,
       K: kernels,
       vOff: this.vOff,
+      scratchOff: n * p + 3 * n,
       rOff: this.rOff,
       active: this.active,
       get nin() {
@@ -215,9 +216,9 @@ export class BinomialPointSolver {
     this.rSnap.set(h.subarray(this.rOff, this.rOff + n));
   }
 
-  /** Doubles of kernel heap the solver needs: x (n p) then r, v and η (n each). */
+  /** Doubles of kernel heap the solver needs: x (n p), then r, v, η and a scratch vector (n each), then 4 outputs of `dot4`. */
   static heapSize(n: number, p: number): number {
-    return n * p + 3 * n;
+    return n * p + 4 * n + 4;
   }
 
   /** True when Σ v has collapsed (all fitted probabilities at 0 or 1): glmnet ends the path. */

@@ -110,7 +110,7 @@ export function toBytes(ptrs: readonly number[]): number[] {
 }
 
 /**
- * Emits a loop over `n` (a local) doubles: `width` (4 or 8) at a time with
+ * Emits a loop over `n` (a local) doubles: `width` (2, 4 or 8) at a time with
  * `vectorBody`, then the tail one at a time with `scalarBody`; the byte-address
  * locals `ptrs` advance and `end` is a scratch i32 local.
  */

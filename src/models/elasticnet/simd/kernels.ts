@@ -25,6 +25,10 @@ export interface VectorKernels {
   centerSquares(a: number, m: number, w: number, n: number): number;
   /** heap[a+i] /= s. */
   divide(a: number, s: number, n: number): void;
+  /** heap[d+i] = heap[a+i] · heap[b+i]. */
+  multiply(d: number, a: number, b: number, n: number): void;
+  /** heap[out+k] = Σ heap[w+i] · heap[x_k+i] for the four columns x_0…x_3 (one pass over w). */
+  dot4(w: number, x0: number, x1: number, x2: number, x3: number, n: number, out: number): void;
 }
 
 /** acc += product of the v128 loads at `offset` of each pointer. */
@@ -130,6 +134,39 @@ function divideFn(): WasmFunction {
   return { name: "divide", params: [I32, F64, I32], results: [], locals: [I32, V128], body };
 }
 
+/** heap[d+i] = heap[a+i] · heap[b+i]: params (d, a, b, n). */
+function multiplyFn(): WasmFunction {
+  const [d, a, b, n, end] = [0, 1, 2, 3, 4];
+  const vecStep = (off: number) => [...op.get(d), ...op.get(a), ...op.v128Load(off), ...op.get(b), ...op.v128Load(off), ...op.f64x2Mul, ...op.v128Store(off)];
+  const scalar = [...op.get(d), ...op.get(a), ...op.f64Load(0), ...op.get(b), ...op.f64Load(0), ...op.f64Mul, ...op.f64Store(0)];
+  const body = [...toBytes([d, a, b]), ...stream([d, a, b], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
+  return { name: "multiply", params: [I32, I32, I32, I32], results: [], locals: [I32], body };
+}
+
+/**
+ * Four inner products against one vector w, w loaded once per step (the Gram
+ * build: 5 loads per 4 products instead of 12): params (w, x0, x1, x2, x3, n, out).
+ */
+function dot4Fn(): WasmFunction {
+  const [w, n, out, end, wv, ws] = [0, 5, 6, 7, 8, 9];
+  const xs = [1, 2, 3, 4];
+  const acc = [10, 11, 12, 13];
+  const sc = [14, 15, 16, 17];
+  const vector = [
+    ...op.get(w), ...op.v128Load(0), ...op.set(wv),
+    ...xs.flatMap((x, k) => [...op.get(acc[k]!), ...op.get(wv), ...op.get(x), ...op.v128Load(0), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc[k]!)]),
+  ];
+  const scalar = [
+    ...op.get(w), ...op.f64Load(0), ...op.set(ws),
+    ...xs.flatMap((x, k) => [...op.get(sc[k]!), ...op.get(ws), ...op.get(x), ...op.f64Load(0), ...op.f64Mul, ...op.f64Add, ...op.set(sc[k]!)]),
+  ];
+  const store = acc.flatMap((a, k) => [
+    ...op.get(out), ...op.get(a), ...op.f64x2Lane(0), ...op.get(a), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(sc[k]!), ...op.f64Add, ...op.f64Store(8 * k),
+  ]);
+  const body = [...toBytes([w, ...xs, out]), ...stream([w, ...xs], n, end, vector, scalar, 2), ...store];
+  return { name: "dot4", params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, V128, F64, V128, V128, V128, V128, F64, F64, F64, F64], body };
+}
+
 interface KernelExports {
   dot(a: number, b: number, n: number): number;
   dot3(a: number, b: number, c: number, n: number): number;
@@ -138,6 +175,8 @@ interface KernelExports {
   addScaled(y: number, d: number, a: number, n: number): void;
   centerSquares(a: number, m: number, w: number, n: number): number;
   divide(a: number, s: number, n: number): void;
+  multiply(d: number, a: number, b: number, n: number): void;
+  dot4(w: number, x0: number, x1: number, x2: number, x3: number, n: number, out: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -155,6 +194,8 @@ function kernelModule(): WebAssembly.Module | null {
       addScaledFn(),
       centerSquaresFn(),
       divideFn(),
+      multiplyFn(),
+      dot4Fn(),
     ]);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
@@ -187,6 +228,8 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
     addScaled: ex.addScaled,
     centerSquares: ex.centerSquares,
     divide: ex.divide,
+    multiply: ex.multiply,
+    dot4: ex.dot4,
   };
 }
 
@@ -236,6 +279,26 @@ function jsKernels(nDoubles: number): VectorKernels {
     },
     divide(a, s, n) {
       for (let i = 0; i < n; i++) h[a + i] = h[a + i]! / s;
+    },
+    multiply(d, a, b, n) {
+      for (let i = 0; i < n; i++) h[d + i] = h[a + i]! * h[b + i]!;
+    },
+    dot4(w, x0, x1, x2, x3, n, out) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const wi = h[w + i]!;
+        s0 += wi * h[x0 + i]!;
+        s1 += wi * h[x1 + i]!;
+        s2 += wi * h[x2 + i]!;
+        s3 += wi * h[x3 + i]!;
+      }
+      h[out] = s0;
+      h[out + 1] = s1;
+      h[out + 2] = s2;
+      h[out + 3] = s3;
     },
   };
 }
