@@ -2,6 +2,7 @@ import { RadvalError, type RadvalWarning } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { checkClassCounts, checkDesignAndOutcome, resolveFeatureNames, resolveWeights } from "../inputs.js";
 import { GLMNET_CONTROL, type GlmnetControl } from "./control.js";
+import { mergeDuplicateRows } from "./duplicates.js";
 import { defaultLambdaMinRatio, fixFirstLambda, lambdaMax, lambdaStepFactor, userLambdaSequence } from "./lambdaGrid.js";
 import { BinomialPointSolver } from "./point.js";
 import { MaxActiveReached, MaxPassesReached, type UpdateMode } from "./solverSettings.js";
@@ -164,7 +165,9 @@ function jerrWarning(jerr: number, lambdaIndex: number, settings: PathSettings):
  * and stops early as glmnet does (after at least `mnlam` values: deviance
  * ratio > devmax, its change < fdev, or more than dfmax non-zero). `rows`
  * selects the observations (null = all) without copying X beyond the one
- * standardised copy; `y` and `weights` are indexed like `rows`. Inputs are
+ * standardised copy; `y` and `weights` are indexed like `rows`. Rows that are
+ * exact copies of each other are fitted as one row carrying their total weight
+ * ({@link mergeDuplicateRows}: the same problem, equal up to rounding). Inputs are
  * assumed checked. O(passes × n × active) + O(L n p) for the KKT checks.
  */
 export function fitBinomialPath(
@@ -196,6 +199,14 @@ export function fitBinomialPath(
     useRows = keep;
     yy = y2;
     ww = w2;
+  }
+  const nObservations = yy.length;
+  // Exact duplicates (bootstrap samples) become one row with their total weight: same problem, fewer rows.
+  const merged = mergeDuplicateRows(x, useRows, yy, ww);
+  if (merged) {
+    useRows = merged.rows;
+    yy = merged.y;
+    ww = merged.w;
   }
   const n = yy.length;
   let sw = 0;
@@ -300,7 +311,7 @@ export function fitBinomialPath(
   }
   return {
     p,
-    nObservations: n,
+    nObservations,
     lambda: lambdaOut,
     a0: a0.slice(0, lmu),
     beta,
