@@ -290,16 +290,22 @@ export class BinomialPointSolver {
     }
   }
 
-  /** One pass over the strong set with explicit residuals; returns max xv Δb². */
+  /**
+   * One pass over the strong set with explicit residuals; returns max xv Δb².
+   * The residual update of a coordinate that moves is fused with the inner
+   * product of the next strong coordinate (`updateDot`, bit-identical).
+   */
   private fullPass(ab: number, dem: number): number {
     this.nlp++;
     let dlx = 0;
     const { n, p, K, rOff, vOff, b, vp, strong } = this;
+    let pending = -1;
+    let pendingG = 0;
     for (let k = 0; k < p; k++) {
       if (!strong[k]) continue;
       const off = k * n;
       const bk = b[k]!;
-      const gk = K.dot(off, rOff, n);
+      const gk = pending === k ? pendingG : K.dot(off, rOff, n);
       const pen = vp[k]!;
       let nb = 0;
       if (bk !== 0) {
@@ -323,7 +329,14 @@ export class BinomialPointSolver {
       const xvk = this.xv[k]!;
       const change = xvk * d * d;
       if (change > dlx) dlx = change;
-      K.subtractScaledWeighted(rOff, d, vOff, off, n);
+      let next = k + 1;
+      while (next < p && !strong[next]) next++;
+      if (next < p) {
+        pendingG = K.updateDot(rOff, d, vOff, off, next * n, n);
+        pending = next;
+      } else {
+        K.subtractScaledWeighted(rOff, d, vOff, off, n);
+      }
     }
     return this.interceptStepNaive(dlx);
   }
@@ -391,13 +404,15 @@ export class BinomialPointSolver {
 
   private naiveActivePass(ab: number, dem: number): number {
     let dlx = 0;
-    const { n, K, rOff, vOff, b, vp, active } = this;
-    for (let a = 0; a < this.nin; a++) {
+    const { n, K, rOff, vOff, b, vp, active, nin } = this;
+    let pendingG = NaN;
+    let pending = -1;
+    for (let a = 0; a < nin; a++) {
       const k = active[a]!;
       const off = k * n;
       const bk = b[k]!;
       const xvk = this.xvOf(k);
-      const gk = K.dot(off, rOff, n);
+      const gk = pending === a ? pendingG : K.dot(off, rOff, n);
       const pen = vp[k]!;
       const u = gk + bk * xvk;
       const au = Math.abs(u) - pen * ab;
@@ -407,7 +422,13 @@ export class BinomialPointSolver {
       const d = nb - bk;
       const change = xvk * d * d;
       if (change > dlx) dlx = change;
-      K.subtractScaledWeighted(rOff, d, vOff, off, n);
+      // Fused with the inner product of the next active coordinate (bit-identical).
+      if (a + 1 < nin) {
+        pendingG = K.updateDot(rOff, d, vOff, off, active[a + 1]! * n, n);
+        pending = a + 1;
+      } else {
+        K.subtractScaledWeighted(rOff, d, vOff, off, n);
+      }
     }
     return this.interceptStepNaive(dlx);
   }

@@ -19,6 +19,12 @@ export interface VectorKernels {
   weightedSquares(a: number, w: number, n: number): number;
   /** heap[r+i] −= d · heap[v+i] · heap[a+i]. */
   subtractScaledWeighted(r: number, d: number, v: number, a: number, n: number): void;
+  /**
+   * heap[r+i] −= d · heap[v+i] · heap[a+i], then returns Σ heap[x+i] · heap[r+i]
+   * (the new r): `subtractScaledWeighted` followed by `dot(x, r)` in one pass,
+   * bit-identical to the two calls.
+   */
+  updateDot(r: number, d: number, v: number, a: number, x: number, n: number): number;
   /** heap[y+i] += d · heap[a+i]. */
   addScaled(y: number, d: number, a: number, n: number): void;
   /** heap[a+i] −= m, then returns Σ heap[w+i] · heap[a+i]² (centre a column and take its weighted sum of squares). */
@@ -87,6 +93,42 @@ function subtractScaledWeightedFn(): WasmFunction {
   ];
   const body = [...toBytes([r, v, a]), ...op.get(d), ...op.f64x2Splat, ...op.set(dd), ...stream([r, v, a], n, end, [...vecStep(0), ...vecStep(16)], scalar)];
   return { name: "subtractScaledWeighted", params: [I32, F64, I32, I32, I32], results: [], locals: [I32, V128], body };
+}
+
+/**
+ * The residual update of one coordinate fused with the inner product of the
+ * next: params (r, d, v, a, x, n). Element-wise the update of
+ * subtractScaledWeighted, and the accumulation pattern of `dot` (four f64x2
+ * accumulators over 8 doubles, scalar tail, same final sum), so the result is
+ * bit-identical to the two calls.
+ */
+function updateDotFn(): WasmFunction {
+  const [r, d, v, a, x, n, end, dd, t] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const acc = [9, 10, 11, 12];
+  const [sAcc, u] = [13, 14];
+  const vecStep = (k: number) => {
+    const off = 16 * k;
+    return [
+      ...op.get(r), ...op.v128Load(off), ...op.get(dd), ...op.get(v), ...op.v128Load(off), ...op.f64x2Mul, ...op.get(a), ...op.v128Load(off), ...op.f64x2Mul,
+      ...op.f64x2Sub, ...op.set(t),
+      ...op.get(r), ...op.get(t), ...op.v128Store(off),
+      ...op.get(acc[k]!), ...op.get(x), ...op.v128Load(off), ...op.get(t), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc[k]!),
+    ];
+  };
+  const scalar = [
+    ...op.get(r), ...op.f64Load(0), ...op.get(d), ...op.get(v), ...op.f64Load(0), ...op.f64Mul, ...op.get(a), ...op.f64Load(0), ...op.f64Mul,
+    ...op.f64Sub, ...op.set(u),
+    ...op.get(r), ...op.get(u), ...op.f64Store(0),
+    ...op.get(sAcc), ...op.get(x), ...op.f64Load(0), ...op.get(u), ...op.f64Mul, ...op.f64Add, ...op.set(sAcc),
+  ];
+  const body = [
+    ...toBytes([r, v, a, x]),
+    ...op.get(d), ...op.f64x2Splat, ...op.set(dd),
+    ...stream([r, v, a, x], n, end, [0, 1, 2, 3].flatMap(vecStep), scalar, 8),
+    ...op.get(acc[0]!), ...op.get(acc[1]!), ...op.f64x2Add, ...op.get(acc[2]!), ...op.get(acc[3]!), ...op.f64x2Add, ...op.f64x2Add,
+    ...op.tee(acc[0]!), ...op.f64x2Lane(0), ...op.get(acc[0]!), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(sAcc), ...op.f64Add,
+  ];
+  return { name: "updateDot", params: [I32, F64, I32, I32, I32, I32], results: [F64], locals: [I32, V128, V128, V128, V128, V128, V128, F64, F64], body };
 }
 
 /** heap[y+i] += d · heap[a+i]: params (y, d, a, n). */
@@ -172,6 +214,7 @@ interface KernelExports {
   dot3(a: number, b: number, c: number, n: number): number;
   weightedSquares(a: number, w: number, n: number): number;
   subtractScaledWeighted(r: number, d: number, v: number, a: number, n: number): void;
+  updateDot(r: number, d: number, v: number, a: number, x: number, n: number): number;
   addScaled(y: number, d: number, a: number, n: number): void;
   centerSquares(a: number, m: number, w: number, n: number): number;
   divide(a: number, s: number, n: number): void;
@@ -191,6 +234,7 @@ function kernelModule(): WebAssembly.Module | null {
       // weightedSquares(a, w, n): Σ a · w · a
       reduction("weightedSquares", 2, 0),
       subtractScaledWeightedFn(),
+      updateDotFn(),
       addScaledFn(),
       centerSquaresFn(),
       divideFn(),
@@ -225,6 +269,7 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
     dot3: ex.dot3,
     weightedSquares: ex.weightedSquares,
     subtractScaledWeighted: ex.subtractScaledWeighted,
+    updateDot: ex.updateDot,
     addScaled: ex.addScaled,
     centerSquares: ex.centerSquares,
     divide: ex.divide,
@@ -235,20 +280,21 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
 
 function jsKernels(nDoubles: number): VectorKernels {
   const h = new Float64Array(nDoubles);
+  const dot = (a: number, b: number, n: number): number => {
+    let s0 = 0;
+    let s1 = 0;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      s0 += h[a + i]! * h[b + i]!;
+      s1 += h[a + i + 1]! * h[b + i + 1]!;
+    }
+    if (i < n) s0 += h[a + i]! * h[b + i]!;
+    return s0 + s1;
+  };
   return {
     heap: h,
     simd: false,
-    dot(a, b, n) {
-      let s0 = 0;
-      let s1 = 0;
-      let i = 0;
-      for (; i + 1 < n; i += 2) {
-        s0 += h[a + i]! * h[b + i]!;
-        s1 += h[a + i + 1]! * h[b + i + 1]!;
-      }
-      if (i < n) s0 += h[a + i]! * h[b + i]!;
-      return s0 + s1;
-    },
+    dot,
     dot3(a, b, c, n) {
       let s = 0;
       for (let i = 0; i < n; i++) s += h[a + i]! * h[b + i]! * h[c + i]!;
@@ -264,6 +310,10 @@ function jsKernels(nDoubles: number): VectorKernels {
     },
     subtractScaledWeighted(r, d, v, a, n) {
       for (let i = 0; i < n; i++) h[r + i] = h[r + i]! - d * h[v + i]! * h[a + i]!;
+    },
+    updateDot(r, d, v, a, x, n) {
+      for (let i = 0; i < n; i++) h[r + i] = h[r + i]! - d * h[v + i]! * h[a + i]!;
+      return dot(x, r, n);
     },
     addScaled(y, d, a, n) {
       for (let i = 0; i < n; i++) h[y + i] = h[y + i]! + d * h[a + i]!;
