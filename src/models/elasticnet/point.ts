@@ -4,6 +4,44 @@ import { MaxActiveReached, MaxPassesReached, type PointSolverSettings, type Upda
 import type { VectorKernels } from "./simd/kernels.js";
 import type { StandardizedDesign } from "./standardize.js";
 
+/** Where the solver's vectors live in the kernel heap: doubles by element offset, integers by Int32 index. */
+export interface SolverLayout {
+  readonly b: number;
+  readonly xv: number;
+  readonly stamp: number;
+  readonly thr: number;
+  readonly dn: number;
+  readonly mm: number;
+  readonly active: number;
+  readonly list: number;
+  readonly ctrl: number;
+  readonly size: number;
+}
+
+/**
+ * x (n p) from 0; r, v, η, a scratch n-vector and 4 outputs of `dot4` (the
+ * Gram build); then b, xv, the xv stamps, λα vp and λ(1 − α) vp (p each);
+ * then the integers mm (p), active (p + 1), the coordinate list (p) and
+ * [nin, nx, status].
+ */
+export function solverLayout(n: number, p: number): SolverLayout {
+  const base = n * p + 4 * n + 4;
+  const ints = 2 * (base + 5 * p);
+  const ctrl = ints + 3 * p + 1;
+  return {
+    b: base,
+    xv: base + p,
+    stamp: base + 2 * p,
+    thr: base + 3 * p,
+    dn: base + 4 * p,
+    mm: ints,
+    active: ints + p,
+    list: ints + 2 * p + 1,
+    ctrl,
+    size: Math.ceil((ctrl + 4) / 2),
+  };
+}
+
 /** Screening bounds must clear the threshold by this relative margin (rounding safety). */
 const SAFE = 1 - 1e-9;
 
@@ -67,7 +105,7 @@ export class BinomialPointSolver {
   private bs0 = 0;
   private readonly xv: Float64Array;
   /** IRLS step at which xv_j was last computed (xv is computed lazily, only for coordinates that can move). */
-  private readonly xvStamp: Int32Array;
+  private readonly xvStamp: Float64Array;
   private irlsStep = 0;
   /** |gradient| of variables outside the strong set, from the last KKT check (glmnet's `ga`). */
   readonly ga: Float64Array;
@@ -88,6 +126,9 @@ export class BinomialPointSolver {
   /** Active variables in order of entry (glmnet's `ia`, 0-based). */
   readonly active: Int32Array;
   nin = 0;
+  /** Heap layout of the per-feature state; the strong set's size in the coordinate list. */
+  private readonly L: SolverLayout;
+  private strongCount = 0;
   /** Position + 1 of each variable in `active`, 0 when inactive. */
   private readonly mm: Int32Array;
 
@@ -146,17 +187,20 @@ export class BinomialPointSolver {
     this.fmax = Math.log(1 / pmin - 1);
     this.fmin = -this.fmax;
     this.vmin = (1 + pmin) * pmin * (1 - pmin);
-    this.b = new Float64Array(p);
+    // Per-feature state lives in the kernel heap (after x, r, v, η, scratch) so whole passes run in one kernel call.
+    const L = solverLayout(n, p);
+    this.L = L;
+    this.b = this.h.subarray(L.b, L.b + p);
     this.bs = new Float64Array(p);
-    this.xv = new Float64Array(p);
-    this.xvStamp = new Int32Array(p).fill(-1);
+    this.xv = this.h.subarray(L.xv, L.xv + p);
+    this.xvStamp = this.h.subarray(L.stamp, L.stamp + p).fill(-1);
     this.ga = new Float64Array(p);
     this.gaDrift = new Float64Array(p);
     this.colNorm = new Float64Array(p);
     this.rSnap = new Float64Array(n);
     this.strong = new Uint8Array(p);
-    this.active = new Int32Array(Math.min(settings.pmax, p) + 1);
-    this.mm = new Int32Array(p);
+    this.active = kernels.ints.subarray(L.active, L.active + Math.min(settings.pmax, p) + 1);
+    this.mm = kernels.ints.subarray(L.mm, L.mm + p);
     this.q = new Float64Array(n);
     this.gram = new ActiveSetGram(this.active.length, kernels.simd);
     const self = this;
@@ -216,9 +260,9 @@ export class BinomialPointSolver {
     this.rSnap.set(h.subarray(this.rOff, this.rOff + n));
   }
 
-  /** Doubles of kernel heap the solver needs: x (n p), then r, v, η and a scratch vector (n each), then 4 outputs of `dot4`. */
+  /** Doubles of kernel heap the solver needs (see {@link solverLayout}). */
   static heapSize(n: number, p: number): number {
-    return n * p + 4 * n + 4;
+    return solverLayout(n, p).size;
   }
 
   /** True when Σ v has collapsed (all fitted probabilities at 0 or 1): glmnet ends the path. */
@@ -250,6 +294,12 @@ export class BinomialPointSolver {
         gaDrift[k] = drift;
       }
       if (ga[k]! > limit) this.strong[k] = 1;
+    }
+    this.listStrong();
+    const { h, L } = this;
+    for (let k = 0; k < p; k++) {
+      h[L.thr + k] = vp[k]! * ab;
+      h[L.dn + k] = vp[k]! * dem;
     }
     this.stepInLambda = -1;
     for (;;) {
@@ -284,61 +334,16 @@ export class BinomialPointSolver {
 
   private wls(ab: number, dem: number): void {
     for (;;) {
-      if (this.fullPass(ab, dem) < this.thr) return;
+      if (this.fullPass() < this.thr) return;
       if (this.nlp > this.maxit) throw new MaxPassesReached();
       this.activePasses(ab, dem);
     }
   }
 
-  /**
-   * One pass over the strong set with explicit residuals; returns max xv Δb².
-   * The residual update of a coordinate that moves is fused with the inner
-   * product of the next strong coordinate (`updateDot`, bit-identical).
-   */
-  private fullPass(ab: number, dem: number): number {
+  /** One pass over the strong set with explicit residuals; returns max xv Δb² (intercept step included). */
+  private fullPass(): number {
     this.nlp++;
-    let dlx = 0;
-    const { n, p, K, rOff, vOff, b, vp, strong } = this;
-    let pending = -1;
-    let pendingG = 0;
-    for (let k = 0; k < p; k++) {
-      if (!strong[k]) continue;
-      const off = k * n;
-      const bk = b[k]!;
-      const gk = pending === k ? pendingG : K.dot(off, rOff, n);
-      const pen = vp[k]!;
-      let nb = 0;
-      if (bk !== 0) {
-        const xvk = this.xvOf(k);
-        const u = gk + bk * xvk;
-        const au = Math.abs(u) - pen * ab;
-        if (au > 0) nb = (u < 0 ? -au : au) / (xvk + pen * dem);
-      } else {
-        const au = Math.abs(gk) - pen * ab;
-        if (au > 0) nb = (gk < 0 ? -au : au) / (this.xvOf(k) + pen * dem);
-      }
-      if (nb === bk) continue;
-      b[k] = nb;
-      if (this.mm[k] === 0) {
-        this.nin++;
-        if (this.nin > this.nx) throw new MaxActiveReached();
-        this.mm[k] = this.nin;
-        this.active[this.nin - 1] = k;
-      }
-      const d = nb - bk;
-      const xvk = this.xv[k]!;
-      const change = xvk * d * d;
-      if (change > dlx) dlx = change;
-      let next = k + 1;
-      while (next < p && !strong[next]) next++;
-      if (next < p) {
-        pendingG = K.updateDot(rOff, d, vOff, off, next * n, n);
-        pending = next;
-      } else {
-        K.subtractScaledWeighted(rOff, d, vOff, off, n);
-      }
-    }
-    return this.interceptStepNaive(dlx);
+    return this.interceptStepNaive(this.pass(this.L.list, this.strongCount));
   }
 
   private interceptStepNaive(dlx: number): number {
@@ -382,7 +387,7 @@ export class BinomialPointSolver {
         break;
       }
       this.nlp++;
-      const dlx = this.naiveActivePass(ab, dem);
+      const dlx = this.naiveActivePass();
       this.naiveCost += n * (this.nin + 1);
       if (dlx < this.thr) break;
       if (this.nlp > this.maxit) throw new MaxPassesReached();
@@ -402,35 +407,8 @@ export class BinomialPointSolver {
     return this.naiveCost >= this.gram.buildCost(this.n, this.nin);
   }
 
-  private naiveActivePass(ab: number, dem: number): number {
-    let dlx = 0;
-    const { n, K, rOff, vOff, b, vp, active, nin } = this;
-    let pendingG = NaN;
-    let pending = -1;
-    for (let a = 0; a < nin; a++) {
-      const k = active[a]!;
-      const off = k * n;
-      const bk = b[k]!;
-      const xvk = this.xvOf(k);
-      const gk = pending === a ? pendingG : K.dot(off, rOff, n);
-      const pen = vp[k]!;
-      const u = gk + bk * xvk;
-      const au = Math.abs(u) - pen * ab;
-      const nb = au > 0 ? (u < 0 ? -au : au) / (xvk + pen * dem) : 0;
-      if (nb === bk) continue;
-      b[k] = nb;
-      const d = nb - bk;
-      const change = xvk * d * d;
-      if (change > dlx) dlx = change;
-      // Fused with the inner product of the next active coordinate (bit-identical).
-      if (a + 1 < nin) {
-        pendingG = K.updateDot(rOff, d, vOff, off, active[a + 1]! * n, n);
-        pending = a + 1;
-      } else {
-        K.subtractScaledWeighted(rOff, d, vOff, off, n);
-      }
-    }
-    return this.interceptStepNaive(dlx);
+  private naiveActivePass(): number {
+    return this.interceptStepNaive(this.pass(this.L.active, this.nin));
   }
 
   /**
@@ -491,7 +469,29 @@ export class BinomialPointSolver {
         violated = true;
       }
     }
+    if (violated) this.listStrong();
     return !violated;
+  }
+
+  /** The strong set in feature order, as the coordinate list of full passes. */
+  private listStrong(): void {
+    const ints = this.K.ints;
+    let count = 0;
+    for (let k = 0; k < this.p; k++) if (this.strong[k]) ints[this.L.list + count++] = k;
+    this.strongCount = count;
+  }
+
+  /** One naive pass over `count` coordinates listed at Int32 index `list` (one kernel call); returns max xv Δb². */
+  private pass(list: number, count: number): number {
+    const { K, L, n } = this;
+    const ints = K.ints;
+    ints[L.ctrl] = this.nin;
+    ints[L.ctrl + 1] = this.nx;
+    ints[L.ctrl + 2] = 0;
+    const dlx = K.cdPass(list, count, n, this.rOff, this.vOff, L.b, L.xv, L.stamp, this.irlsStep, L.thr, L.dn, L.mm, L.active, L.ctrl);
+    this.nin = ints[L.ctrl]!;
+    if (ints[L.ctrl + 2] !== 0) throw new MaxActiveReached();
+    return dlx;
   }
 
   /** Binomial deviance per unit weight of the current fit, probabilities clamped to [pmin, 1 − pmin] (glmnet's `dev2`). */

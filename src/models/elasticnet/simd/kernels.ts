@@ -1,4 +1,5 @@
 import { F64, I32, V128, type WasmFunction, assembleModule, op, stream, toBytes } from "./assemble.js";
+import { cdPassFn, cdPassJs } from "./cdPass.js";
 
 /**
  * The vector kernels of the coordinate-descent hot loops, on one shared
@@ -10,6 +11,8 @@ import { F64, I32, V128, type WasmFunction, assembleModule, op, stream, toBytes 
  */
 export interface VectorKernels {
   readonly heap: Float64Array;
+  /** The same memory as Int32 values (Int32 index i is bytes 4i…4i+3). */
+  readonly ints: Int32Array;
   readonly simd: boolean;
   /** Σ heap[a+i] · heap[b+i]. */
   dot(a: number, b: number, n: number): number;
@@ -35,6 +38,9 @@ export interface VectorKernels {
   multiply(d: number, a: number, b: number, n: number): void;
   /** heap[out+k] = Σ heap[w+i] · heap[x_k+i] for the four columns x_0…x_3 (one pass over w). */
   dot4(w: number, x0: number, x1: number, x2: number, x3: number, n: number, out: number): void;
+  /** One naive coordinate-descent pass over a list of coordinates (see `cdPass.ts`); returns max xv Δb². */
+  cdPass(list: number, count: number, n: number, r: number, v: number, b: number, xv: number, stamp: number, step: number,
+    thr: number, dn: number, mm: number, active: number, ctrl: number): number;
 }
 
 /** acc += product of the v128 loads at `offset` of each pointer. */
@@ -220,6 +226,7 @@ interface KernelExports {
   divide(a: number, s: number, n: number): void;
   multiply(d: number, a: number, b: number, n: number): void;
   dot4(w: number, x0: number, x1: number, x2: number, x3: number, n: number, out: number): void;
+  cdPass: VectorKernels["cdPass"];
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -228,7 +235,7 @@ let compiled: WebAssembly.Module | null | undefined;
 function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
-    const bytes = assembleModule([
+    const functions: WasmFunction[] = [
       reduction("dot", 2),
       reduction("dot3", 3),
       // weightedSquares(a, w, n): Σ a · w · a
@@ -240,7 +247,14 @@ function kernelModule(): WebAssembly.Module | null {
       divideFn(),
       multiplyFn(),
       dot4Fn(),
-    ]);
+    ];
+    const index = (name: string): number => {
+      const i = functions.findIndex((f) => f.name === name);
+      if (i < 0) throw new Error(`no kernel ${name}`);
+      return i;
+    };
+    functions.push(cdPassFn(index));
+    const bytes = assembleModule(functions);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
     compiled = null;
@@ -261,9 +275,11 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
   }
   const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
   const heap = new Float64Array(memory.buffer, 0, nDoubles);
+  const ints = new Int32Array(memory.buffer, 0, 2 * nDoubles);
   // The exports take element offsets (the module multiplies by 8), so they are used directly.
   return {
     heap,
+    ints,
     simd: true,
     dot: ex.dot,
     dot3: ex.dot3,
@@ -275,6 +291,7 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
     divide: ex.divide,
     multiply: ex.multiply,
     dot4: ex.dot4,
+    cdPass: ex.cdPass,
   };
 }
 
@@ -291,8 +308,10 @@ function jsKernels(nDoubles: number): VectorKernels {
     if (i < n) s0 += h[a + i]! * h[b + i]!;
     return s0 + s1;
   };
-  return {
+  const hi = new Int32Array(h.buffer);
+  const K: VectorKernels = {
     heap: h,
+    ints: hi,
     simd: false,
     dot,
     dot3(a, b, c, n) {
@@ -350,7 +369,10 @@ function jsKernels(nDoubles: number): VectorKernels {
       h[out + 2] = s2;
       h[out + 3] = s3;
     },
+    cdPass: (list, count, n, r, v, b, xv, stamp, step, thr, dn, mm, active, ctrl) =>
+      cdPassJs(K, h, hi, list, count, n, r, v, b, xv, stamp, step, thr, dn, mm, active, ctrl),
   };
+  return K;
 }
 
 /**
