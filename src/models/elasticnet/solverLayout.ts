@@ -1,0 +1,37 @@
+/** Where the solver's vectors live in the kernel heap: doubles by element offset, integers by Int32 index. */
+export interface SolverLayout {
+  readonly b: number;
+  readonly xv: number;
+  readonly stamp: number;
+  readonly thr: number;
+  readonly dn: number;
+  readonly mm: number;
+  readonly active: number;
+  readonly list: number;
+  readonly ctrl: number;
+  readonly size: number;
+}
+
+/**
+ * x (n p) from 0; r, v, η, a scratch n-vector and 4 outputs of `dot4` (the
+ * Gram build); then b, xv, the xv stamps, λα vp and λ(1 − α) vp (p each);
+ * then the integers mm (p), active (p + 1), the coordinate list (p) and
+ * [nin, nx, status].
+ */
+export function solverLayout(n: number, p: number): SolverLayout {
+  const base = n * p + 4 * n + 4;
+  const ints = 2 * (base + 5 * p);
+  const ctrl = ints + 3 * p + 1;
+  return {
+    b: base,
+    xv: base + p,
+    stamp: base + 2 * p,
+    thr: base + 3 * p,
+    dn: base + 4 * p,
+    mm: ints,
+    active: ints + p,
+    list: ints + 2 * p + 1,
+    ctrl,
+    size: Math.ceil((ctrl + 4) / 2),
+  };
+}
