@@ -7,8 +7,11 @@ export interface GramProblem {
   /** Heap offsets of the working weights v and the residuals r. */
   readonly vOff: number;
   readonly rOff: number;
-  /** Heap offset of n + 4 doubles of scratch. */
+  /** Heap offset of n doubles of scratch, and of p + 2 doubles of kernel output. */
   readonly scratchOff: number;
+  readonly rowOff: number;
+  /** Int32 index of the active list in the kernel heap (the same list as `active`). */
+  readonly activeList: number;
   /** Active variables in order of entry, and how many there are. */
   readonly active: Int32Array;
   readonly nin: number;
@@ -92,33 +95,26 @@ export class ActiveSetGram {
     const cap = this.cap;
     const L = gramLayout(cap);
     const h = this.ws.heap;
-    // Row a of G below the diagonal: w = v ∘ x_a once, then four inner products per pass over w.
-    const wOff = pr.scratchOff;
-    const outOff = wOff + n;
+    // Row a of G below the diagonal (w = v ∘ x_a once, then four inner products per pass over w) and s_a = Σ v x_a.
+    const { rowOff, activeList } = pr;
     const heap = K.heap;
     for (let a = this.valid; a < nin; a++) {
-      const ka = active[a]!;
-      const offA = ka * n;
-      K.multiply(wOff, vOff, offA, n);
+      K.gramRow(a, activeList, n, vOff, pr.scratchOff, rowOff);
       const row = L.g + a * cap;
-      let c = 0;
-      for (; c + 4 <= a; c += 4) {
-        K.dot4(wOff, active[c]! * n, active[c + 1]! * n, active[c + 2]! * n, active[c + 3]! * n, n, outOff);
-        h[row + c] = heap[outOff]!;
-        h[row + c + 1] = heap[outOff + 1]!;
-        h[row + c + 2] = heap[outOff + 2]!;
-        h[row + c + 3] = heap[outOff + 3]!;
+      for (let c = 0; c < a; c++) {
+        const value = heap[rowOff + c]!;
+        h[row + c] = value;
+        h[L.g + c * cap + a] = value;
       }
-      for (; c < a; c++) h[row + c] = K.dot(wOff, active[c]! * n, n);
-      for (c = 0; c < a; c++) h[L.g + c * cap + a] = h[row + c]!;
-      h[row + a] = pr.xvOf(ka);
-      h[L.sv + a] = K.dot(offA, vOff, n);
+      h[row + a] = pr.xvOf(active[a]!);
+      h[L.sv + a] = heap[rowOff + a]!;
     }
     this.valid = nin;
+    K.dots(activeList, nin, n, rOff, rowOff);
     for (let a = 0; a < nin; a++) {
       const k = active[a]!;
       const xvk = pr.xvOf(k);
-      h[L.grad + a] = K.dot(k * n, rOff, n);
+      h[L.grad + a] = heap[rowOff + a]!;
       h[L.delta + a] = 0;
       h[L.b + a] = b[k]!;
       h[L.xv + a] = xvk;
@@ -150,16 +146,14 @@ export class ActiveSetGram {
 
   /** Applies the steps taken since `enter` to the explicit residuals r. */
   exit(pr: GramProblem): void {
-    const { n, K, vOff, rOff, active, nin } = pr;
+    const { n, K, vOff, rOff, nin } = pr;
     const h = this.ws.heap;
     const deltaOff = gramLayout(this.cap).delta;
-    for (let a = 0; a < nin; a++) {
-      const d = h[deltaOff + a]!;
-      if (d !== 0) K.subtractScaledWeighted(rOff, d, vOff, active[a]! * n, n);
-    }
+    const heap = K.heap;
+    for (let a = 0; a < nin; a++) heap[pr.rowOff + a] = h[deltaOff + a]!;
+    K.applySteps(pr.activeList, nin, n, rOff, vOff, pr.rowOff);
     const d0 = h[Slot.Delta0]!;
     if (d0 !== 0) {
-      const heap = K.heap;
       for (let i = 0; i < n; i++) heap[rOff + i] = heap[rOff + i]! - d0 * heap[vOff + i]!;
     }
   }

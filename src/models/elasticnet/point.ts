@@ -172,6 +172,8 @@ export class BinomialPointSolver {
       K: kernels,
       vOff: this.vOff,
       scratchOff: n * p + 3 * n,
+      rowOff: L.row,
+      activeList: L.active,
       rOff: this.rOff,
       active: this.active,
       get nin() {
@@ -382,11 +384,7 @@ export class BinomialPointSolver {
   private updateIrls(ab: number): boolean {
     const { n, K, h, b, active, q, w, y, etaOff, vOff, rOff } = this;
     h.fill(this.b0, etaOff, etaOff + n);
-    for (let a = 0; a < this.nin; a++) {
-      const k = active[a]!;
-      const bk = b[k]!;
-      if (bk !== 0) K.addScaled(etaOff, bk, k * n, n);
-    }
+    K.addColumns(this.L.active, this.nin, n, etaOff, this.L.b);
     let xmz = 0;
     for (let i = 0; i < n; i++) {
       const fi = h[etaOff + i]!;

@@ -5,6 +5,8 @@ export interface SolverLayout {
   readonly stamp: number;
   readonly thr: number;
   readonly dn: number;
+  /** p + 2 doubles of output for the batched kernels (a Gram row, gradients, steps). */
+  readonly row: number;
   readonly mm: number;
   readonly active: number;
   readonly list: number;
@@ -14,13 +16,13 @@ export interface SolverLayout {
 
 /**
  * x (n p) from 0; r, v, η, a scratch n-vector and 4 outputs of `dot4` (the
- * Gram build); then b, xv, the xv stamps, λα vp and λ(1 − α) vp (p each);
- * then the integers mm (p), active (p + 1), the coordinate list (p) and
+ * Gram build); then b, xv, the xv stamps, λα vp and λ(1 − α) vp (p each)
+ * and an output row (p + 2); then the integers mm (p), active (p + 1), the coordinate list (p) and
  * [nin, nx, status].
  */
 export function solverLayout(n: number, p: number): SolverLayout {
   const base = n * p + 4 * n + 4;
-  const ints = 2 * (base + 5 * p);
+  const ints = 2 * (base + 6 * p + 2);
   const ctrl = ints + 3 * p + 1;
   return {
     b: base,
@@ -28,6 +30,7 @@ export function solverLayout(n: number, p: number): SolverLayout {
     stamp: base + 2 * p,
     thr: base + 3 * p,
     dn: base + 4 * p,
+    row: base + 5 * p,
     mm: ints,
     active: ints + p,
     list: ints + 2 * p + 1,

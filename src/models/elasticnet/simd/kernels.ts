@@ -1,4 +1,5 @@
 import { F64, I32, V128, type WasmFunction, assembleModule, op, stream, toBytes } from "./assemble.js";
+import { type BatchKernels, addColumnsFn, applyStepsFn, batchJs, dotsFn, gramRowFn } from "./batch.js";
 import { cdPassFn, cdPassJs } from "./cdPass.js";
 
 /**
@@ -9,7 +10,7 @@ import { cdPassFn, cdPassJs } from "./cdPass.js";
  * plain-JavaScript fallback (same arithmetic, different summation order).
  * Each is O(n), allocation-free.
  */
-export interface VectorKernels {
+export interface VectorKernels extends BatchKernels {
   readonly heap: Float64Array;
   /** The same memory as Int32 values (Int32 index i is bytes 4i…4i+3). */
   readonly ints: Int32Array;
@@ -227,6 +228,10 @@ interface KernelExports {
   multiply(d: number, a: number, b: number, n: number): void;
   dot4(w: number, x0: number, x1: number, x2: number, x3: number, n: number, out: number): void;
   cdPass: VectorKernels["cdPass"];
+  gramRow: VectorKernels["gramRow"];
+  dots: VectorKernels["dots"];
+  applySteps: VectorKernels["applySteps"];
+  addColumns: VectorKernels["addColumns"];
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -253,7 +258,7 @@ function kernelModule(): WebAssembly.Module | null {
       if (i < 0) throw new Error(`no kernel ${name}`);
       return i;
     };
-    functions.push(cdPassFn(index));
+    functions.push(cdPassFn(index), gramRowFn(index), dotsFn(index), applyStepsFn(index), addColumnsFn(index));
     const bytes = assembleModule(functions);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
@@ -292,6 +297,10 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
     multiply: ex.multiply,
     dot4: ex.dot4,
     cdPass: ex.cdPass,
+    gramRow: ex.gramRow,
+    dots: ex.dots,
+    applySteps: ex.applySteps,
+    addColumns: ex.addColumns,
   };
 }
 
@@ -309,7 +318,7 @@ function jsKernels(nDoubles: number): VectorKernels {
     return s0 + s1;
   };
   const hi = new Int32Array(h.buffer);
-  const K: VectorKernels = {
+  const K: Omit<VectorKernels, keyof BatchKernels> = {
     heap: h,
     ints: hi,
     simd: false,
@@ -372,7 +381,7 @@ function jsKernels(nDoubles: number): VectorKernels {
     cdPass: (list, count, n, r, v, b, xv, stamp, step, thr, dn, mm, active, ctrl) =>
       cdPassJs(K, h, hi, list, count, n, r, v, b, xv, stamp, step, thr, dn, mm, active, ctrl),
   };
-  return K;
+  return { ...K, ...batchJs(K, h, hi) };
 }
 
 /**
