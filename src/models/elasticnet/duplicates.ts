@@ -20,10 +20,11 @@ export interface MergedRows {
  * rounding (sums taken in a different grouping), and every O(n) step of the
  * solver gets cheaper. `rows` (null = all) selects the rows of `x`; `y` and
  * `w` are indexed like `rows`. Returns null when no two rows are equal.
- * Distinct rows keep their order of first occurrence. O(n p) time (one hash per
- * row, equality verified value by value).
+ * Distinct rows keep their order of first occurrence. `rowHash` is
+ * {@link hashRows}(x), computed here when not given (cross-validation hashes
+ * once for all its fits). O(n p) time (equality verified value by value).
  */
-export function mergeDuplicateRows(x: ColumnMatrix, rows: Int32Array | null, y: Float64Array, w: Float64Array): MergedRows | null {
+export function mergeDuplicateRows(x: ColumnMatrix, rows: Int32Array | null, y: Float64Array, w: Float64Array, rowHash?: Int32Array): MergedRows | null {
   const n = y.length;
   if (n < 2) return null;
   const N = x.nRows;
@@ -32,19 +33,11 @@ export function mergeDuplicateRows(x: ColumnMatrix, rows: Int32Array | null, y: 
   const bits = new Uint32Array(data.buffer, data.byteOffset, data.length * 2);
   const yBits = new Uint32Array(y.buffer, y.byteOffset, y.length * 2);
   const src = rows ?? null;
+  const xHash = rowHash ?? hashRows(x);
   const hash = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    let h = Math.imul(yBits[2 * i]! ^ 0x2545f491, 0x9e3779b1);
+    const h = Math.imul(xHash[src ? src[i]! : i]! ^ yBits[2 * i]!, 0x9e3779b1);
     hash[i] = Math.imul(h ^ yBits[2 * i + 1]!, 0x85ebca77);
-  }
-  for (let j = 0; j < p; j++) {
-    const off = 2 * j * N;
-    for (let i = 0; i < n; i++) {
-      const k = off + 2 * (src ? src[i]! : i);
-      let h = Math.imul(hash[i]! ^ bits[k]!, 0x9e3779b1);
-      h = Math.imul(h ^ bits[k + 1]!, 0x85ebca77);
-      hash[i] = h ^ (h >>> 15);
-    }
   }
   const same = (a: number, b: number): boolean => {
     if (yBits[2 * a] !== yBits[2 * b] || yBits[2 * a + 1] !== yBits[2 * b + 1]) return false;
@@ -91,4 +84,25 @@ export function mergeDuplicateRows(x: ColumnMatrix, rows: Int32Array | null, y: 
   }
   for (let i = 0; i < n; i++) outW[group[i]!] += w[i]!;
   return { rows: outRows, y: outY, w: outW };
+}
+
+/**
+ * A 32-bit hash of each row of x over the bits of its values (equal rows hash
+ * equal; equal hashes are checked value by value). O(n p).
+ */
+export function hashRows(x: ColumnMatrix): Int32Array {
+  const N = x.nRows;
+  const data = x.data;
+  const bits = new Uint32Array(data.buffer, data.byteOffset, data.length * 2);
+  const hash = new Int32Array(N).fill(0x2545f491);
+  for (let j = 0; j < x.nCols; j++) {
+    const off = 2 * j * N;
+    for (let i = 0; i < N; i++) {
+      const k = off + 2 * i;
+      let h = Math.imul(hash[i]! ^ bits[k]!, 0x9e3779b1);
+      h = Math.imul(h ^ bits[k + 1]!, 0x85ebca77);
+      hash[i] = h ^ (h >>> 15);
+    }
+  }
+  return hash;
 }

@@ -167,7 +167,8 @@ function jerrWarning(jerr: number, lambdaIndex: number, settings: PathSettings):
  * selects the observations (null = all) without copying X beyond the one
  * standardised copy; `y` and `weights` are indexed like `rows`. Rows that are
  * exact copies of each other are fitted as one row carrying their total weight
- * ({@link mergeDuplicateRows}: the same problem, equal up to rounding). Inputs are
+ * ({@link mergeDuplicateRows}: the same problem, equal up to rounding;
+ * `rowHash` = hashRows(x) when already computed). Inputs are
  * assumed checked. O(passes × n × active) + O(L n p) for the KKT checks.
  */
 export function fitBinomialPath(
@@ -176,6 +177,7 @@ export function fitBinomialPath(
   y: Float64Array,
   weights: Float64Array,
   settings: PathSettings,
+  rowHash?: Int32Array,
 ): PathFit {
   const p = x.nCols;
   // glmnet drops rows with weight 0.
@@ -202,7 +204,7 @@ export function fitBinomialPath(
   }
   const nObservations = yy.length;
   // Exact duplicates (bootstrap samples) become one row with their total weight: same problem, fewer rows.
-  const merged = mergeDuplicateRows(x, useRows, yy, ww);
+  const merged = mergeDuplicateRows(x, useRows, yy, ww, rowHash);
   if (merged) {
     useRows = merged.rows;
     yy = merged.y;

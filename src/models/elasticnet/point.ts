@@ -386,9 +386,10 @@ export class BinomialPointSolver {
     h.fill(this.b0, etaOff, etaOff + n);
     K.addColumns(this.L.active, this.nin, n, etaOff, this.L.b);
     let xmz = 0;
+    const { fmin, fmax } = this;
     for (let i = 0; i < n; i++) {
       const fi = h[etaOff + i]!;
-      const qi = fi < this.fmin ? 0 : fi > this.fmax ? 1 : 1 / (1 + Math.exp(-fi));
+      const qi = fi < fmin ? 0 : fi > fmax ? 1 : 1 / (1 + Math.exp(-fi));
       q[i] = qi;
       const vi = w[i]! * qi * (1 - qi);
       h[vOff + i] = vi;
@@ -455,14 +456,21 @@ export class BinomialPointSolver {
     return dlx;
   }
 
-  /** Binomial deviance per unit weight of the current fit, probabilities clamped to [pmin, 1 − pmin] (glmnet's `dev2`). */
+  /**
+   * Binomial deviance per unit weight of the current fit, probabilities
+   * clamped to [pmin, 1 − pmin] (glmnet's `dev2`). For y exactly 0 or 1 the
+   * other term, 0 · log(finite), adds an exact zero, so only one logarithm is
+   * taken (same value to the bit).
+   */
   deviance(pmin: number): number {
     const pmax = 1 - pmin;
+    const { n, q, y, w } = this;
     let s = 0;
-    for (let i = 0; i < this.n; i++) {
-      const pi = Math.min(Math.max(pmin, this.q[i]!), pmax);
-      const yi = this.y[i]!;
-      s -= this.w[i]! * (yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi));
+    for (let i = 0; i < n; i++) {
+      const pi = Math.min(Math.max(pmin, q[i]!), pmax);
+      const yi = y[i]!;
+      const term = yi === 1 ? Math.log(pi) : yi === 0 ? Math.log(1 - pi) : yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi);
+      s -= w[i]! * term;
     }
     return s;
   }
