@@ -10,6 +10,9 @@ export interface GramProblem {
   /** Heap offset of n doubles of scratch, and of p + 2 doubles of kernel output. */
   readonly scratchOff: number;
   readonly rowOff: number;
+  /** A second scratch n-vector and output row, for building two rows of G at once. */
+  readonly scratch2Off: number;
+  readonly row2Off: number;
   /** Int32 index of the active list in the kernel heap (the same list as `active`). */
   readonly activeList: number;
   /** Active variables in order of entry, and how many there are. */
@@ -95,19 +98,28 @@ export class ActiveSetGram {
     const cap = this.cap;
     const L = gramLayout(cap);
     const h = this.ws.heap;
-    // Row a of G below the diagonal (w = v ∘ x_a once, then four inner products per pass over w) and s_a = Σ v x_a.
+    // Rows of G below the diagonal, two at a time (w = v ∘ x_a once, then blocks of inner products) and s_a = Σ v x_a.
     const { rowOff, activeList } = pr;
     const heap = K.heap;
-    for (let a = this.valid; a < nin; a++) {
-      K.gramRow(a, activeList, n, vOff, pr.scratchOff, rowOff);
+    const store = (a: number, from: number): void => {
       const row = L.g + a * cap;
       for (let c = 0; c < a; c++) {
-        const value = heap[rowOff + c]!;
+        const value = heap[from + c]!;
         h[row + c] = value;
         h[L.g + c * cap + a] = value;
       }
       h[row + a] = pr.xvOf(active[a]!);
-      h[L.sv + a] = heap[rowOff + a]!;
+      h[L.sv + a] = heap[from + a]!;
+    };
+    let a = this.valid;
+    for (; a + 1 < nin; a += 2) {
+      K.gramRow2(a, activeList, n, vOff, pr.scratchOff, pr.scratch2Off, rowOff, pr.row2Off);
+      store(a, rowOff);
+      store(a + 1, pr.row2Off);
+    }
+    if (a < nin) {
+      K.gramRow(a, activeList, n, vOff, pr.scratchOff, rowOff);
+      store(a, rowOff);
     }
     this.valid = nin;
     K.dots(activeList, nin, n, rOff, rowOff);

@@ -173,6 +173,8 @@ export class BinomialPointSolver {
       vOff: this.vOff,
       scratchOff: n * p + 3 * n,
       rowOff: L.row,
+      scratch2Off: L.scratch2,
+      row2Off: L.row2,
       activeList: L.active,
       rOff: this.rOff,
       active: this.active,

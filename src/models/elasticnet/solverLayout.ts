@@ -5,8 +5,10 @@ export interface SolverLayout {
   readonly stamp: number;
   readonly thr: number;
   readonly dn: number;
-  /** p + 2 doubles of output for the batched kernels (a Gram row, gradients, steps). */
+  /** Two outputs of p + 2 doubles for the batched kernels (Gram rows, gradients, steps), and a second scratch n-vector. */
   readonly row: number;
+  readonly row2: number;
+  readonly scratch2: number;
   readonly mm: number;
   readonly active: number;
   readonly list: number;
@@ -17,12 +19,12 @@ export interface SolverLayout {
 /**
  * x (n p) from 0; r, v, η, a scratch n-vector and 4 outputs of `dot4` (the
  * Gram build); then b, xv, the xv stamps, λα vp and λ(1 − α) vp (p each)
- * and an output row (p + 2); then the integers mm (p), active (p + 1), the coordinate list (p) and
+ * two output rows (p + 2 each) and a second scratch n-vector; then the integers mm (p), active (p + 1), the coordinate list (p) and
  * [nin, nx, status].
  */
 export function solverLayout(n: number, p: number): SolverLayout {
   const base = n * p + 4 * n + 4;
-  const ints = 2 * (base + 6 * p + 2);
+  const ints = 2 * (base + 7 * p + 4 + n);
   const ctrl = ints + 3 * p + 1;
   return {
     b: base,
@@ -31,6 +33,8 @@ export function solverLayout(n: number, p: number): SolverLayout {
     thr: base + 3 * p,
     dn: base + 4 * p,
     row: base + 5 * p,
+    row2: base + 6 * p + 2,
+    scratch2: base + 7 * p + 4,
     mm: ints,
     active: ints + p,
     list: ints + 2 * p + 1,

@@ -163,3 +163,31 @@ export function assembleModule(functions: readonly WasmFunction[]): Uint8Array<A
     ...section(10, vec(codes)),
   ]);
 }
+
+/**
+ * Like {@link stream} for pairwise (f64x2) bodies, unrolled: `pairBody(off)`
+ * handles the two doubles at byte offset `off` of each pointer; it runs for
+ * 0 and 16 per iteration over 4 doubles, once more if 2 or 3 remain, and
+ * `scalarBody` takes the last odd double. The doubles reach the body in the
+ * same pairs as with `stream(…, width 2)`, so reductions give the same bits,
+ * with half the pointer updates.
+ */
+export function streamPairs(ptrs: readonly number[], n: number, end: number, pairBody: (off: number) => number[], scalarBody: readonly number[]): number[] {
+  const first = ptrs[0]!;
+  const advance = (bytes: number) => ptrs.flatMap((p) => [...op.get(p), ...op.i32(bytes), ...op.i32Add, ...op.set(p)]);
+  const bit = (mask: number) => [...op.get(n), ...op.i32(mask), ...op.i32And];
+  return [
+    ...op.get(first), ...op.get(n), ...op.i32(-4), ...op.i32And, ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(end),
+    ...op.block,
+    ...op.get(first), ...op.get(end), ...op.i32GeU, ...op.brIf(0),
+    ...op.loop,
+    ...pairBody(0), ...pairBody(16),
+    ...advance(32),
+    ...op.get(first), ...op.get(end), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+    ...bit(2), ...op.if, ...pairBody(0), ...advance(16), ...op.end,
+    ...bit(1), ...op.if, ...scalarBody, ...op.end,
+  ];
+}
+

@@ -15,6 +15,11 @@ export interface BatchKernels {
    * out[a] = Σ x_a v; `list` holds the active columns.
    */
   gramRow(a: number, list: number, n: number, v: number, w: number, out: number): void;
+  /**
+   * Rows a and a + 1 at once (`gramRow` twice, into w0/out0 and w1/out1, with
+   * each column loaded once for both rows where both need it; bit-identical).
+   */
+  gramRow2(a: number, list: number, n: number, v: number, w0: number, w1: number, out0: number, out1: number): void;
   /** out[t] = Σ x_{list[t]} y for t < count. */
   dots(list: number, count: number, n: number, y: number, out: number): void;
   /** r −= d_t v x_{list[t]} for each t < count with d_t = heap[d + t] ≠ 0. */
@@ -72,6 +77,43 @@ export function gramRowFn(fn: Index): WasmFunction {
   return { name: "gramRow", params: [I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32], body };
 }
 
+/** params (a, list, n, v, w0, w1, out0, out1). */
+export function gramRow2Fn(fn: Index): WasmFunction {
+  const [a, list, n, v, w0, w1, out0, out1, c, offA, offB, e, e1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const whileLess = (limit: number, step: number, body: readonly number[]) => [
+    ...op.block,
+    ...op.get(c), ...op.get(limit), ...op.i32GeS, ...op.brIf(0),
+    ...op.loop,
+    ...body,
+    ...op.get(c), ...op.i32(step), ...op.i32Add, ...op.tee(c), ...op.get(limit), ...op.i32LtS, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+  ];
+  const cols4 = [...column(list, c, n), ...column(list, c, n, 1), ...column(list, c, n, 2), ...column(list, c, n, 3)];
+  const body = [
+    ...column(list, a, n), ...op.set(offA),
+    ...column(list, a, n, 1), ...op.set(offB),
+    ...op.get(w0), ...op.get(v), ...op.get(offA), ...op.get(n), ...call(fn, "multiply"),
+    ...op.get(w1), ...op.get(v), ...op.get(offB), ...op.get(n), ...call(fn, "multiply"),
+    ...op.get(a), ...op.i32(-4), ...op.i32And, ...op.set(e),
+    ...op.get(a), ...op.i32(1), ...op.i32Add, ...op.i32(-4), ...op.i32And, ...op.set(e1),
+    // blocks both rows need
+    ...op.i32(0), ...op.set(c),
+    ...whileLess(e, 4, [...op.get(w0), ...op.get(w1), ...cols4, ...op.get(n), ...op.get(out0), ...op.get(c), ...op.i32Add, ...op.get(out1), ...op.get(c), ...op.i32Add, ...call(fn, "dot2x4")]),
+    // row a: the rest one by one, then s_a
+    ...op.get(e), ...op.set(c),
+    ...whileLess(a, 1, [...dAddr(out0, c), ...op.get(w0), ...column(list, c, n), ...op.get(n), ...call(fn, "dot"), ...op.f64Store(0)]),
+    ...dAddr(out0, a), ...op.get(offA), ...op.get(v), ...op.get(n), ...call(fn, "dot"), ...op.f64Store(0),
+    // row a + 1: a last block of four if it has one more, the rest one by one, then s_{a+1}
+    ...op.get(e), ...op.set(c),
+    ...whileLess(e1, 4, [...op.get(w1), ...cols4, ...op.get(n), ...op.get(out1), ...op.get(c), ...op.i32Add, ...call(fn, "dot4")]),
+    ...op.get(a), ...op.i32(1), ...op.i32Add, ...op.set(offA), // offA now holds a + 1
+    ...whileLess(offA, 1, [...dAddr(out1, c), ...op.get(w1), ...column(list, c, n), ...op.get(n), ...call(fn, "dot"), ...op.f64Store(0)]),
+    ...dAddr(out1, offA), ...op.get(offB), ...op.get(v), ...op.get(n), ...call(fn, "dot"), ...op.f64Store(0),
+  ];
+  return { name: "gramRow2", params: [I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, I32, I32, I32, I32], body };
+}
+
 /** params (list, count, n, y, out). */
 export function dotsFn(fn: Index): WasmFunction {
   const [list, count, n, y, out, t] = [0, 1, 2, 3, 4, 5];
@@ -116,14 +158,19 @@ export function batchJs(
   h: Float64Array,
   hi: Int32Array,
 ): BatchKernels {
+  const gramRow = (a: number, list: number, n: number, v: number, w: number, out: number): void => {
+    const offA = hi[list + a]! * n;
+    K.multiply(w, v, offA, n);
+    let c = 0;
+    for (; c + 4 <= a; c += 4) K.dot4(w, hi[list + c]! * n, hi[list + c + 1]! * n, hi[list + c + 2]! * n, hi[list + c + 3]! * n, n, out + c);
+    for (; c < a; c++) h[out + c] = K.dot(w, hi[list + c]! * n, n);
+    h[out + a] = K.dot(offA, v, n);
+  };
   return {
-    gramRow(a, list, n, v, w, out) {
-      const offA = hi[list + a]! * n;
-      K.multiply(w, v, offA, n);
-      let c = 0;
-      for (; c + 4 <= a; c += 4) K.dot4(w, hi[list + c]! * n, hi[list + c + 1]! * n, hi[list + c + 2]! * n, hi[list + c + 3]! * n, n, out + c);
-      for (; c < a; c++) h[out + c] = K.dot(w, hi[list + c]! * n, n);
-      h[out + a] = K.dot(offA, v, n);
+    gramRow,
+    gramRow2(a, list, n, v, w0, w1, out0, out1) {
+      gramRow(a, list, n, v, w0, out0);
+      gramRow(a + 1, list, n, v, w1, out1);
     },
     dots(list, count, n, y, out) {
       for (let t = 0; t < count; t++) h[out + t] = K.dot(hi[list + t]! * n, y, n);

@@ -1,5 +1,5 @@
-import { F64, I32, V128, type WasmFunction, assembleModule, op, stream, toBytes } from "./assemble.js";
-import { type BatchKernels, addColumnsFn, applyStepsFn, batchJs, dotsFn, gramRowFn } from "./batch.js";
+import { F64, I32, V128, type WasmFunction, assembleModule, op, stream, streamPairs, toBytes } from "./assemble.js";
+import { type BatchKernels, addColumnsFn, applyStepsFn, batchJs, dotsFn, gramRow2Fn, gramRowFn } from "./batch.js";
 import { cdPassFn, cdPassJs } from "./cdPass.js";
 
 /**
@@ -201,9 +201,9 @@ function dot4Fn(): WasmFunction {
   const xs = [1, 2, 3, 4];
   const acc = [10, 11, 12, 13];
   const sc = [14, 15, 16, 17];
-  const vector = [
-    ...op.get(w), ...op.v128Load(0), ...op.set(wv),
-    ...xs.flatMap((x, k) => [...op.get(acc[k]!), ...op.get(wv), ...op.get(x), ...op.v128Load(0), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc[k]!)]),
+  const vector = (off: number) => [
+    ...op.get(w), ...op.v128Load(off), ...op.set(wv),
+    ...xs.flatMap((x, k) => [...op.get(acc[k]!), ...op.get(wv), ...op.get(x), ...op.v128Load(off), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc[k]!)]),
   ];
   const scalar = [
     ...op.get(w), ...op.f64Load(0), ...op.set(ws),
@@ -212,8 +212,48 @@ function dot4Fn(): WasmFunction {
   const store = acc.flatMap((a, k) => [
     ...op.get(out), ...op.get(a), ...op.f64x2Lane(0), ...op.get(a), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(sc[k]!), ...op.f64Add, ...op.f64Store(8 * k),
   ]);
-  const body = [...toBytes([w, ...xs, out]), ...stream([w, ...xs], n, end, vector, scalar, 2), ...store];
+  const body = [...toBytes([w, ...xs, out]), ...streamPairs([w, ...xs], n, end, vector, scalar), ...store];
   return { name: "dot4", params: [I32, I32, I32, I32, I32, I32, I32], results: [], locals: [I32, V128, F64, V128, V128, V128, V128, F64, F64, F64, F64], body };
+}
+
+/**
+ * Two rows of four inner products, dot2x4(w0, w1, x0…x3, n, out0, out1):
+ * out0[k] = Σ w0 x_k and out1[k] = Σ w1 x_k, each x_k loaded once for both
+ * (6 loads per 8 products). Every output accumulates as in `dot4` (one f64x2
+ * accumulator, scalar tail, lanes then tail summed), so the values are
+ * bit-identical to two `dot4` calls. Not unrolled further: with 8
+ * accumulators, unrolling (`streamPairs`) measured slower.
+ */
+function dot2x4Fn(): WasmFunction {
+  const [w0, w1, n, out0, out1, end, wv0, wv1, ws0, ws1] = [0, 1, 6, 7, 8, 9, 10, 11, 12, 13];
+  const xs = [2, 3, 4, 5];
+  const acc = [14, 15, 16, 17, 18, 19, 20, 21];
+  const sc = [22, 23, 24, 25, 26, 27, 28, 29];
+  const [xt, xsc] = [30, 31];
+  const vector = (off: number) => [
+    ...op.get(w0), ...op.v128Load(off), ...op.set(wv0),
+    ...op.get(w1), ...op.v128Load(off), ...op.set(wv1),
+    ...xs.flatMap((x, k) => [
+      ...op.get(x), ...op.v128Load(off), ...op.set(xt),
+      ...op.get(acc[k]!), ...op.get(wv0), ...op.get(xt), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc[k]!),
+      ...op.get(acc[4 + k]!), ...op.get(wv1), ...op.get(xt), ...op.f64x2Mul, ...op.f64x2Add, ...op.set(acc[4 + k]!),
+    ]),
+  ];
+  const scalar = [
+    ...op.get(w0), ...op.f64Load(0), ...op.set(ws0),
+    ...op.get(w1), ...op.f64Load(0), ...op.set(ws1),
+    ...xs.flatMap((x, k) => [
+      ...op.get(x), ...op.f64Load(0), ...op.set(xsc),
+      ...op.get(sc[k]!), ...op.get(ws0), ...op.get(xsc), ...op.f64Mul, ...op.f64Add, ...op.set(sc[k]!),
+      ...op.get(sc[4 + k]!), ...op.get(ws1), ...op.get(xsc), ...op.f64Mul, ...op.f64Add, ...op.set(sc[4 + k]!),
+    ]),
+  ];
+  const store = acc.flatMap((a, j) => [
+    ...op.get(j < 4 ? out0 : out1), ...op.get(a), ...op.f64x2Lane(0), ...op.get(a), ...op.f64x2Lane(1), ...op.f64Add, ...op.get(sc[j]!), ...op.f64Add, ...op.f64Store(8 * (j % 4)),
+  ]);
+  const body = [...toBytes([w0, w1, ...xs, out0, out1]), ...stream([w0, w1, ...xs], n, end, vector(0), scalar, 2), ...store];
+  const locals = [I32, V128, V128, F64, F64, ...Array<number>(8).fill(V128), ...Array<number>(8).fill(F64), V128, F64];
+  return { name: "dot2x4", params: [I32, I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals, body };
 }
 
 interface KernelExports {
@@ -229,6 +269,7 @@ interface KernelExports {
   dot4(w: number, x0: number, x1: number, x2: number, x3: number, n: number, out: number): void;
   cdPass: VectorKernels["cdPass"];
   gramRow: VectorKernels["gramRow"];
+  gramRow2: VectorKernels["gramRow2"];
   dots: VectorKernels["dots"];
   applySteps: VectorKernels["applySteps"];
   addColumns: VectorKernels["addColumns"];
@@ -252,13 +293,14 @@ function kernelModule(): WebAssembly.Module | null {
       divideFn(),
       multiplyFn(),
       dot4Fn(),
+      dot2x4Fn(),
     ];
     const index = (name: string): number => {
       const i = functions.findIndex((f) => f.name === name);
       if (i < 0) throw new Error(`no kernel ${name}`);
       return i;
     };
-    functions.push(cdPassFn(index), gramRowFn(index), dotsFn(index), applyStepsFn(index), addColumnsFn(index));
+    functions.push(cdPassFn(index), gramRowFn(index), gramRow2Fn(index), dotsFn(index), applyStepsFn(index), addColumnsFn(index));
     const bytes = assembleModule(functions);
     compiled = typeof WebAssembly !== "undefined" && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
@@ -298,6 +340,7 @@ function wasmKernels(nDoubles: number): VectorKernels | null {
     dot4: ex.dot4,
     cdPass: ex.cdPass,
     gramRow: ex.gramRow,
+    gramRow2: ex.gramRow2,
     dots: ex.dots,
     applySteps: ex.applySteps,
     addColumns: ex.addColumns,
