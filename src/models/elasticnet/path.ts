@@ -177,7 +177,7 @@ export function fitBinomialPath(
   y: Float64Array,
   weights: Float64Array,
   settings: PathSettings,
-  rowHash?: Int32Array,
+  rowHash?: Int32Array | null,
 ): PathFit {
   const p = x.nCols;
   // glmnet drops rows with weight 0.

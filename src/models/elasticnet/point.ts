@@ -251,16 +251,27 @@ export class BinomialPointSolver {
     const tlam = alpha * (2 * lambda - prevLambda);
     const { ga, gaDrift, colNorm, vp, K, n, rOff } = this;
     const drift = this.drift;
+    const { ints } = K;
+    const { cand, row } = this.L;
+    let count = 0;
     for (let k = 0; k < p; k++) {
       if (this.strong[k] || !this.ju[k]) continue;
       const limit = tlam * vp[k]!;
       if (gaDrift[k] !== drift) {
-        if (ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= limit * SAFE) continue;
-        // r has not changed since the last KKT sweep: this is the value glmnet holds.
-        ga[k] = Math.abs(K.dot(k * n, rOff, n));
-        gaDrift[k] = drift;
+        if (ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) > limit * SAFE) ints[cand + count++] = k;
+        continue;
       }
       if (ga[k]! > limit) this.strong[k] = 1;
+    }
+    // The gradients the bound could not settle, in one kernel call. r has not changed since the last KKT sweep:
+    // these are the values glmnet holds.
+    K.dots(cand, count, n, rOff, row);
+    const heap = this.h;
+    for (let t = 0; t < count; t++) {
+      const k = ints[cand + t]!;
+      ga[k] = Math.abs(heap[row + t]!);
+      gaDrift[k] = drift;
+      if (ga[k]! > tlam * vp[k]!) this.strong[k] = 1;
     }
     this.listStrong();
     const { h, L } = this;
@@ -421,14 +432,22 @@ export class BinomialPointSolver {
     const exact = this.exactSweep;
     this.exactSweep = false;
     let violated = false;
+    const { ints } = K;
+    const { cand, row } = this.L;
+    let count = 0;
     for (let k = 0; k < p; k++) {
       if (this.strong[k] || !this.ju[k]) continue;
-      const limit = ab * this.vp[k]!;
-      if (!exact && ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= limit * SAFE) continue;
-      const g = Math.abs(K.dot(k * n, rOff, n));
+      if (!exact && ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= ab * this.vp[k]! * SAFE) continue;
+      ints[cand + count++] = k;
+    }
+    // The gradients the bound could not settle, in one kernel call.
+    K.dots(cand, count, n, rOff, row);
+    for (let t = 0; t < count; t++) {
+      const k = ints[cand + t]!;
+      const g = Math.abs(h[row + t]!);
       ga[k] = g;
       gaDrift[k] = drift;
-      if (g > limit) {
+      if (g > ab * this.vp[k]!) {
         this.strong[k] = 1;
         violated = true;
       }

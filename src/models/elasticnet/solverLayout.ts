@@ -12,6 +12,8 @@ export interface SolverLayout {
   readonly mm: number;
   readonly active: number;
   readonly list: number;
+  /** p integers: features whose gradient a screening step must compute. */
+  readonly cand: number;
   readonly ctrl: number;
   readonly size: number;
 }
@@ -19,13 +21,13 @@ export interface SolverLayout {
 /**
  * x (n p) from 0; r, v, η, a scratch n-vector and 4 outputs of `dot4` (the
  * Gram build); then b, xv, the xv stamps, λα vp and λ(1 − α) vp (p each)
- * two output rows (p + 2 each) and a second scratch n-vector; then the integers mm (p), active (p + 1), the coordinate list (p) and
+ * two output rows (p + 2 each) and a second scratch n-vector; then the integers mm (p), active (p + 1), the coordinate list (p), the screening candidates (p) and
  * [nin, nx, status].
  */
 export function solverLayout(n: number, p: number): SolverLayout {
   const base = n * p + 4 * n + 4;
   const ints = 2 * (base + 7 * p + 4 + n);
-  const ctrl = ints + 3 * p + 1;
+  const ctrl = ints + 4 * p + 1;
   return {
     b: base,
     xv: base + p,
@@ -38,6 +40,7 @@ export function solverLayout(n: number, p: number): SolverLayout {
     mm: ints,
     active: ints + p,
     list: ints + 2 * p + 1,
+    cand: ints + 3 * p + 1,
     ctrl,
     size: Math.ceil((ctrl + 4) / 2),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gatherRows, gatherVector } from "../../../src/core/matrix.js";
-import { mergeDuplicateRows } from "../../../src/models/elasticnet/duplicates.js";
+import { hashRows, mergeDuplicateRows } from "../../../src/models/elasticnet/duplicates.js";
 import { elasticNetPath } from "../../../src/models/elasticnet/path.js";
 import { wdbc } from "./helpers.js";
 
@@ -23,6 +23,19 @@ describe("mergeDuplicateRows", () => {
     // 0 and −0 differ in bits: not merged (harmless, only less saving).
     const z = { nRows: 2, nCols: 1, data: Float64Array.from([0, -0]) };
     expect(mergeDuplicateRows(z, null, Float64Array.from([1, 1]), Float64Array.from([1, 1]))).toBeNull();
+  });
+
+  it("hashRows: null when the first columns already tell every row apart; rows equal on them are hashed in full", () => {
+    expect(hashRows({ nRows: 3, nCols: 6, data: Float64Array.from({ length: 18 }, (_, k) => k) })).toBeNull();
+    // Rows 0 and 1 agree on the first 5 columns and differ in the 6th; rows 0 and 2 are equal.
+    const cols = [[1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4], [5, 5, 5], [6, 7, 6]];
+    const x = { nRows: 3, nCols: 6, data: Float64Array.from(cols.flat()) };
+    const h = hashRows(x)!;
+    expect(h[0]).toBe(h[2]);
+    expect(h[0]).not.toBe(h[1]);
+    const m = mergeDuplicateRows(x, null, Float64Array.from([1, 1, 1]), Float64Array.from([1, 1, 1]), h)!;
+    expect(Array.from(m.rows)).toEqual([0, 1]);
+    expect(Array.from(m.w)).toEqual([2, 1]);
   });
 
   it("a path on a sample with repeated rows equals the path on its distinct rows weighted by their counts", () => {
