@@ -50,7 +50,12 @@ export class ActiveSetGram {
   valid = 0;
 
   constructor(private readonly maxActive: number, simd: boolean) {
-    this.ws = new GramWorkspace(simd);
+    this.ws = GramWorkspace.lease(simd);
+  }
+
+  /** Hands the workspace back for reuse by a later fit. */
+  release(): void {
+    this.ws.release();
   }
 
   /** New IRLS weights: G must be rebuilt. */

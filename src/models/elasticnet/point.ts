@@ -232,6 +232,11 @@ export class BinomialPointSolver {
     return solverLayout(n, p).size;
   }
 
+  /** Hands the Gram workspace back for reuse by a later fit (the solver must not be used afterwards). */
+  release(): void {
+    this.gram.release();
+  }
+
   /** True when Σ v has collapsed (all fitted probabilities at 0 or 1): glmnet ends the path. */
   isTotalVarianceTooSmall(): boolean {
     return this.xmz <= this.vmin;

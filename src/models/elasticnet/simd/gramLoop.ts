@@ -206,6 +206,8 @@ function gramModule(): WebAssembly.Module | null {
 
 const PAGE = 65536;
 
+let spareGram: GramWorkspace | null = null;
+
 /**
  * The heap of the Gram passes and the loop that runs on it: WebAssembly when
  * `simd` (and available), else {@link gramLoopJs} on a plain array. `ensure`
@@ -213,6 +215,7 @@ const PAGE = 65536;
  */
 export class GramWorkspace {
   heap: Float64Array;
+  private busy = true;
   private readonly memory: WebAssembly.Memory | null;
   private readonly run: (nin: number, cap: number, maxPasses: number, thr: number, intercept: number) => number;
 
@@ -229,6 +232,28 @@ export class GramWorkspace {
       this.heap = new Float64Array(0);
       this.run = (nin, cap, maxPasses, thr, intercept) => gramLoopJs(this.heap, nin, cap, maxPasses, thr, intercept !== 0);
     }
+  }
+
+  /**
+   * A workspace for one path fit: the one a previous fit released when there
+   * is one (same WebAssembly instance, so the call sites stay monomorphic),
+   * else a new one. Call `release()` when done.
+   */
+  static lease(simd: boolean): GramWorkspace {
+    if (!simd) return new GramWorkspace(false);
+    if (spareGram && !spareGram.busy) {
+      spareGram.busy = true;
+      return spareGram;
+    }
+    const ws = new GramWorkspace(true);
+    spareGram ??= ws;
+    return ws;
+  }
+
+  /** Hands the workspace back for reuse (kept only up to 64 MiB). */
+  release(): void {
+    this.busy = false;
+    if (spareGram === this && this.heap.length * 8 > 64 * 2 ** 20) spareGram = null;
   }
 
   /** Makes room for `nDoubles` doubles. O(size) when it grows. */

@@ -12,6 +12,8 @@ import { cdPassFn, cdPassJs } from "./cdPass.js";
  */
 export interface VectorKernels extends BatchKernels {
   readonly heap: Float64Array;
+  /** Hands the heap back for reuse by a later {@link leaseKernels}; the kernels must not be used afterwards. */
+  release(): void;
   /** The same memory as Int32 values (Int32 index i is bytes 4i…4i+3). */
   readonly ints: Int32Array;
   readonly simd: boolean;
@@ -311,22 +313,57 @@ function kernelModule(): WebAssembly.Module | null {
 
 const PAGE = 65536;
 
-function wasmKernels(nDoubles: number): VectorKernels | null {
-  const module = kernelModule();
-  if (!module) return null;
-  let memory: WebAssembly.Memory;
+/** Heaps up to this size are kept for reuse after release; larger ones are left to the garbage collector. */
+const REUSE_LIMIT_BYTES = 64 * 2 ** 20;
+
+interface Instance {
+  readonly memory: WebAssembly.Memory;
+  readonly ex: KernelExports;
+  busy: boolean;
+}
+
+/** The instance kept for reuse (one: fits run one at a time on a thread; a nested lease gets a fresh one). */
+let spare: Instance | null = null;
+
+function newInstance(module: WebAssembly.Module, bytes: number): Instance | null {
   try {
-    memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((nDoubles * 8) / PAGE)) });
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    return { memory, ex, busy: true };
   } catch {
     return null; // too large for a 32-bit memory: use plain arrays
   }
-  const ex = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+}
+
+function wasmKernels(nDoubles: number, reuse: boolean): VectorKernels | null {
+  const module = kernelModule();
+  if (!module) return null;
+  const bytes = nDoubles * 8;
+  let inst: Instance | null = null;
+  if (reuse && bytes <= REUSE_LIMIT_BYTES) {
+    if (spare && !spare.busy) {
+      inst = spare;
+      inst.busy = true;
+      const grow = Math.ceil((bytes - inst.memory.buffer.byteLength) / PAGE);
+      if (grow > 0) inst.memory.grow(grow);
+      new Float64Array(inst.memory.buffer, 0, nDoubles).fill(0);
+    } else if (!spare) {
+      inst = spare = newInstance(module, bytes);
+    }
+  }
+  inst ??= newInstance(module, bytes);
+  if (!inst) return null;
+  const { memory, ex } = inst;
+  const owner = inst;
   const heap = new Float64Array(memory.buffer, 0, nDoubles);
   const ints = new Int32Array(memory.buffer, 0, 2 * nDoubles);
   // The exports take element offsets (the module multiplies by 8), so they are used directly.
   return {
     heap,
     ints,
+    release() {
+      owner.busy = false;
+    },
     simd: true,
     dot: ex.dot,
     dot3: ex.dot3,
@@ -363,6 +400,7 @@ function jsKernels(nDoubles: number): VectorKernels {
   const hi = new Int32Array(h.buffer);
   const K: Omit<VectorKernels, keyof BatchKernels> = {
     heap: h,
+    release() {},
     ints: hi,
     simd: false,
     dot,
@@ -433,7 +471,18 @@ function jsKernels(nDoubles: number): VectorKernels {
  * memory.
  */
 export function createKernels(nDoubles: number, prefer: "simd" | "js" = "simd"): VectorKernels {
-  return (prefer === "simd" ? wasmKernels(nDoubles) : null) ?? jsKernels(nDoubles);
+  return (prefer === "simd" ? wasmKernels(nDoubles, false) : null) ?? jsKernels(nDoubles);
+}
+
+/**
+ * Like {@link createKernels}, but reuses the heap and WebAssembly instance a
+ * previous lease released (grown if needed, zeroed) instead of creating new
+ * ones: no allocation per fit, and the same exported functions at every call
+ * site across fits, so the engine keeps its JavaScript → WebAssembly calls
+ * inlined. Call `release()` when done. O(nDoubles).
+ */
+export function leaseKernels(nDoubles: number, prefer: "simd" | "js" = "simd"): VectorKernels {
+  return (prefer === "simd" ? wasmKernels(nDoubles, true) : null) ?? jsKernels(nDoubles);
 }
 
 /** True when this runtime runs the kernels as WebAssembly SIMD. */
