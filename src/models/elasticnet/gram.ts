@@ -29,6 +29,68 @@ export interface GramProblem {
   xvOf(k: number): number;
 }
 
+/** What {@link SolverGramView} reads from the point solver. */
+export interface GramSource {
+  readonly n: number;
+  readonly p: number;
+  readonly nin: number;
+  readonly xmz: number;
+  readonly active: Int32Array;
+  readonly b: Float64Array;
+  xvOf(k: number): number;
+}
+
+/**
+ * The point solver as the Gram passes see it. A class rather than an object
+ * literal with closures, so that its accessors and `xvOf` are the same
+ * functions for every fit (monomorphic call sites in the Gram code).
+ */
+export class SolverGramView implements GramProblem {
+  readonly n: number;
+  readonly vOff: number;
+  readonly rOff: number;
+  readonly scratchOff: number;
+  readonly rowOff: number;
+  readonly scratch2Off: number;
+  readonly row2Off: number;
+  readonly activeList: number;
+  readonly active: Int32Array;
+  readonly b: Float64Array;
+
+  constructor(
+    private readonly s: GramSource,
+    readonly K: VectorKernels,
+    readonly vp: Float64Array,
+    L: { readonly row: number; readonly scratch2: number; readonly row2: number; readonly active: number },
+    readonly xv: Float64Array,
+    readonly intercept: boolean,
+  ) {
+    const { n, p } = s;
+    this.n = n;
+    this.vOff = n * p + n;
+    this.rOff = n * p;
+    this.scratchOff = n * p + 3 * n;
+    this.rowOff = L.row;
+    this.scratch2Off = L.scratch2;
+    this.row2Off = L.row2;
+    this.activeList = L.active;
+    this.active = s.active;
+    this.b = s.b;
+  }
+
+  get nin(): number {
+    return this.s.nin;
+  }
+
+  get xmz(): number {
+    return this.s.xmz;
+  }
+
+  xvOf(k: number): number {
+    return this.s.xvOf(k);
+  }
+}
+
 /**
  * Active-set passes on the weighted Gram matrix G = X_Aᵀ V X_A (the
  * "covariance updates" of Friedman, Hastie & Tibshirani 2010, §2.2, applied to

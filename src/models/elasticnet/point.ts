@@ -1,5 +1,5 @@
 import { RadvalError } from "../../core/errors.js";
-import { ActiveSetGram, type GramProblem } from "./gram.js";
+import { ActiveSetGram, type GramProblem, SolverGramView } from "./gram.js";
 import { MaxActiveReached, MaxPassesReached, type PointSolverSettings, type UpdateMode } from "./solverSettings.js";
 import type { VectorKernels } from "./simd/kernels.js";
 import type { StandardizedDesign } from "./standardize.js";
@@ -166,30 +166,7 @@ export class BinomialPointSolver {
     this.mm = kernels.ints.subarray(L.mm, L.mm + p);
     this.q = new Float64Array(n);
     this.gram = new ActiveSetGram(this.active.length, kernels.simd);
-    const self = this;
-    this.gramView = {
-      n,
-      K: kernels,
-      vOff: this.vOff,
-      scratchOff: n * p + 3 * n,
-      rowOff: L.row,
-      scratch2Off: L.scratch2,
-      row2Off: L.row2,
-      activeList: L.active,
-      rOff: this.rOff,
-      active: this.active,
-      get nin() {
-        return self.nin;
-      },
-      b: this.b,
-      xv: this.xv,
-      vp,
-      intercept: this.intr,
-      get xmz() {
-        return self.xmz;
-      },
-      xvOf: (k: number) => self.xvOf(k),
-    };
+    this.gramView = new SolverGramView(this, kernels, vp, L, this.xv, this.intr);
 
     // Null model (no offset): q0 = Σ w y, b0 = logit(q0).
     let q0 = 0;
@@ -306,8 +283,8 @@ export class BinomialPointSolver {
     this.naiveCost = 0;
   }
 
-  /** xv_j = Σ v x_j² for the current IRLS weights, computed on first use in this IRLS step. */
-  private xvOf(k: number): number {
+  /** xv_j = Σ v x_j² for the current IRLS weights, computed on first use in this IRLS step (internal). */
+  xvOf(k: number): number {
     if (this.xvStamp[k] !== this.irlsStep) {
       this.xv[k] = this.K.weightedSquares(k * this.n, this.vOff, this.n);
       this.xvStamp[k] = this.irlsStep;
