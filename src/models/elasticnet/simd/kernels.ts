@@ -8,7 +8,10 @@ import { cdPassFn, cdPassJs } from "./cdPass.js";
  * `simd` is true when they run as WebAssembly fixed-width SIMD (f64x2, two
  * lanes, four doubles per iteration) on a `WebAssembly.Memory`, false for the
  * plain-JavaScript fallback (same arithmetic, different summation order).
- * Each is O(n), allocation-free.
+ * The vector kernels are O(n); the list kernels (`cdPass`, and those of
+ * `batch.ts`) loop over a coordinate list inside the module, calling the
+ * vector kernels, so a whole pass is one JavaScript → WebAssembly crossing.
+ * All are allocation-free.
  */
 export interface VectorKernels extends BatchKernels {
   readonly heap: Float64Array;
