@@ -82,6 +82,18 @@ export function runRTimed(script) {
   return Number(m[1]);
 }
 
+/**
+ * Like runRTimed, for a script that also prints `CPU_MS <number>` (user + system
+ * time of the R process): returns { wall, cpu } in ms.
+ */
+export function runRTimedCpu(script) {
+  const out = execFileSync("Rscript", ["-e", script], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = /TIME_MS\s+([0-9.eE+-]+)/.exec(out);
+  const cpu = /CPU_MS\s+([0-9.eE+-]+)/.exec(out);
+  if (!wall || !cpu) throw new Error(`R printed no TIME_MS / CPU_MS line:\n${out}`);
+  return { wall: Number(wall[1]), cpu: Number(cpu[1]) };
+}
+
 /** Same for a Python script run by /usr/bin/python3. */
 export function runPythonTimed(script) {
   const out = execFileSync("/usr/bin/python3", ["-c", script], { encoding: "utf8", maxBuffer: 1 << 26 });

@@ -2,6 +2,7 @@ import { RadvalError, type RadvalWarning } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { stratifiedFoldIds } from "../../resample/stratifiedKFold.js";
 import { checkClassCounts, checkDesignAndOutcome, resolveFeatureNames, resolveWeights } from "../inputs.js";
+import { hashRows } from "./duplicates.js";
 import { CV_MEASURE_NAMES, chooseLambda, higherIsBetter, observationLoss, weightedAuc } from "./measures.js";
 import { type PathFit, type PathSettings, fitBinomialPath, publicPath, resolvePathSettings } from "./path.js";
 import { lambdaInterp } from "./predict.js";
@@ -110,7 +111,8 @@ function fitFolds(x: ColumnMatrix, y: ArrayLike<number>, options: CvElasticNetOp
   for (let i = 0; i < n; i++) if (foldId[i]! > K) K = foldId[i]!;
   const yy = Float64Array.from(y);
   const settings = resolvePathSettings(n, p, options);
-  const full = fitBinomialPath(x, null, yy, weights, settings);
+  const rowHash = hashRows(x);
+  const full = fitBinomialPath(x, null, yy, weights, settings, rowHash);
   const master = full.lambda;
   const L = master.length;
   const eta = new Float64Array(L * n);
@@ -151,7 +153,7 @@ function fitFolds(x: ColumnMatrix, y: ArrayLike<number>, options: CvElasticNetOp
     }
     const foldSettings: PathSettings =
       options.lambdaMinRatio === undefined ? resolvePathSettings(train.length, p, options as ElasticNetOptions) : settings;
-    const fit = fitBinomialPath(x, train, yTrain, wTrain, foldSettings);
+    const fit = fitBinomialPath(x, train, yTrain, wTrain, foldSettings, rowHash);
     folds.push({ fold: k, nTrain: train.length, nLambda: fit.lambda.length, jerr: fit.jerr });
     for (const w of fit.warnings) warnings.push({ ...w, message: `${label}: ${w.message}`, where: { split: label } });
     foldPredictions(x, held, fit, master, eta, L);

@@ -2,10 +2,11 @@ import { RadvalError, type RadvalWarning } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { checkClassCounts, checkDesignAndOutcome, resolveFeatureNames, resolveWeights } from "../inputs.js";
 import { GLMNET_CONTROL, type GlmnetControl } from "./control.js";
+import { mergeDuplicateRows } from "./duplicates.js";
 import { defaultLambdaMinRatio, fixFirstLambda, lambdaMax, lambdaStepFactor, userLambdaSequence } from "./lambdaGrid.js";
 import { BinomialPointSolver } from "./point.js";
 import { MaxActiveReached, MaxPassesReached, type UpdateMode } from "./solverSettings.js";
-import { createKernels } from "./simd/kernels.js";
+import { leaseKernels } from "./simd/kernels.js";
 import { designHeapSize, standardizeDesign } from "./standardize.js";
 import type { ElasticNetOptions, ElasticNetPath } from "./types.js";
 
@@ -164,7 +165,10 @@ function jerrWarning(jerr: number, lambdaIndex: number, settings: PathSettings):
  * and stops early as glmnet does (after at least `mnlam` values: deviance
  * ratio > devmax, its change < fdev, or more than dfmax non-zero). `rows`
  * selects the observations (null = all) without copying X beyond the one
- * standardised copy; `y` and `weights` are indexed like `rows`. Inputs are
+ * standardised copy; `y` and `weights` are indexed like `rows`. Rows that are
+ * exact copies of each other are fitted as one row carrying their total weight
+ * ({@link mergeDuplicateRows}: the same problem, equal up to rounding;
+ * `rowHash` = hashRows(x) when already computed). Inputs are
  * assumed checked. O(passes × n × active) + O(L n p) for the KKT checks.
  */
 export function fitBinomialPath(
@@ -173,6 +177,7 @@ export function fitBinomialPath(
   y: Float64Array,
   weights: Float64Array,
   settings: PathSettings,
+  rowHash?: Int32Array | null,
 ): PathFit {
   const p = x.nCols;
   // glmnet drops rows with weight 0.
@@ -197,6 +202,14 @@ export function fitBinomialPath(
     yy = y2;
     ww = w2;
   }
+  const nObservations = yy.length;
+  // Exact duplicates (bootstrap samples) become one row with their total weight: same problem, fewer rows.
+  const merged = mergeDuplicateRows(x, useRows, yy, ww, rowHash);
+  if (merged) {
+    useRows = merged.rows;
+    yy = merged.y;
+    ww = merged.w;
+  }
   const n = yy.length;
   let sw = 0;
   for (let i = 0; i < n; i++) sw += ww[i]!;
@@ -204,115 +217,123 @@ export function fitBinomialPath(
   for (let i = 0; i < n; i++) w[i] = ww[i]! / sw;
 
   const { vp, excluded } = normalizePenalty(settings.penaltyFactor);
-  const kernels = createKernels(Math.max(designHeapSize(n, p), BinomialPointSolver.heapSize(n, p)), settings.kernels);
-  const design = standardizeDesign(x, useRows, w, { intercept: settings.intercept, standardize: settings.standardize, exclude: excluded }, kernels);
-  let anyUsable = false;
-  for (let j = 0; j < p; j++) if (design.ju[j]) anyUsable = true;
-  if (!anyUsable) {
-    throw new RadvalError("CONSTANT_FEATURE", "every feature is constant (or excluded) on the rows used, so nothing can be fitted", { hint: "Check the feature columns." });
-  }
-  const solver = new BinomialPointSolver(design, kernels, yy, w, vp, {
-    thresh: settings.thresh,
-    maxit: settings.maxit,
-    pmax: Math.min(settings.pmax, p),
-    intercept: settings.intercept,
-    control: settings.control,
-    updates: settings.updates,
-  });
-
-  const control = settings.control;
-  const userLambda = settings.lambda;
-  const nlam = userLambda ? userLambda.length : settings.nlambda;
-  const flminUser = userLambda !== null;
-  const alf = flminUser ? 1 : lambdaStepFactor(settings.lambdaMinRatio, nlam, control.eps);
-  const mnl = Math.min(control.mnlam, nlam);
-
-  const lambdas = new Float64Array(nlam);
-  const a0 = new Float64Array(nlam);
-  const betaStd = new Float64Array(nlam * p);
-  const devRatio = new Float64Array(nlam);
-  const df = new Int32Array(nlam);
-  let lmu = 0;
-  let jerr = 0;
-  let lam = 0;
-  for (let m = 0; m < nlam; m++) {
-    let prev = lam;
-    if (flminUser) lam = userLambda![m]!;
-    else if (m > 1) lam *= alf;
-    else if (m === 0) lam = control.big;
-    else {
-      prev = lambdaMax(solver.ga, design.ju, vp, settings.alpha);
-      lam = prev * alf;
+  const kernels = leaseKernels(Math.max(designHeapSize(n, p), BinomialPointSolver.heapSize(n, p)), settings.kernels);
+  let solver: BinomialPointSolver | null = null;
+  try {
+    const design = standardizeDesign(x, useRows, w, { intercept: settings.intercept, standardize: settings.standardize, exclude: excluded }, kernels);
+    let anyUsable = false;
+    for (let j = 0; j < p; j++) if (design.ju[j]) anyUsable = true;
+    if (!anyUsable) {
+      throw new RadvalError("CONSTANT_FEATURE", "every feature is constant (or excluded) on the rows used, so nothing can be fitted", { hint: "Check the feature columns." });
     }
-    try {
-      solver.fit(settings.alpha, lam, prev);
-    } catch (e) {
-      if (e instanceof MaxPassesReached) {
-        jerr = -(m + 1);
-        break;
+    const fitter = new BinomialPointSolver(design, kernels, yy, w, vp, {
+      thresh: settings.thresh,
+      maxit: settings.maxit,
+      pmax: Math.min(settings.pmax, p),
+      intercept: settings.intercept,
+      control: settings.control,
+      updates: settings.updates,
+    });
+    solver = fitter;
+
+    const control = settings.control;
+    const userLambda = settings.lambda;
+    const nlam = userLambda ? userLambda.length : settings.nlambda;
+    const flminUser = userLambda !== null;
+    const alf = flminUser ? 1 : lambdaStepFactor(settings.lambdaMinRatio, nlam, control.eps);
+    const mnl = Math.min(control.mnlam, nlam);
+
+    const lambdas = new Float64Array(nlam);
+    const a0 = new Float64Array(nlam);
+    const betaStd = new Float64Array(nlam * p);
+    const devRatio = new Float64Array(nlam);
+    const df = new Int32Array(nlam);
+    let lmu = 0;
+    let jerr = 0;
+    let lam = 0;
+    for (let m = 0; m < nlam; m++) {
+      let prev = lam;
+      if (flminUser) lam = userLambda![m]!;
+      else if (m > 1) lam *= alf;
+      else if (m === 0) lam = control.big;
+      else {
+        prev = lambdaMax(fitter.ga, design.ju, vp, settings.alpha);
+        lam = prev * alf;
       }
-      if (e instanceof MaxActiveReached) {
-        jerr = -10000 - (m + 1);
-        break;
+      try {
+        fitter.fit(settings.alpha, lam, prev);
+      } catch (e) {
+        if (e instanceof MaxPassesReached) {
+          jerr = -(m + 1);
+          break;
+        }
+        if (e instanceof MaxActiveReached) {
+          jerr = -10000 - (m + 1);
+          break;
+        }
+        throw e;
       }
-      throw e;
+      // Record this λ.
+      const row = m * p;
+      let me = 0;
+      for (let a = 0; a < fitter.nin; a++) {
+        const k = fitter.active[a]!;
+        const bk = fitter.b[k]!;
+        betaStd[row + k] = bk;
+        if (bk !== 0) me++;
+      }
+      a0[m] = fitter.b0;
+      const devi = fitter.deviance(control.pmin);
+      devRatio[m] = (fitter.dev1 - devi) / fitter.dev0;
+      df[m] = me;
+      lambdas[m] = lam;
+      lmu = m + 1;
+      if (lmu < mnl || flminUser) continue;
+      const change = devRatio[m]! - (m === 0 ? 0 : devRatio[m - 1]!);
+      if (me > settings.dfmax || change < control.fdev || devRatio[m]! > control.devmax) break;
+      if (fitter.isTotalVarianceTooSmall()) break;
     }
-    // Record this λ.
-    const row = m * p;
-    let me = 0;
-    for (let a = 0; a < solver.nin; a++) {
-      const k = solver.active[a]!;
-      const bk = solver.b[k]!;
-      betaStd[row + k] = bk;
-      if (bk !== 0) me++;
-    }
-    a0[m] = solver.b0;
-    const devi = solver.deviance(control.pmin);
-    devRatio[m] = (solver.dev1 - devi) / solver.dev0;
-    df[m] = me;
-    lambdas[m] = lam;
-    lmu = m + 1;
-    if (lmu < mnl || flminUser) continue;
-    const change = devRatio[m]! - (m === 0 ? 0 : devRatio[m - 1]!);
-    if (me > settings.dfmax || change < control.fdev || devRatio[m]! > control.devmax) break;
-    if (solver.isTotalVarianceTooSmall()) break;
-  }
 
-  // Back to the original scale: β_j / xs_j, a0 − Σ β_j xm_j.
-  const beta = new Float64Array(lmu * p);
-  for (let m = 0; m < lmu; m++) {
-    const row = m * p;
-    let intercept = a0[m]!;
-    for (let j = 0; j < p; j++) {
-      const bj = betaStd[row + j]!;
-      if (bj === 0) continue;
-      const orig = settings.standardize ? bj / design.xs[j]! : bj;
-      beta[row + j] = orig;
-      if (settings.intercept) intercept -= orig * design.xm[j]!;
+    // Back to the original scale: β_j / xs_j, a0 − Σ β_j xm_j.
+    const beta = new Float64Array(lmu * p);
+    for (let m = 0; m < lmu; m++) {
+      const row = m * p;
+      let intercept = a0[m]!;
+      for (let j = 0; j < p; j++) {
+        const bj = betaStd[row + j]!;
+        if (bj === 0) continue;
+        const orig = settings.standardize ? bj / design.xs[j]! : bj;
+        beta[row + j] = orig;
+        if (settings.intercept) intercept -= orig * design.xm[j]!;
+      }
+      a0[m] = settings.intercept ? intercept : 0;
     }
-    a0[m] = settings.intercept ? intercept : 0;
+    const lambdaOut = flminUser ? lambdas.slice(0, lmu) : Float64Array.from(fixFirstLambda(lambdas.subarray(0, lmu)));
+    const warnings: RadvalWarning[] = [];
+    if (jerr !== 0) warnings.push(jerrWarning(jerr, jerr <= -10000 ? -10000 - jerr : -jerr, settings));
+    if (lmu === 0) {
+      throw new RadvalError("NOT_CONVERGED", "the path did not converge even at the first λ", { hint: "Increase maxit or thresh." });
+    }
+    return {
+      p,
+      nObservations,
+      lambda: lambdaOut,
+      a0: a0.slice(0, lmu),
+      beta,
+      devRatio: devRatio.slice(0, lmu),
+      df: df.slice(0, lmu),
+      nulldev: 2 * sw * fitter.dev0,
+      npasses: fitter.nlp,
+      jerr,
+      xm: design.xm,
+      sd: design.sd,
+      warnings,
+    };
+  } finally {
+    // The heap and the Gram workspace go back for the next fit (cross-validation folds, bootstrap replicates).
+    solver?.release();
+    kernels.release();
   }
-  const lambdaOut = flminUser ? lambdas.slice(0, lmu) : Float64Array.from(fixFirstLambda(lambdas.subarray(0, lmu)));
-  const warnings: RadvalWarning[] = [];
-  if (jerr !== 0) warnings.push(jerrWarning(jerr, jerr <= -10000 ? -10000 - jerr : -jerr, settings));
-  if (lmu === 0) {
-    throw new RadvalError("NOT_CONVERGED", "the path did not converge even at the first λ", { hint: "Increase maxit or thresh." });
-  }
-  return {
-    p,
-    nObservations: n,
-    lambda: lambdaOut,
-    a0: a0.slice(0, lmu),
-    beta,
-    devRatio: devRatio.slice(0, lmu),
-    df: df.slice(0, lmu),
-    nulldev: 2 * sw * solver.dev0,
-    npasses: solver.nlp,
-    jerr,
-    xm: design.xm,
-    sd: design.sd,
-    warnings,
-  };
 }
 
 /** Converts an internal path fit to the public frozen plain object. O(L p). */

@@ -1,8 +1,9 @@
 import { RadvalError } from "../../core/errors.js";
-import { ActiveSetGram, type GramProblem } from "./gram.js";
+import { ActiveSetGram, type GramProblem, SolverGramView } from "./gram.js";
 import { MaxActiveReached, MaxPassesReached, type PointSolverSettings, type UpdateMode } from "./solverSettings.js";
 import type { VectorKernels } from "./simd/kernels.js";
 import type { StandardizedDesign } from "./standardize.js";
+import { type SolverLayout, solverLayout } from "./solverLayout.js";
 
 /** Screening bounds must clear the threshold by this relative margin (rounding safety). */
 const SAFE = 1 - 1e-9;
@@ -67,7 +68,7 @@ export class BinomialPointSolver {
   private bs0 = 0;
   private readonly xv: Float64Array;
   /** IRLS step at which xv_j was last computed (xv is computed lazily, only for coordinates that can move). */
-  private readonly xvStamp: Int32Array;
+  private readonly xvStamp: Float64Array;
   private irlsStep = 0;
   /** |gradient| of variables outside the strong set, from the last KKT check (glmnet's `ga`). */
   readonly ga: Float64Array;
@@ -88,6 +89,9 @@ export class BinomialPointSolver {
   /** Active variables in order of entry (glmnet's `ia`, 0-based). */
   readonly active: Int32Array;
   nin = 0;
+  /** Heap layout of the per-feature state; the strong set's size in the coordinate list. */
+  private readonly L: SolverLayout;
+  private strongCount = 0;
   /** Position + 1 of each variable in `active`, 0 when inactive. */
   private readonly mm: Int32Array;
 
@@ -113,7 +117,7 @@ export class BinomialPointSolver {
 
   /**
    * `design.x` must be the view `kernels.heap.subarray(0, n p)`; the heap must
-   * have room for three more n-vectors after it (r, v, η).
+   * have room for {@link BinomialPointSolver.heapSize} doubles (r, v, η and scratch after x).
    */
   constructor(
     design: StandardizedDesign,
@@ -146,38 +150,23 @@ export class BinomialPointSolver {
     this.fmax = Math.log(1 / pmin - 1);
     this.fmin = -this.fmax;
     this.vmin = (1 + pmin) * pmin * (1 - pmin);
-    this.b = new Float64Array(p);
+    // Per-feature state lives in the kernel heap (after x, r, v, η, scratch) so whole passes run in one kernel call.
+    const L = solverLayout(n, p);
+    this.L = L;
+    this.b = this.h.subarray(L.b, L.b + p);
     this.bs = new Float64Array(p);
-    this.xv = new Float64Array(p);
-    this.xvStamp = new Int32Array(p).fill(-1);
+    this.xv = this.h.subarray(L.xv, L.xv + p);
+    this.xvStamp = this.h.subarray(L.stamp, L.stamp + p).fill(-1);
     this.ga = new Float64Array(p);
     this.gaDrift = new Float64Array(p);
     this.colNorm = new Float64Array(p);
     this.rSnap = new Float64Array(n);
     this.strong = new Uint8Array(p);
-    this.active = new Int32Array(Math.min(settings.pmax, p) + 1);
-    this.mm = new Int32Array(p);
+    this.active = kernels.ints.subarray(L.active, L.active + Math.min(settings.pmax, p) + 1);
+    this.mm = kernels.ints.subarray(L.mm, L.mm + p);
     this.q = new Float64Array(n);
-    this.gram = new ActiveSetGram(this.active.length);
-    const self = this;
-    this.gramView = {
-      n,
-      K: kernels,
-      vOff: this.vOff,
-      rOff: this.rOff,
-      active: this.active,
-      get nin() {
-        return self.nin;
-      },
-      b: this.b,
-      xv: this.xv,
-      vp,
-      intercept: this.intr,
-      get xmz() {
-        return self.xmz;
-      },
-      xvOf: (k: number) => self.xvOf(k),
-    };
+    this.gram = new ActiveSetGram(this.active.length, kernels.simd);
+    this.gramView = new SolverGramView(this, kernels, vp, L, this.xv, this.intr);
 
     // Null model (no offset): q0 = Σ w y, b0 = logit(q0).
     let q0 = 0;
@@ -215,9 +204,14 @@ export class BinomialPointSolver {
     this.rSnap.set(h.subarray(this.rOff, this.rOff + n));
   }
 
-  /** Doubles of kernel heap the solver needs: x (n p) then r, v and η (n each). */
+  /** Doubles of kernel heap the solver needs (see {@link solverLayout}). */
   static heapSize(n: number, p: number): number {
-    return n * p + 3 * n;
+    return solverLayout(n, p).size;
+  }
+
+  /** Hands the Gram workspace back for reuse by a later fit (the solver must not be used afterwards). */
+  release(): void {
+    this.gram.release();
   }
 
   /** True when Σ v has collapsed (all fitted probabilities at 0 or 1): glmnet ends the path. */
@@ -239,16 +233,33 @@ export class BinomialPointSolver {
     const tlam = alpha * (2 * lambda - prevLambda);
     const { ga, gaDrift, colNorm, vp, K, n, rOff } = this;
     const drift = this.drift;
+    const { ints } = K;
+    const { cand, row } = this.L;
+    let count = 0;
     for (let k = 0; k < p; k++) {
       if (this.strong[k] || !this.ju[k]) continue;
       const limit = tlam * vp[k]!;
       if (gaDrift[k] !== drift) {
-        if (ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= limit * SAFE) continue;
-        // r has not changed since the last KKT sweep: this is the value glmnet holds.
-        ga[k] = Math.abs(K.dot(k * n, rOff, n));
-        gaDrift[k] = drift;
+        if (ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) > limit * SAFE) ints[cand + count++] = k;
+        continue;
       }
       if (ga[k]! > limit) this.strong[k] = 1;
+    }
+    // The gradients the bound could not settle, in one kernel call. r has not changed since the last KKT sweep:
+    // these are the values glmnet holds.
+    K.dots(cand, count, n, rOff, row);
+    const heap = this.h;
+    for (let t = 0; t < count; t++) {
+      const k = ints[cand + t]!;
+      ga[k] = Math.abs(heap[row + t]!);
+      gaDrift[k] = drift;
+      if (ga[k]! > tlam * vp[k]!) this.strong[k] = 1;
+    }
+    this.listStrong();
+    const { h, L } = this;
+    for (let k = 0; k < p; k++) {
+      h[L.thr + k] = vp[k]! * ab;
+      h[L.dn + k] = vp[k]! * dem;
     }
     this.stepInLambda = -1;
     for (;;) {
@@ -272,8 +283,8 @@ export class BinomialPointSolver {
     this.naiveCost = 0;
   }
 
-  /** xv_j = Σ v x_j² for the current IRLS weights, computed on first use in this IRLS step. */
-  private xvOf(k: number): number {
+  /** xv_j = Σ v x_j² for the current IRLS weights, computed on first use in this IRLS step (internal). */
+  xvOf(k: number): number {
     if (this.xvStamp[k] !== this.irlsStep) {
       this.xv[k] = this.K.weightedSquares(k * this.n, this.vOff, this.n);
       this.xvStamp[k] = this.irlsStep;
@@ -283,48 +294,16 @@ export class BinomialPointSolver {
 
   private wls(ab: number, dem: number): void {
     for (;;) {
-      if (this.fullPass(ab, dem) < this.thr) return;
+      if (this.fullPass() < this.thr) return;
       if (this.nlp > this.maxit) throw new MaxPassesReached();
       this.activePasses(ab, dem);
     }
   }
 
-  /** One pass over the strong set with explicit residuals; returns max xv Δb². */
-  private fullPass(ab: number, dem: number): number {
+  /** One pass over the strong set with explicit residuals; returns max xv Δb² (intercept step included). */
+  private fullPass(): number {
     this.nlp++;
-    let dlx = 0;
-    const { n, p, K, rOff, vOff, b, vp, strong } = this;
-    for (let k = 0; k < p; k++) {
-      if (!strong[k]) continue;
-      const off = k * n;
-      const bk = b[k]!;
-      const gk = K.dot(off, rOff, n);
-      const pen = vp[k]!;
-      let nb = 0;
-      if (bk !== 0) {
-        const xvk = this.xvOf(k);
-        const u = gk + bk * xvk;
-        const au = Math.abs(u) - pen * ab;
-        if (au > 0) nb = (u < 0 ? -au : au) / (xvk + pen * dem);
-      } else {
-        const au = Math.abs(gk) - pen * ab;
-        if (au > 0) nb = (gk < 0 ? -au : au) / (this.xvOf(k) + pen * dem);
-      }
-      if (nb === bk) continue;
-      b[k] = nb;
-      if (this.mm[k] === 0) {
-        this.nin++;
-        if (this.nin > this.nx) throw new MaxActiveReached();
-        this.mm[k] = this.nin;
-        this.active[this.nin - 1] = k;
-      }
-      const d = nb - bk;
-      const xvk = this.xv[k]!;
-      const change = xvk * d * d;
-      if (change > dlx) dlx = change;
-      K.subtractScaledWeighted(rOff, d, vOff, off, n);
-    }
-    return this.interceptStepNaive(dlx);
+    return this.interceptStepNaive(this.pass(this.L.list, this.strongCount));
   }
 
   private interceptStepNaive(dlx: number): number {
@@ -350,29 +329,28 @@ export class BinomialPointSolver {
     let gramMode = false;
     // "auto": start on the Gram matrix when the same loop at the previous λ was long enough to repay building it.
     if (first && this.updates === "auto" && this.nin > 0 && this.loopHistory[slot]! * 2 * n * this.nin >= this.gram.buildCost(n, this.nin)) {
-      this.gram.enter(this.gramView);
       gramMode = true;
     }
     for (;;) {
-      if (!gramMode && this.shouldUseGram()) {
-        this.gram.enter(this.gramView);
+      if (gramMode || this.shouldUseGram()) {
+        // The rest of the loop in one call: at most the passes left before nlp exceeds maxit.
         gramMode = true;
+        this.gram.enter(this.gramView, ab, dem);
+        const budget = Math.max(1, Math.min(this.maxit - this.nlp + 1, 0x3fffffff));
+        const { passes, b0 } = this.gram.loop(this.gramView, this.b0, budget, this.thr);
+        this.b0 = b0;
+        this.nlp += Math.abs(passes);
+        if (passes < 0) {
+          this.gram.exit(this.gramView);
+          throw new MaxPassesReached();
+        }
+        break;
       }
       this.nlp++;
-      let dlx: number;
-      if (gramMode) {
-        const step = this.gram.pass(this.gramView, ab, dem);
-        this.b0 += step.interceptStep;
-        dlx = step.dlx;
-      } else {
-        dlx = this.naiveActivePass(ab, dem);
-      }
-      if (!gramMode) this.naiveCost += n * (this.nin + 1);
+      const dlx = this.naiveActivePass();
+      this.naiveCost += n * (this.nin + 1);
       if (dlx < this.thr) break;
-      if (this.nlp > this.maxit) {
-        if (gramMode) this.gram.exit(this.gramView);
-        throw new MaxPassesReached();
-      }
+      if (this.nlp > this.maxit) throw new MaxPassesReached();
     }
     if (gramMode) {
       this.gram.exit(this.gramView);
@@ -389,27 +367,8 @@ export class BinomialPointSolver {
     return this.naiveCost >= this.gram.buildCost(this.n, this.nin);
   }
 
-  private naiveActivePass(ab: number, dem: number): number {
-    let dlx = 0;
-    const { n, K, rOff, vOff, b, vp, active } = this;
-    for (let a = 0; a < this.nin; a++) {
-      const k = active[a]!;
-      const off = k * n;
-      const bk = b[k]!;
-      const xvk = this.xvOf(k);
-      const gk = K.dot(off, rOff, n);
-      const pen = vp[k]!;
-      const u = gk + bk * xvk;
-      const au = Math.abs(u) - pen * ab;
-      const nb = au > 0 ? (u < 0 ? -au : au) / (xvk + pen * dem) : 0;
-      if (nb === bk) continue;
-      b[k] = nb;
-      const d = nb - bk;
-      const change = xvk * d * d;
-      if (change > dlx) dlx = change;
-      K.subtractScaledWeighted(rOff, d, vOff, off, n);
-    }
-    return this.interceptStepNaive(dlx);
+  private naiveActivePass(): number {
+    return this.interceptStepNaive(this.pass(this.L.active, this.nin));
   }
 
   /**
@@ -420,15 +379,12 @@ export class BinomialPointSolver {
   private updateIrls(ab: number): boolean {
     const { n, K, h, b, active, q, w, y, etaOff, vOff, rOff } = this;
     h.fill(this.b0, etaOff, etaOff + n);
-    for (let a = 0; a < this.nin; a++) {
-      const k = active[a]!;
-      const bk = b[k]!;
-      if (bk !== 0) K.addScaled(etaOff, bk, k * n, n);
-    }
+    K.addColumns(this.L.active, this.nin, n, etaOff, this.L.b);
     let xmz = 0;
+    const { fmin, fmax } = this;
     for (let i = 0; i < n; i++) {
       const fi = h[etaOff + i]!;
-      const qi = fi < this.fmin ? 0 : fi > this.fmax ? 1 : 1 / (1 + Math.exp(-fi));
+      const qi = fi < fmin ? 0 : fi > fmax ? 1 : 1 / (1 + Math.exp(-fi));
       q[i] = qi;
       const vi = w[i]! * qi * (1 - qi);
       h[vOff + i] = vi;
@@ -458,29 +414,66 @@ export class BinomialPointSolver {
     const exact = this.exactSweep;
     this.exactSweep = false;
     let violated = false;
+    const { ints } = K;
+    const { cand, row } = this.L;
+    let count = 0;
     for (let k = 0; k < p; k++) {
       if (this.strong[k] || !this.ju[k]) continue;
-      const limit = ab * this.vp[k]!;
-      if (!exact && ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= limit * SAFE) continue;
-      const g = Math.abs(K.dot(k * n, rOff, n));
+      if (!exact && ga[k]! + colNorm[k]! * (drift - gaDrift[k]!) <= ab * this.vp[k]! * SAFE) continue;
+      ints[cand + count++] = k;
+    }
+    // The gradients the bound could not settle, in one kernel call.
+    K.dots(cand, count, n, rOff, row);
+    for (let t = 0; t < count; t++) {
+      const k = ints[cand + t]!;
+      const g = Math.abs(h[row + t]!);
       ga[k] = g;
       gaDrift[k] = drift;
-      if (g > limit) {
+      if (g > ab * this.vp[k]!) {
         this.strong[k] = 1;
         violated = true;
       }
     }
+    if (violated) this.listStrong();
     return !violated;
   }
 
-  /** Binomial deviance per unit weight of the current fit, probabilities clamped to [pmin, 1 − pmin] (glmnet's `dev2`). */
+  /** The strong set in feature order, as the coordinate list of full passes. */
+  private listStrong(): void {
+    const ints = this.K.ints;
+    let count = 0;
+    for (let k = 0; k < this.p; k++) if (this.strong[k]) ints[this.L.list + count++] = k;
+    this.strongCount = count;
+  }
+
+  /** One naive pass over `count` coordinates listed at Int32 index `list` (one kernel call); returns max xv Δb². */
+  private pass(list: number, count: number): number {
+    const { K, L, n } = this;
+    const ints = K.ints;
+    ints[L.ctrl] = this.nin;
+    ints[L.ctrl + 1] = this.nx;
+    ints[L.ctrl + 2] = 0;
+    const dlx = K.cdPass(list, count, n, this.rOff, this.vOff, L.b, L.xv, L.stamp, this.irlsStep, L.thr, L.dn, L.mm, L.active, L.ctrl);
+    this.nin = ints[L.ctrl]!;
+    if (ints[L.ctrl + 2] !== 0) throw new MaxActiveReached();
+    return dlx;
+  }
+
+  /**
+   * Binomial deviance per unit weight of the current fit, probabilities
+   * clamped to [pmin, 1 − pmin] (glmnet's `dev2`). For y exactly 0 or 1 the
+   * other term, 0 · log(finite), adds an exact zero, so only one logarithm is
+   * taken (same value to the bit).
+   */
   deviance(pmin: number): number {
     const pmax = 1 - pmin;
+    const { n, q, y, w } = this;
     let s = 0;
-    for (let i = 0; i < this.n; i++) {
-      const pi = Math.min(Math.max(pmin, this.q[i]!), pmax);
-      const yi = this.y[i]!;
-      s -= this.w[i]! * (yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi));
+    for (let i = 0; i < n; i++) {
+      const pi = Math.min(Math.max(pmin, q[i]!), pmax);
+      const yi = y[i]!;
+      const term = yi === 1 ? Math.log(pi) : yi === 0 ? Math.log(1 - pi) : yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi);
+      s -= w[i]! * term;
     }
     return s;
   }

@@ -162,6 +162,19 @@ describe("solver variants and guarantees", () => {
     expect(fit.lambda.length).toBe(-fit.jerr - 1);
     expect(fit.warnings.some((w) => w.code === "NOT_CONVERGED")).toBe(true);
   });
+
+  it("stops when more than pmax variables would enter (jerr −10000 − m), the same with SIMD and JS kernels", () => {
+    const fits = (["simd", "js"] as const).map((kernels) => elasticNetPath(x, y, { alpha: 1, pmax: 12, kernels }));
+    for (const fit of fits) {
+      expect(fit.jerr).toBeLessThanOrEqual(-10000);
+      expect(fit.lambda.length).toBe(-10000 - fit.jerr - 1);
+      expect(Math.max(...fit.df)).toBeLessThanOrEqual(12);
+      expect(fit.lambda.length).toBe(32); // the 33rd λ would make a 13th variable active
+      expect(fit.warnings.some((w) => w.code === "PATH_TRUNCATED")).toBe(true);
+    }
+    expect(fits[1]!.jerr).toBe(fits[0]!.jerr);
+    expect(fits[1]!.npasses).toBe(fits[0]!.npasses);
+  });
 });
 
 describe("bad input", () => {

@@ -84,7 +84,52 @@ export const op = {
   f64x2Mul: [0xfd, 0xf2, 0x01],
   f64x2Div: [0xfd, 0xf3, 0x01],
   f64Div: [0xa3],
+  /** `if` with no result, with an f64 result; `else`; unconditional branch; `return`. */
+  if: [0x04, 0x40],
+  ifF64: [0x04, 0x7c],
+  else: [0x05],
+  br: (depth: number): number[] => [0x0c, ...uleb(depth)],
+  return: [0x0f],
+  select: [0x1b],
+  i32Sub: [0x6b],
+  i32Mul: [0x6c],
+  i32LtS: [0x48],
+  i32GeS: [0x4e],
+  f64Const: (value: number): number[] => [0x44, ...new Uint8Array(new Float64Array([value]).buffer)],
+  f64Abs: [0x99],
+  f64Neg: [0x9a],
+  f64Eq: [0x61],
+  f64Ne: [0x62],
+  f64Lt: [0x63],
+  f64Gt: [0x64],
 } as const;
+
+/** Turns element offsets (locals) into byte addresses: p ← p · 8. */
+export function toBytes(ptrs: readonly number[]): number[] {
+  return ptrs.flatMap((p) => [...op.get(p), ...op.i32(3), ...op.i32Shl, ...op.set(p)]);
+}
+
+/**
+ * Emits a loop over `n` (a local) doubles: `width` (2, 4 or 8) at a time with
+ * `vectorBody`, then the tail one at a time with `scalarBody`; the byte-address
+ * locals `ptrs` advance and `end` is a scratch i32 local.
+ */
+export function stream(ptrs: readonly number[], n: number, end: number, vectorBody: readonly number[], scalarBody: readonly number[], width = 4): number[] {
+  const first = ptrs[0]!;
+  const advance = (bytes: number) => ptrs.flatMap((p) => [...op.get(p), ...op.i32(bytes), ...op.i32Add, ...op.set(p)]);
+  const loop = (mask: number, body: readonly number[], bytes: number) => [
+    ...op.get(first), ...op.get(n), ...op.i32(mask), ...op.i32And, ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(end),
+    ...op.block,
+    ...op.get(first), ...op.get(end), ...op.i32GeU, ...op.brIf(0),
+    ...op.loop,
+    ...body,
+    ...advance(bytes),
+    ...op.get(first), ...op.get(end), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+  ];
+  return [...loop(-width, vectorBody, 8 * width), ...loop(width - 1, scalarBody, 8)];
+}
 
 /** One exported function: parameter and result types, extra locals, body (without the final `end`). */
 export interface WasmFunction {
@@ -118,3 +163,31 @@ export function assembleModule(functions: readonly WasmFunction[]): Uint8Array<A
     ...section(10, vec(codes)),
   ]);
 }
+
+/**
+ * Like {@link stream} for pairwise (f64x2) bodies, unrolled: `pairBody(off)`
+ * handles the two doubles at byte offset `off` of each pointer; it runs for
+ * 0 and 16 per iteration over 4 doubles, once more if 2 or 3 remain, and
+ * `scalarBody` takes the last odd double. The doubles reach the body in the
+ * same pairs as with `stream(…, width 2)`, so reductions give the same bits,
+ * with half the pointer updates.
+ */
+export function streamPairs(ptrs: readonly number[], n: number, end: number, pairBody: (off: number) => number[], scalarBody: readonly number[]): number[] {
+  const first = ptrs[0]!;
+  const advance = (bytes: number) => ptrs.flatMap((p) => [...op.get(p), ...op.i32(bytes), ...op.i32Add, ...op.set(p)]);
+  const bit = (mask: number) => [...op.get(n), ...op.i32(mask), ...op.i32And];
+  return [
+    ...op.get(first), ...op.get(n), ...op.i32(-4), ...op.i32And, ...op.i32(3), ...op.i32Shl, ...op.i32Add, ...op.set(end),
+    ...op.block,
+    ...op.get(first), ...op.get(end), ...op.i32GeU, ...op.brIf(0),
+    ...op.loop,
+    ...pairBody(0), ...pairBody(16),
+    ...advance(32),
+    ...op.get(first), ...op.get(end), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+    ...op.end,
+    ...bit(2), ...op.if, ...pairBody(0), ...advance(16), ...op.end,
+    ...bit(1), ...op.if, ...scalarBody, ...op.end,
+  ];
+}
+
