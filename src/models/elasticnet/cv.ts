@@ -99,7 +99,7 @@ function checkMeasure(measure: CvMeasure): void {
   }
 }
 
-function fitFolds(x: ColumnMatrix, y: ArrayLike<number>, options: CvElasticNetOptions, needAuc: boolean): FoldFits {
+function fitFolds(x: ColumnMatrix, y: ArrayLike<number>, options: CvElasticNetOptions): FoldFits {
   const featureNames = resolveFeatureNames(x.nCols, options.featureNames);
   checkDesignAndOutcome(x, y, featureNames);
   const n = x.nRows;
@@ -136,21 +136,6 @@ function fitFolds(x: ColumnMatrix, y: ArrayLike<number>, options: CvElasticNetOp
       wTrain[t] = weights[train[t]!]!;
     }
     warnings.push(...checkClassCounts(yTrain, wTrain, { split: label }));
-    if (needAuc) {
-      let pos = 0;
-      let count = 0;
-      for (const i of held) {
-        if (!(weights[i]! > 0)) continue;
-        pos += yy[i]!;
-        count++;
-      }
-      if (pos === 0 || pos === count) {
-        throw new RadvalError("SINGLE_CLASS", `the held-out rows of ${label} contain only ${pos === 0 ? "non-events" : "events"}, so its AUC is undefined`, {
-          where: { split: label },
-          hint: "Use stratified folds (radval draws them with --folds/--seed), fewer folds, or the deviance measure.",
-        });
-      }
-    }
     const foldSettings: PathSettings =
       options.lambdaMinRatio === undefined ? resolvePathSettings(train.length, p, options as ElasticNetOptions) : settings;
     const fit = fitBinomialPath(x, train, yTrain, wTrain, foldSettings, rowHash);
@@ -161,11 +146,24 @@ function fitFolds(x: ColumnMatrix, y: ArrayLike<number>, options: CvElasticNetOp
   return { n, K, y: yy, weights, foldId, settings, featureNames, full, eta, heldOut, folds, warnings };
 }
 
+/** True when the held-out rows of a fold (those with positive weight) hold one class only: its AUC is undefined. */
+function heldOutSingleClass(held: Int32Array, y: Float64Array, weights: Float64Array): boolean {
+  let pos = 0;
+  let count = 0;
+  for (const i of held) {
+    if (!(weights[i]! > 0)) continue;
+    pos += y[i]!;
+    count++;
+  }
+  return pos === 0 || pos === count;
+}
+
 function summarize(ff: FoldFits, measure: CvMeasure, extraWarnings: readonly RadvalWarning[]): CvElasticNetResult {
   const { n, K, y, weights, eta, heldOut, full } = ff;
   const L = full.lambda.length;
   const foldRaw: number[][] = [];
   const foldWeights: number[] = [];
+  const notes: RadvalWarning[] = [];
   const prob = new Float64Array(n);
   for (let k = 0; k < K; k++) {
     const held = heldOut[k]!;
@@ -173,6 +171,18 @@ function summarize(ff: FoldFits, measure: CvMeasure, extraWarnings: readonly Rad
     for (const i of held) wk += weights[i]!;
     foldWeights.push(wk);
     const row = new Array<number>(L);
+    if (measure === "auc" && heldOutSingleClass(held, y, weights)) {
+      // cv.glmnet: the fold's AUC is NaN and weighted.mean(na.rm = TRUE) leaves it (and its weight) out.
+      row.fill(Number.NaN);
+      const label = `fold ${k + 1}`;
+      notes.push({
+        code: "CV_FOLD_AUC_UNDEFINED",
+        message: `${label}: the held-out rows hold one class only, so its AUC is undefined and left out of cvm and cvsd (as cv.glmnet)`,
+        where: { split: label },
+      });
+      foldRaw.push(row);
+      continue;
+    }
     for (let l = 0; l < L; l++) {
       for (const i of held) prob[i] = 1 / (1 + Math.exp(-eta[l * n + i]!));
       if (measure === "auc") {
@@ -185,17 +195,28 @@ function summarize(ff: FoldFits, measure: CvMeasure, extraWarnings: readonly Rad
     }
     foldRaw.push(row);
   }
-  const totalW = foldWeights.reduce((a, b) => a + b, 0);
+  if (notes.length === K) {
+    throw new RadvalError("SINGLE_CLASS", "the held-out rows of every fold hold one class only, so no fold has an AUC", {
+      where: { key: "foldId" },
+      hint: "Use stratified folds (radval draws them with --folds/--seed), fewer folds, or the deviance measure.",
+    });
+  }
+  // Weighted means over the folds with a value; (K − 1) counts every fold, as cv.glmnet's N − 1.
+  let totalW = 0;
+  for (let k = 0; k < K; k++) if (!Number.isNaN(foldRaw[k]![0]!)) totalW += foldWeights[k]!;
   const cvm = new Array<number>(L);
   const cvsd = new Array<number>(L);
   for (let l = 0; l < L; l++) {
     let m = 0;
-    for (let k = 0; k < K; k++) m += foldWeights[k]! * foldRaw[k]![l]!;
+    for (let k = 0; k < K; k++) {
+      const v = foldRaw[k]![l]!;
+      if (!Number.isNaN(v)) m += foldWeights[k]! * v;
+    }
     m /= totalW;
     let v = 0;
     for (let k = 0; k < K; k++) {
       const d = foldRaw[k]![l]! - m;
-      v += foldWeights[k]! * d * d;
+      if (!Number.isNaN(d)) v += foldWeights[k]! * d * d;
     }
     cvm[l] = m;
     cvsd[l] = Math.sqrt(v / totalW / (K - 1));
@@ -222,7 +243,7 @@ function summarize(ff: FoldFits, measure: CvMeasure, extraWarnings: readonly Rad
     foldWeights: Object.freeze(foldWeights),
     folds: Object.freeze(ff.folds.map((f) => Object.freeze({ ...f }))),
     fit,
-    warnings: Object.freeze([...ff.warnings, ...extraWarnings, ...full.warnings]),
+    warnings: Object.freeze([...ff.warnings, ...extraWarnings, ...notes, ...full.warnings]),
   });
 }
 
@@ -254,15 +275,17 @@ function foldCount(y: ArrayLike<number>, options: CvElasticNetOptions): number {
  * cvsd = √(Σ_k W_k (m_k − cvm)² / Σ_k W_k / (K − 1)); λ_min and λ_1se by
  * {@link chooseLambda}. Folds: `foldId`, or a stratified draw of `nFolds`
  * (default 10) with `rng`. A fold whose training rows hold fewer than 2 of a
- * class, or (for AUC) whose held-out rows hold one class only, is an error
- * naming the fold. O(K × cost of one path).
+ * class is an error naming the fold. For AUC, a fold whose held-out rows hold
+ * one class only has no AUC: as cv.glmnet, it is left out of cvm and cvsd
+ * (its `foldRaw` row is NaN) with a warning naming it; an error if no fold has
+ * one. O(K × cost of one path).
  */
 export function cvElasticNet(x: ColumnMatrix, y: ArrayLike<number>, options: CvElasticNetOptions = {}): CvElasticNetResult {
   const requested = options.measure ?? "deviance";
   checkMeasure(requested);
   const notes: RadvalWarning[] = [];
   const measure = effectiveMeasure(requested, x.nRows, foldCount(y, options), notes);
-  const ff = fitFolds(x, y, options, measure === "auc");
+  const ff = fitFolds(x, y, options);
   return summarize(ff, measure, notes);
 }
 
@@ -282,7 +305,7 @@ export function cvElasticNetMeasures(
   const notes: RadvalWarning[] = [];
   const K = foldCount(y, options);
   const effective = measures.map((m) => effectiveMeasure(m, x.nRows, K, notes));
-  const ff = fitFolds(x, y, options, effective.includes("auc"));
+  const ff = fitFolds(x, y, options);
   return Object.freeze(effective.map((m) => summarize(ff, m, notes)));
 }
 

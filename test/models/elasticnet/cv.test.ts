@@ -115,11 +115,33 @@ describe("folds, α grid and bad input", () => {
     expect(e.hint).toMatch(/stratified/);
   });
 
-  it("AUC with a held-out fold of one class only is an error naming the fold", () => {
-    const foldId = Array.from(y, (v, i) => (i < 40 && v === 0 ? 1 : (i % 3) + 2));
+  it("AUC with a held-out fold of one class only: left out of cvm and cvsd as cv.glmnet does, with a warning naming the fold", () => {
+    const R = extra.cv_auc_one_class_fold;
+    const cv = cvElasticNet(x, y, { alpha: 1, thresh: 1e-10, foldId: R.foldid, measure: "auc" });
+    expect(cv.lambda.length).toBe(R.lambda.length);
+    let maxCvm = 0;
+    let maxCvsd = 0;
+    for (let l = 0; l < R.lambda.length; l++) {
+      maxCvm = Math.max(maxCvm, Math.abs(cv.cvm[l]! - R.cvm[l]));
+      maxCvsd = Math.max(maxCvsd, Math.abs(cv.cvsd[l]! - R.cvsd[l]));
+    }
+    expect(maxCvm).toBeLessThan(1e-8); // cvm: 1e-8 absolute
+    expect(maxCvsd).toBeLessThan(1e-8); // cvsd: 1e-8 absolute
+    expect(Math.abs(cv.lambdaMin - R.lambda_min) / R.lambda_min).toBeLessThan(1e-10); // the same λ
+    expect(Math.abs(cv.lambda1se - R.lambda_1se) / R.lambda_1se).toBeLessThan(1e-10);
+    expect(cv.foldRaw[0]!.every(Number.isNaN)).toBe(true);
+    const note = cv.warnings.find((w) => w.code === "CV_FOLD_AUC_UNDEFINED");
+    expect(note?.message).toContain("fold 1");
+    expect(note?.where?.split).toBe("fold 1");
+  });
+
+  it("AUC when every held-out fold holds one class only is an error", () => {
+    // 4 folds: 1 and 2 hold the events, 3 and 4 the non-events (every training set still has both classes)
+    let seen = 0;
+    const foldId = Array.from(y, (v) => (v === 1 ? 1 : 3) + (seen++ % 2));
     const e = radvalErrorOf(() => cvElasticNet(x, y, { foldId, measure: "auc", nlambda: 5 }));
     expect(e.code).toBe("SINGLE_CLASS");
-    expect(e.message).toContain("fold 1");
+    expect(e.message).toContain("every fold");
   });
 
   it("folds need a generator or ids, at least 3 folds, and a known measure", () => {
