@@ -31,7 +31,7 @@ export interface ValProbOptions {
 export interface ValProb {
   /** Somers' D = 2C − 1. */
   readonly Dxy: number | null;
-  /** C-index = AUC (ties ½). */
+  /** C-index as rms computes it: the AUC of the probabilities binned to cells of 0.0002 (ties ½); within ~1e-5 of the exact AUC. */
   readonly C: number | null;
   /** Nagelkerke R² of the predictions taken as given. */
   readonly R2: number | null;
@@ -82,6 +82,19 @@ function spiegelhalter(y: ArrayLike<number>, p: ArrayLike<number>): { z: number 
   return { z: num / Math.sqrt(den) };
 }
 
+/**
+ * The cells of rms's rank-correlation table: ⌊5000 · plogis(logit)⌋ (0…5000).
+ * `lrm.fit` (rms 6.5.0), which `val.prob` calls, computes C and Dxy from
+ * predicted probabilities counted in 5,001 cells of width 0.0002 — two
+ * predictions in one cell tie — so its C can differ from the exact AUC by
+ * ~1/(cases × controls) per such pair. O(n).
+ */
+export function rmsProbabilityBins(logit: ArrayLike<number>): Float64Array {
+  const bins = new Float64Array(logit.length);
+  for (let i = 0; i < logit.length; i++) bins[i] = Math.floor((1 / (1 + Math.exp(-logit[i]!))) * 5000);
+  return bins;
+}
+
 /** |p − lowess(p, y, iter = 0)(p)| for every case: the errors behind Emax, E90 and Eavg. O(n log n + n·span). */
 export function lowessCalibrationErrors(truth: ArrayLike<number>, prob: ArrayLike<number>): Float64Array {
   const cal = lowessAt(prob, truth, { iter: 0 });
@@ -97,7 +110,9 @@ export function lowessCalibrationErrors(truth: ArrayLike<number>, prob: ArrayLik
  * Σ(y·logit − log(1 + e^logit)), L0 the null deviance, LR = L0 − L01:
  * R2 = (1 − e^{−LR/n})/(1 − e^{−L0/n}), D = (LR − 1)/n; recalibration
  * `glm(y ~ logit)` gives Intercept, Slope and Lcal; U = (L01 − Lcal − 2)/n,
- * Q = D − U; Brier = mean((p − y)²); C = AUC, Dxy = 2C − 1; Emax/E90/Eavg
+ * Q = D − U; Brier = mean((p − y)²); C = the AUC of the probabilities
+ * binned as rms does ({@link rmsProbabilityBins}: cells of 0.0002, ties ½;
+ * the exact AUC is `aucMannWhitney`), Dxy = 2C − 1; Emax/E90/Eavg
  * from |p − approx(lowess(p, y, iter = 0), xout = p, ties = mean)|;
  * Spiegelhalter's z. When all predictions are equal, follows val.prob's
  * special case (no discrimination: Dxy 0, C ½, R2 0, D −1/n, U on 1 df) but
@@ -186,7 +201,7 @@ export function valProb(truth: ArrayLike<number>, prob: ArrayLike<number>, optio
       Intercept: null, Slope: null, ...common, n, excluded, reasons,
     };
   }
-  const C = aucMannWhitney(y, logit, "<");
+  const C = aucMannWhitney(y, rmsProbabilityBins(logit), "<");
   const lr = l0 - l01;
   const D = (lr - 1) / n;
   const R2 = (1 - Math.exp(-lr / n)) / (1 - Math.exp(-l0 / n));

@@ -4,7 +4,8 @@ import { loadFixture, radvalErrorOf, relDiff } from "../../helpers.js";
 
 // References: rms 6.5.0 val.prob(p, y, pl = FALSE) on the external PBC predictions,
 //  ../shared/fixtures/fx_logistic_pbc.R → test/fixtures/logistic_pbc.json (external.val_prob, val_prob_recomputed);
-//  predictions with exact 0/1: test/fixtures/fx_metrics_extra.R → test/fixtures/metrics_extra.json (val_prob_extremes).
+//  predictions with exact 0/1 and 3,000 simulated predictions: test/fixtures/fx_metrics_extra.R → test/fixtures/metrics_extra.json
+//  (val_prob_extremes, val_prob_binned).
 const lp = loadFixture("logistic_pbc.json");
 const extra = loadFixture("metrics_extra.json");
 const e = lp.external;
@@ -37,6 +38,15 @@ describe("valProb (rms::val.prob 6.5.0)", () => {
     expect(e.val_prob["D:p"]).toBeNull();
     // tolerance: 1e-10 relative against 1 − pchisq(LR, 1)
     expect(relDiff(r["Dp"]!, e.val_prob_recomputed["D:p"])).toBeLessThan(1e-10);
+  });
+
+  it("C and Dxy come from probabilities binned to 0.0002 as rms's lrm.fit counts them (3,000 simulated predictions)", () => {
+    const b = extra.val_prob_binned;
+    const v = valProb(b.y, b.p, { smooth: false });
+    // tolerance: 1e-12 absolute (same bins and ties; the exact AUC differs from rms by ~7e-7 here, which must show)
+    expect(Math.abs(v.C! - b.C)).toBeLessThan(1e-12);
+    expect(Math.abs(v.Dxy! - b.Dxy)).toBeLessThan(1e-12);
+    expect(Math.abs(b.exact_C - b.C)).toBeGreaterThan(1e-7);
   });
 
   it("smooth: false skips the lowess statistics (the fast path) and says so", () => {
