@@ -1,4 +1,5 @@
-import type { CohortResult, Estimate, StudyResults } from "./results.js";
+import type { CohortResult, Estimate, InternalModelValidation, StudyResults } from "./results.js";
+import { internalEstimateName } from "./format.js";
 import { type RileyAtN, type RileySampleSize, rileyAtN, rileySampleSize } from "./riley.js";
 
 /** Outcome of one automatic check: "flag" (a problem to discuss), "pass", or "unavailable" (the results lack what it needs). */
@@ -6,7 +7,7 @@ export type CheckStatus = "flag" | "pass" | "unavailable";
 
 /** One automatic check shown in the report (and feeding TRIPOD+AI items 10, 23a, 26, 16). */
 export interface ReportCheck {
-  /** Stable id: "epp-10", "epp-20", "riley-shrinkage", "riley-optimism", "riley-intercept", "calibration-slope", "auc-ci-width", "case-mix". */
+  /** Stable id: "epp-10", "epp-20", "riley-shrinkage", "riley-optimism", "riley-intercept", "calibration-slope", "optimism-reliability", "auc-ci-width", "case-mix". */
   readonly id: string;
   readonly title: string;
   readonly status: CheckStatus;
@@ -37,6 +38,10 @@ export interface FlagOptions {
   readonly prevalenceRatio?: number;
   /** Cohort-membership AUC above which case mix is flagged [0.8]. */
   readonly membershipAuc?: number;
+  /** Apparent AUC at or above which the optimism bootstrap is flagged as unreliable [0.99]. */
+  readonly apparentAucCut?: number;
+  /** Optimism-corrected AUC above the .632+ or cross-validated AUC by more than this is flagged [0.05]. */
+  readonly optimismGap?: number;
 }
 
 /** Where the anticipated Cox–Snell R² of the Riley criteria came from. */
@@ -222,6 +227,44 @@ function sampleSizeChecks(s: SampleSizeAssessment | null, o: Required<FlagOption
   return checks;
 }
 
+/**
+ * Harrell's optimism bootstrap under-corrects models that (nearly) reproduce their training data —
+ * random forests, boosted trees, nearest neighbours: the bootstrap model is almost perfect on its own
+ * sample AND on the ~63% of the original rows it has seen, so the estimated optimism is too small
+ * (Efron & Tibshirani 1997, who built .632+ for this case). Flags a model whose apparent AUC is ≥ the
+ * cut, or whose optimism-corrected AUC exceeds the .632+ or cross-validated AUC by more than the gap.
+ */
+function optimismReliabilityCheck(m: InternalModelValidation, name: string, cohort: string, o: Required<FlagOptions>): ReportCheck {
+  const apparent = m.apparent.auc?.estimate ?? null;
+  const corrected = m.corrected.auc?.estimate ?? null;
+  const dot632plus = m.dotPlus.find((d) => d.measure === "auc")?.dot632plus ?? null;
+  const crossValidated = m.crossValidated?.auc?.estimate ?? null;
+  const others = [dot632plus, crossValidated].filter((x): x is number => x !== null);
+  const lowest = others.length ? Math.min(...others) : null;
+  const interpolates = apparent !== null && apparent >= o.apparentAucCut;
+  const gap = corrected !== null && lowest !== null ? corrected - lowest : null;
+  const disagrees = gap !== null && gap > o.optimismGap;
+  const compared = [dot632plus !== null ? `.632+ ${fmt(dot632plus)}` : null, crossValidated !== null ? `cross-validated ${fmt(crossValidated)}` : null].filter(Boolean).join(", ");
+  const reasons = [interpolates ? `apparent AUC ${fmt(apparent!)} ≥ ${o.apparentAucCut}: the model nearly reproduces its training data` : null, disagrees ? `it exceeds the ${others.length > 1 ? `lower of ${compared.replace(", ", " and ")}` : compared} by ${fmt(gap!)}` : null].filter(Boolean);
+  return {
+    id: "optimism-reliability",
+    title: "Optimism bootstrap unreliable for this model",
+    status: corrected === null || apparent === null ? "unavailable" : reasons.length ? "flag" : "pass",
+    severity: "serious",
+    message:
+      corrected === null || apparent === null
+        ? `${name}: no apparent and optimism-corrected AUC in the results.`
+        : `${name}: optimism-corrected AUC ${fmt(corrected)}${compared ? ` (${compared})` : ""}` +
+          (reasons.length
+            ? `; ${reasons.join("; ")}. Harrell's bootstrap under-corrects models that fit their training data (almost) perfectly: report the ${dot632plus !== null ? ".632+" : "cross-validated"} estimate instead.`
+            : "."),
+    items: ["23a", "26"],
+    model: m.model,
+    cohort,
+    values: { apparent, corrected, dot632plus, crossValidated, apparentAucCut: o.apparentAucCut, optimismGap: o.optimismGap },
+  };
+}
+
 function ciWidth(e: Estimate | null): number | null {
   return e && e.lower !== null && e.upper !== null ? e.upper - e.lower : null;
 }
@@ -230,6 +273,8 @@ function ciWidth(e: Estimate | null): number | null {
  * Runs every automatic check on the results: events per candidate parameter
  * (< 10 serious, < 20 caution); Riley et al. (2020) criteria (i)–(iii) at the
  * development n; optimism-corrected calibration slope < 0.8 (overfitting);
+ * the optimism bootstrap unreliable (apparent AUC ≥ 0.99, or corrected AUC
+ * more than 0.05 above the .632+ / cross-validated AUC);
  * AUC confidence interval wider than 0.2; external case mix very different
  * (max |SMD| > 0.5, prevalence ratio > 2 either way, or membership AUC > 0.8).
  */
@@ -242,11 +287,14 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
     smdCut: 0.5,
     prevalenceRatio: 2,
     membershipAuc: 0.8,
+    apparentAucCut: 0.99,
+    optimismGap: 0.05,
     ...options,
   };
   const sampleSize = assessSampleSize(results);
   const checks = sampleSizeChecks(sampleSize, o);
   const label = (id: string) => results.models.find((m) => m.id === id)?.label ?? id;
+  const corrected = internalEstimateName(results.internalValidation?.scheme);
 
   for (const m of results.internalValidation?.models ?? []) {
     const slope = m.corrected.calibrationSlope?.estimate ?? null;
@@ -257,8 +305,8 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
       severity: "serious",
       message:
         slope === null
-          ? `${label(m.model)}: no optimism-corrected calibration slope in the results.`
-          : `${label(m.model)}: optimism-corrected calibration slope ${fmt(slope)}${slope < o.slopeCut ? ` < ${o.slopeCut}: predictions are too extreme (overfitting); consider more shrinkage or fewer candidate predictors.` : "."}`,
+          ? `${label(m.model)}: no ${corrected} calibration slope in the results.`
+          : `${label(m.model)}: ${corrected} calibration slope ${fmt(slope)}${slope < o.slopeCut ? ` < ${o.slopeCut}: predictions are too extreme (overfitting); consider more shrinkage or fewer candidate predictors.` : "."}`,
       items: ["23a", "26"],
       model: m.model,
       cohort: results.internalValidation?.cohort ?? null,
@@ -266,8 +314,12 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
     });
   }
 
+  if (results.internalValidation?.scheme === "bootstrap-optimism") {
+    for (const m of results.internalValidation.models) checks.push(optimismReliabilityCheck(m, label(m.model), results.internalValidation.cohort, o));
+  }
+
   const aucEstimates: Array<{ model: string; cohort: string; what: string; auc: Estimate | null }> = [
-    ...(results.internalValidation?.models ?? []).map((m) => ({ model: m.model, cohort: results.internalValidation!.cohort, what: "optimism-corrected", auc: m.corrected.auc })),
+    ...(results.internalValidation?.models ?? []).map((m) => ({ model: m.model, cohort: results.internalValidation!.cohort, what: corrected, auc: m.corrected.auc })),
     ...results.externalValidation.filter((e) => e.site === null).map((e) => ({ model: e.model, cohort: e.cohort, what: "external", auc: e.metrics.auc })),
   ];
   for (const a of aucEstimates) {

@@ -35,3 +35,15 @@ export function listText(items: readonly string[]): string {
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n} ${n === 1 ? word : pluralWord}`;
 }
+
+/**
+ * What the `corrected` performance of an internal-validation scheme is called in report text:
+ * "optimism-corrected" (Harrell's bootstrap), ".632+", "cross-validated" (pooled out-of-fold) or
+ * "internally validated" for other schemes.
+ */
+export function internalEstimateName(scheme: string | null | undefined): string {
+  if (scheme === "bootstrap-optimism") return "optimism-corrected";
+  if (scheme === "632plus") return ".632+";
+  if (scheme === "cv" || scheme === "repeated-cv") return "cross-validated";
+  return "internally validated";
+}

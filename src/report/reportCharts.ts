@@ -6,7 +6,7 @@ import { forestChart } from "./charts/forest.js";
 import { iccChart } from "./charts/icc.js";
 import { optimismChart } from "./charts/optimism.js";
 import { rocChart } from "./charts/roc.js";
-import { slug } from "./format.js";
+import { internalEstimateName, slug } from "./format.js";
 import type { ReportChart } from "./model.js";
 import type { StudyResults } from "./results.js";
 
@@ -34,9 +34,9 @@ export function buildCharts(results: StudyResults): ReportChart[] {
   const iv = results.internalValidation;
   if (iv) {
     const curves = iv.models.filter((m) => m.roc).map((m) => ({ label: label(m.model), roc: m.roc!, auc: m.corrected.auc }));
-    if (curves.length) charts.push({ id: "roc-internal", title: "ROC curves, internal validation", caption: `Out-of-sample ROC curves (${iv.description}); legend: optimism-corrected AUC (95% CI).`, spec: rocChart(curves, { title: "ROC curves: internal validation" }) });
+    if (curves.length) charts.push({ id: "roc-internal", title: "ROC curves, internal validation", caption: `Out-of-sample ROC curves (${iv.description}); legend: ${internalEstimateName(iv.scheme)} AUC (95% CI).`, spec: rocChart(curves, { title: "ROC curves: internal validation" }) });
     for (const m of iv.models) {
-      if (m.calibration) charts.push({ id: `calibration-internal-${slug(m.model)}`, title: `Calibration, internal validation: ${label(m.model)}`, caption: `Out-of-sample calibration of ${label(m.model)}; subtitle: optimism-corrected intercept and slope.`, spec: calibrationChart(m.calibration, { title: `Calibration: ${label(m.model)} (internal)`, slope: m.corrected.calibrationSlope, intercept: m.corrected.calibrationIntercept }) });
+      if (m.calibration) charts.push({ id: `calibration-internal-${slug(m.model)}`, title: `Calibration, internal validation: ${label(m.model)}`, caption: `Out-of-sample calibration of ${label(m.model)}; subtitle: ${internalEstimateName(iv.scheme)} intercept and slope.`, spec: calibrationChart(m.calibration, { title: `Calibration: ${label(m.model)} (internal)`, slope: m.corrected.calibrationSlope, intercept: m.corrected.calibrationIntercept }) });
     }
     const dca = iv.models.filter((m) => m.decisionCurve.length).map((m) => ({ label: label(m.model), rows: m.decisionCurve }));
     if (dca.length) charts.push({ id: "decision-internal", title: "Decision curve, internal validation", caption: "Net benefit of the models' out-of-sample predictions against treating all and treating none.", spec: decisionCurveChart(dca, { title: "Decision curve: internal validation" }) });

@@ -1,5 +1,5 @@
 import { metricLabel } from "./charts/optimism.js";
-import { est, num, slug } from "./format.js";
+import { est, internalEstimateName, num, slug } from "./format.js";
 import type { ReportTable, TableCell } from "./model.js";
 import type { PerformanceMetrics, StudyResults } from "./results.js";
 
@@ -120,7 +120,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
   const perfRows: TableCell[][] = [];
   for (const iv of results.internalValidation?.models ?? []) {
     perfRows.push([label(iv.model), `${results.internalValidation!.cohort}: apparent`, ...performanceCells(iv.apparent)]);
-    perfRows.push([label(iv.model), `${results.internalValidation!.cohort}: optimism-corrected`, ...performanceCells(iv.corrected)]);
+    perfRows.push([label(iv.model), `${results.internalValidation!.cohort}: ${internalEstimateName(results.internalValidation!.scheme)}`, ...performanceCells(iv.corrected)]);
   }
   for (const e of results.externalValidation) {
     perfRows.push([label(e.model), `${e.cohort}${e.site ? `, site ${e.site}` : ""} (n ${e.n}, ${e.events} events)`, ...performanceCells(e.metrics)]);

@@ -1,6 +1,6 @@
 import { metricLabel } from "./charts/optimism.js";
 import type { FlagReport } from "./flags.js";
-import { est, listText, num, pct, plural, slug } from "./format.js";
+import { est, internalEstimateName, listText, num, pct, plural, slug } from "./format.js";
 import type { ReportChart, ReportTable } from "./model.js";
 import type { CohortResult, StudyResults } from "./results.js";
 import { modelTableId } from "./tables.js";
@@ -45,13 +45,24 @@ const roleText = (c: CohortResult) => (c.role === "external" ? `external${c.desi
 const cohortText = (c: CohortResult) => `${c.name}${c.name === roleText(c) ? "" : ` (${roleText(c)})`}: ${plural(c.n, "patient")}, ${plural(c.events, "event")} (${pct(c.n ? c.events / c.n : null)})`;
 const external = (r: StudyResults) => r.cohorts.filter((c) => c.role === "external");
 
-const abstract: Filler = ({ results: r }) => {
+/** " The optimism bootstrap is unreliable for this model (…): .632+ AUC 0.843." when the optimism-reliability check flagged the model, else "". */
+const optimismCaveat = (ctx: ContentContext, model: string): string => {
+  const flag = ctx.flags.checks.find((c) => c.id === "optimism-reliability" && c.model === model && c.status === "flag");
+  if (!flag) return "";
+  const { dot632plus, crossValidated } = flag.values;
+  const better = dot632plus ?? crossValidated ?? null;
+  const name = dot632plus !== null && dot632plus !== undefined ? ".632+" : "cross-validated";
+  return ` The optimism bootstrap is unreliable for this model (see the automatic checks)${better === null ? "." : `: ${name} AUC ${num(better)}.`}`;
+};
+
+const abstract: Filler = (ctx) => {
+  const r = ctx.results;
   const dev = r.cohorts.find((c) => c.role === "development");
   const lines: string[] = [];
   if (dev) lines.push(`Development data: ${cohortText(dev)}.`);
   for (const c of external(r)) lines.push(`External data: ${cohortText(c)}.`);
   if (r.models.length) lines.push(`Models: ${listText(r.models.map((m) => m.label))}; ${r.predictors.candidates.length} candidate predictors.`);
-  for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}: optimism-corrected AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}.`);
+  for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}: ${internalEstimateName(r.internalValidation!.scheme)} AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}.${optimismCaveat(ctx, m.model)}`);
   for (const e of r.externalValidation.filter((x) => x.site === null)) lines.push(`${label(r, e.model)} in ${e.cohort}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}.`);
   return content(lines, false);
 };
@@ -283,7 +294,7 @@ const specification: Filler = (ctx) => {
 const performance: Filler = (ctx) => {
   const r = ctx.results;
   const lines: string[] = [];
-  for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}, optimism-corrected: AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}, intercept ${est(m.corrected.calibrationIntercept)}, Brier ${est(m.corrected.brier)}.`);
+  for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}, ${internalEstimateName(r.internalValidation!.scheme)}: AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}, intercept ${est(m.corrected.calibrationIntercept)}, Brier ${est(m.corrected.brier)}.${optimismCaveat(ctx, m.model)}`);
   for (const e of r.externalValidation) lines.push(`${label(r, e.model)} in ${e.cohort}${e.site ? `, site ${e.site}` : ""}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}, intercept ${est(e.metrics.calibrationIntercept)}.`);
   if (r.subgroups.length) lines.push(`Subgroups: ${r.subgroups.length} rows (table).`);
   return content(lines, lines.length > 0, {

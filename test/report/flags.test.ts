@@ -89,3 +89,46 @@ describe("flags when information is missing or comes from the config", () => {
     expect(s.rileyNote).toContain("≤ 0");
   });
 });
+
+describe("optimism-reliability: Harrell's bootstrap under-corrects models that reproduce their training data", () => {
+  const dotPlusAuc = (apparent: number, dot632plus: number) => ({
+    measure: "auc", apparent, outOfBag: dot632plus - 0.02, noInformation: 0.5, relativeOverfitting: 0.4, dot632: dot632plus + 0.02, dot632plus,
+  });
+  // The shape of the multisite demo's random forest: apparent AUC 1, corrected 0.968, .632+ 0.843, CV 0.802.
+  const json = exampleJson();
+  const [enet, rf] = json["internalValidation"]["models"];
+  rf["apparent"]["auc"] = { estimate: 1, lower: 1, upper: 1, level: 0.95, method: "DeLong" };
+  rf["corrected"]["auc"] = { estimate: 0.968, lower: null, upper: null, level: null, method: null };
+  rf["dotPlus"] = [dotPlusAuc(1, 0.843)];
+  rf["crossValidated"] = { ...rf["corrected"], auc: { estimate: 0.802, lower: 0.764, upper: 0.839, level: 0.95, method: "DeLong" } };
+  enet["dotPlus"] = [dotPlusAuc(0.8004, 0.765)];
+  const results = parseStudyResults(json);
+  const checks = byId(computeFlags(results).checks, "optimism-reliability");
+
+  it("flags the forest (apparent AUC 1; corrected 0.968 is 0.166 above the lower of .632+ and CV) and passes the elastic net", () => {
+    expect(checks.map((c) => [c.model, c.status, c.severity])).toEqual([
+      ["enet", "pass", "serious"],
+      ["rf", "flag", "serious"],
+    ]);
+    const flag = checks[1]!;
+    expect(flag.message).toContain("apparent AUC 1 ≥ 0.99");
+    expect(flag.message).toMatch(/by 0\.166/);
+    expect(flag.message).toContain("report the .632+ estimate");
+    expect(flag.values["dot632plus"]).toBe(0.843);
+    expect(flag.values["crossValidated"]).toBe(0.802);
+  });
+
+  it("flags a corrected AUC far above .632+ even when the apparent AUC is below the cut, and the gap is a setting", () => {
+    const gapOnly = exampleJson();
+    gapOnly["internalValidation"]["models"][0]["dotPlus"] = [dotPlusAuc(0.8004, 0.7)]; // corrected 0.7694 − 0.7 = 0.069 > 0.05
+    const parsed = parseStudyResults(gapOnly);
+    expect(byId(computeFlags(parsed).checks, "optimism-reliability")[0]).toMatchObject({ model: "enet", status: "flag" });
+    expect(byId(computeFlags(parsed, { optimismGap: 0.1 }).checks, "optimism-reliability")[0]!.status).toBe("pass");
+  });
+
+  it("is not run for cross-validation, whose estimate has no optimism to under-correct", () => {
+    const cv = exampleJson();
+    cv["internalValidation"]["scheme"] = "cv";
+    expect(byId(computeFlags(parseStudyResults(cv)).checks, "optimism-reliability")).toHaveLength(0);
+  });
+});

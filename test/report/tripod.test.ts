@@ -102,3 +102,29 @@ describe("checklist statuses", () => {
     expect(view.get("4a")).toBe("partial"); // ← 5a
   });
 });
+
+describe("abstract and performance text name the internal-validation estimate", () => {
+  const itemText = (json: Record<string, any>, id: string) => buildReport(parseStudyResults(json)).checklist.find((e) => e.id === id)!.radval.join("\n");
+
+  it("bootstrap: 'optimism-corrected', with a caveat and the .632+ AUC for a model the optimism-reliability check flags", () => {
+    const json = exampleJson();
+    const rf = json["internalValidation"]["models"][1];
+    rf["apparent"]["auc"] = { estimate: 1, lower: 1, upper: 1, level: 0.95, method: "DeLong" };
+    rf["dotPlus"] = [{ measure: "auc", apparent: 1, outOfBag: 0.69, noInformation: 0.5, relativeOverfitting: 0.6, dot632: 0.8, dot632plus: 0.7 }];
+    const abstract = itemText(json, "2");
+    expect(abstract).toContain("Elastic net (α = 0.5): optimism-corrected AUC 0.769 (0.728–0.811), calibration slope 0.882 (0.687–1.077).\n");
+    expect(abstract).toContain(
+      "Random forest (500 trees): optimism-corrected AUC 0.712 (0.670–0.754), calibration slope 0.580 (0.409–0.752). " +
+        "The optimism bootstrap is unreliable for this model (see the automatic checks): .632+ AUC 0.700.",
+    );
+    expect(itemText(json, "23a")).toContain("unreliable for this model");
+  });
+
+  it("cross-validation: 'cross-validated', never 'optimism-corrected'", () => {
+    const json = exampleJson();
+    json["internalValidation"]["scheme"] = "cv";
+    const abstract = itemText(json, "2");
+    expect(abstract).toContain("Elastic net (α = 0.5): cross-validated AUC 0.769");
+    expect(abstract).not.toContain("optimism-corrected");
+  });
+});
