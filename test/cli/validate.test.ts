@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
 import { examplePath } from "../../src/io/examples.js";
+import { summaryTable } from "../../src/cli/commands/validate.js";
+import { parseStudyResults } from "../../src/report/resultsSchema.js";
+import { exampleJson } from "../report/fixture.js";
 
 async function cli(...args: string[]) {
   const io = memoryIo();
@@ -41,7 +44,8 @@ describe("radval validate", () => {
 
   it("writes results.json and predictions.csv and prints a summary table", () => {
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("corrected AUC");
+    expect(result.stdout).toContain("CV AUC"); // a CV-only study: its estimates are cross-validated, not "corrected"
+    expect(result.stdout).not.toContain("corrected");
     const results = JSON.parse(readFileSync(join(dir, "out", "results.json"), "utf8"));
     expect(results.software.seed).toBe(5);
     expect(results.software.configHash).toMatch(/^[0-9a-f]{64}$/);
@@ -67,5 +71,23 @@ describe("radval validate", () => {
     const unknown = await cli("evaluate", file, "--outcome", "outcome", "--prob", "prob", "--where", "modl=x");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Did you mean "model"');
+  });
+});
+
+describe("the summary table of a bootstrap study", () => {
+  it("shows .632+ and CV AUCs and a caution line for a model the optimism bootstrap under-corrects", () => {
+    const json = exampleJson();
+    const [enet, rf] = json["internalValidation"]["models"];
+    const dot = (apparent: number, dot632plus: number) => [{ measure: "auc", apparent, outOfBag: 0.7, noInformation: 0.5, relativeOverfitting: 0.4, dot632: 0.8, dot632plus }];
+    enet["dotPlus"] = dot(0.8004, 0.765);
+    rf["apparent"]["auc"] = { estimate: 1, lower: 1, upper: 1, level: 0.95, method: "DeLong" };
+    rf["dotPlus"] = dot(1, 0.7);
+    const text = summaryTable(parseStudyResults(json));
+    const lines = text.split("\n");
+    expect(lines[1]).toMatch(/^model\s+apparent AUC\s+corrected AUC\s+\.632\+ AUC\s+corrected slope/);
+    expect(lines.find((l) => l.startsWith("Random forest"))).toMatch(/\s1\s+0\.712\s+0\.7\s/);
+    const cautions = lines.filter((l) => l.startsWith("caution: "));
+    expect(cautions).toHaveLength(1);
+    expect(cautions[0]).toContain("Random forest (500 trees): optimism-corrected AUC 0.712 (.632+ 0.700); apparent AUC 1 ≥ 0.99");
   });
 });

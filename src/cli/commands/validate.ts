@@ -6,6 +6,7 @@ import { prepareEnginesNode } from "../../io/prepareEngines.js";
 import { loadStudy } from "../../io/readStudy.js";
 import { type ReportFormat, writeReport } from "../../io/writeReport.js";
 import { formatJson } from "../../report/render/json.js";
+import { computeFlags } from "../../report/flags.js";
 import type { StudyResults } from "../../report/results.js";
 import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
 import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
@@ -75,13 +76,27 @@ function listWritten(files: readonly string[]): string {
   return lines.join("\n");
 }
 
-function summaryTable(results: StudyResults): string {
+/** Short column name of an internal-validation scheme's estimate: "corrected" (bootstrap), "CV", ".632+". */
+function shortEstimateName(scheme: string | undefined): string {
+  if (scheme === "cv" || scheme === "repeated-cv") return "CV";
+  if (scheme === "632plus") return ".632+";
+  return "corrected";
+}
+
+/**
+ * The terminal summary of a study run: one row per model (apparent, internally validated, .632+ and CV AUC,
+ * slope, Brier, across-site and external AUC), then a caution line for every model whose optimism-corrected
+ * AUC the report's optimism-reliability check distrusts.
+ */
+export function summaryTable(results: StudyResults): string {
   const models = results.internalValidation?.models ?? [];
   const cohorts = [...new Set(results.externalValidation.filter((e) => e.site === null).map((e) => e.cohort))];
   const withCv = models.some((m) => m.crossValidated !== null);
+  const with632 = models.some((m) => m.dotPlus.some((d) => d.measure === "auc"));
   const pooled = results.heterogeneity.filter((h) => h.metric === "auc");
   const f3 = (x: number | null | undefined) => formatNumber(x ?? null, 3);
-  const header = ["model", "apparent AUC", "corrected AUC", ...(withCv ? ["CV AUC"] : []), "corrected slope", "corrected Brier", ...(pooled.length ? ["AUC across sites"] : []), ...cohorts.map((c) => `AUC ${c}`)];
+  const est = shortEstimateName(results.internalValidation?.scheme);
+  const header = ["model", "apparent AUC", `${est} AUC`, ...(with632 ? [".632+ AUC"] : []), ...(withCv ? ["CV AUC"] : []), `${est} slope`, `${est} Brier`, ...(pooled.length ? ["AUC across sites"] : []), ...cohorts.map((c) => `AUC ${c}`)];
   const rows = models.map((m) => {
     const label = results.models.find((x) => x.id === m.model)?.label ?? m.model;
     const site = pooled.find((h) => h.model === m.model);
@@ -89,6 +104,7 @@ function summaryTable(results: StudyResults): string {
       label,
       f3(m.apparent.auc?.estimate),
       f3(m.corrected.auc?.estimate),
+      ...(with632 ? [f3(m.dotPlus.find((d) => d.measure === "auc")?.dot632plus)] : []),
       ...(withCv ? [f3(m.crossValidated?.auc?.estimate)] : []),
       f3(m.corrected.calibrationSlope?.estimate),
       f3(m.corrected.brier?.estimate),
@@ -97,7 +113,11 @@ function summaryTable(results: StudyResults): string {
     ];
   });
   const scheme = results.internalValidation?.description ?? "";
-  return `${scheme}\n${formatTable(header, rows)}`;
+  // Models for which the corrected AUC above cannot be trusted (the report's optimism-reliability check).
+  const caveats = computeFlags(results)
+    .checks.filter((c) => c.id === "optimism-reliability" && c.status === "flag")
+    .map((c) => `caution: ${c.message}`);
+  return `${scheme}\n${formatTable(header, rows)}${caveats.map((c) => `${c}\n`).join("")}`;
 }
 
 /**
