@@ -38,7 +38,7 @@ export interface FlagOptions {
   readonly prevalenceRatio?: number;
   /** Cohort-membership AUC above which case mix is flagged [0.8]. */
   readonly membershipAuc?: number;
-  /** Apparent AUC at or above which the optimism bootstrap is flagged as unreliable [0.99]. */
+  /** Apparent AUC at or above which the optimism bootstrap is flagged (caution) when no .632+ or CV AUC can confirm it [0.99]. */
   readonly apparentAucCut?: number;
   /** Optimism-corrected AUC above the .632+ or cross-validated AUC by more than this is flagged [0.05]. */
   readonly optimismGap?: number;
@@ -231,8 +231,10 @@ function sampleSizeChecks(s: SampleSizeAssessment | null, o: Required<FlagOption
  * Harrell's optimism bootstrap under-corrects models that (nearly) reproduce their training data —
  * random forests, boosted trees, nearest neighbours: the bootstrap model is almost perfect on its own
  * sample AND on the ~63% of the original rows it has seen, so the estimated optimism is too small
- * (Efron & Tibshirani 1997, who built .632+ for this case). Flags a model whose apparent AUC is ≥ the
- * cut, or whose optimism-corrected AUC exceeds the .632+ or cross-validated AUC by more than the gap.
+ * (Efron & Tibshirani 1997, who built .632+ for this case). Flags (serious) a model whose
+ * optimism-corrected AUC exceeds the lower of its .632+ and cross-validated AUC by more than the gap;
+ * when neither is in the results, flags (caution) an apparent AUC ≥ the cut, which cannot be checked.
+ * An apparent AUC near 1 that the other estimates confirm (separable data) passes.
  */
 function optimismReliabilityCheck(m: InternalModelValidation, name: string, cohort: string, o: Required<FlagOptions>): ReportCheck {
   const apparent = m.apparent.auc?.estimate ?? null;
@@ -243,25 +245,26 @@ function optimismReliabilityCheck(m: InternalModelValidation, name: string, coho
   const lowest = others.length ? Math.min(...others) : null;
   const interpolates = apparent !== null && apparent >= o.apparentAucCut;
   const gap = corrected !== null && lowest !== null ? corrected - lowest : null;
-  const disagrees = gap !== null && gap > o.optimismGap;
   const compared = [dot632plus !== null ? `.632+ ${fmt(dot632plus)}` : null, crossValidated !== null ? `cross-validated ${fmt(crossValidated)}` : null].filter(Boolean).join(", ");
-  const reasons = [interpolates ? `apparent AUC ${fmt(apparent!)} ≥ ${o.apparentAucCut}: the model nearly reproduces its training data` : null, disagrees ? `it exceeds the ${others.length > 1 ? `lower of ${compared.replace(", ", " and ")}` : compared} by ${fmt(gap!)}` : null].filter(Boolean);
+  const values = { apparent, corrected, dot632plus, crossValidated, gap, apparentAucCut: o.apparentAucCut, optimismGap: o.optimismGap };
+  const base = { id: "optimism-reliability", title: "Optimism bootstrap unreliable for this model", items: ["23a", "26"], model: m.model, cohort, values };
+  if (corrected === null || apparent === null) {
+    return { ...base, status: "unavailable", severity: "serious", message: `${name}: no apparent and optimism-corrected AUC in the results.` };
+  }
+  const head = `${name}: optimism-corrected AUC ${fmt(corrected)}${compared ? ` (${compared})` : ""}`;
+  const advice = `Harrell's bootstrap under-corrects models that fit their training data (almost) perfectly: report the ${dot632plus !== null ? ".632+" : "cross-validated"} estimate instead.`;
+  if (gap === null) {
+    return interpolates
+      ? { ...base, status: "flag", severity: "caution", message: `${head}; apparent AUC ${fmt(apparent)} ≥ ${o.apparentAucCut} and no .632+ or cross-validated AUC to check the correction against. Harrell's bootstrap under-corrects models that fit their training data (almost) perfectly: add cross-validation to the study.` }
+      : { ...base, status: "pass", severity: "serious", message: `${head}.` };
+  }
+  if (gap <= o.optimismGap) return { ...base, status: "pass", severity: "serious", message: `${head}: within ${o.optimismGap} of the ${others.length > 1 ? "lower of the two" : "other estimate"}.` };
+  const cause = interpolates ? `; with an apparent AUC of ${fmt(apparent)} the model nearly reproduces its training data` : "";
   return {
-    id: "optimism-reliability",
-    title: "Optimism bootstrap unreliable for this model",
-    status: corrected === null || apparent === null ? "unavailable" : reasons.length ? "flag" : "pass",
+    ...base,
+    status: "flag",
     severity: "serious",
-    message:
-      corrected === null || apparent === null
-        ? `${name}: no apparent and optimism-corrected AUC in the results.`
-        : `${name}: optimism-corrected AUC ${fmt(corrected)}${compared ? ` (${compared})` : ""}` +
-          (reasons.length
-            ? `; ${reasons.join("; ")}. Harrell's bootstrap under-corrects models that fit their training data (almost) perfectly: report the ${dot632plus !== null ? ".632+" : "cross-validated"} estimate instead.`
-            : "."),
-    items: ["23a", "26"],
-    model: m.model,
-    cohort,
-    values: { apparent, corrected, dot632plus, crossValidated, apparentAucCut: o.apparentAucCut, optimismGap: o.optimismGap },
+    message: `${head}: ${fmt(gap)} above the ${others.length > 1 ? `lower of ${compared.replace(", ", " and ")}` : compared}${cause}. ${advice}`,
   };
 }
 
@@ -273,8 +276,8 @@ function ciWidth(e: Estimate | null): number | null {
  * Runs every automatic check on the results: events per candidate parameter
  * (< 10 serious, < 20 caution); Riley et al. (2020) criteria (i)–(iii) at the
  * development n; optimism-corrected calibration slope < 0.8 (overfitting);
- * the optimism bootstrap unreliable (apparent AUC ≥ 0.99, or corrected AUC
- * more than 0.05 above the .632+ / cross-validated AUC);
+ * the optimism bootstrap unreliable (corrected AUC more than 0.05 above the
+ * .632+ / cross-validated AUC; apparent AUC ≥ 0.99 with nothing to check against);
  * AUC confidence interval wider than 0.2; external case mix very different
  * (max |SMD| > 0.5, prevalence ratio > 2 either way, or membership AUC > 0.8).
  */

@@ -105,17 +105,36 @@ describe("optimism-reliability: Harrell's bootstrap under-corrects models that r
   const results = parseStudyResults(json);
   const checks = byId(computeFlags(results).checks, "optimism-reliability");
 
-  it("flags the forest (apparent AUC 1; corrected 0.968 is 0.166 above the lower of .632+ and CV) and passes the elastic net", () => {
+  it("flags the forest (corrected 0.968 is 0.166 above the lower of .632+ and CV; apparent AUC 1) and passes the elastic net", () => {
     expect(checks.map((c) => [c.model, c.status, c.severity])).toEqual([
       ["enet", "pass", "serious"],
       ["rf", "flag", "serious"],
     ]);
     const flag = checks[1]!;
-    expect(flag.message).toContain("apparent AUC 1 ≥ 0.99");
-    expect(flag.message).toMatch(/by 0\.166/);
+    expect(flag.message).toContain("0.166 above the lower of .632+ 0.843 and cross-validated 0.802");
+    expect(flag.message).toContain("with an apparent AUC of 1 the model nearly reproduces its training data");
     expect(flag.message).toContain("report the .632+ estimate");
+    expect(flag.values["gap"]).toBeCloseTo(0.968 - 0.802, 12);
     expect(flag.values["dot632plus"]).toBe(0.843);
-    expect(flag.values["crossValidated"]).toBe(0.802);
+  });
+
+  it("passes an apparent AUC near 1 that .632+ and CV confirm (separable data, as WDBC)", () => {
+    const separable = exampleJson();
+    const m = separable["internalValidation"]["models"][0];
+    m["apparent"]["auc"] = { estimate: 0.997, lower: 0.99, upper: 1, level: 0.95, method: "DeLong" };
+    m["corrected"]["auc"] = { estimate: 0.996, lower: null, upper: null, level: null, method: null };
+    m["dotPlus"] = [dotPlusAuc(0.997, 0.995)];
+    m["crossValidated"] = { ...m["corrected"], auc: { estimate: 0.994, lower: 0.99, upper: 0.998, level: 0.95, method: "DeLong" } };
+    expect(byId(computeFlags(parseStudyResults(separable)).checks, "optimism-reliability")[0]).toMatchObject({ model: "enet", status: "pass" });
+  });
+
+  it("with neither .632+ nor CV, an apparent AUC ≥ 0.99 is a caution (it cannot be checked)", () => {
+    const unchecked = exampleJson();
+    unchecked["internalValidation"]["models"][1]["apparent"]["auc"] = { estimate: 1, lower: 1, upper: 1, level: 0.95, method: "DeLong" };
+    const [enetCheck, rfCheck] = byId(computeFlags(parseStudyResults(unchecked)).checks, "optimism-reliability");
+    expect(enetCheck).toMatchObject({ status: "pass" });
+    expect(rfCheck).toMatchObject({ model: "rf", status: "flag", severity: "caution" });
+    expect(rfCheck!.message).toContain("no .632+ or cross-validated AUC to check the correction against");
   });
 
   it("flags a corrected AUC far above .632+ even when the apparent AUC is below the cut, and the gap is a setting", () => {

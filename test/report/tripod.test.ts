@@ -110,12 +110,12 @@ describe("abstract and performance text name the internal-validation estimate", 
     const json = exampleJson();
     const rf = json["internalValidation"]["models"][1];
     rf["apparent"]["auc"] = { estimate: 1, lower: 1, upper: 1, level: 0.95, method: "DeLong" };
-    rf["dotPlus"] = [{ measure: "auc", apparent: 1, outOfBag: 0.69, noInformation: 0.5, relativeOverfitting: 0.6, dot632: 0.8, dot632plus: 0.7 }];
+    rf["dotPlus"] = [{ measure: "auc", apparent: 1, outOfBag: 0.69, noInformation: 0.5, relativeOverfitting: 0.6, dot632: 0.8, dot632plus: 0.6 }];
     const abstract = itemText(json, "2");
     expect(abstract).toContain("Elastic net (α = 0.5): optimism-corrected AUC 0.769 (0.728–0.811), calibration slope 0.882 (0.687–1.077).\n");
     expect(abstract).toContain(
       "Random forest (500 trees): optimism-corrected AUC 0.712 (0.670–0.754), calibration slope 0.580 (0.409–0.752). " +
-        "The optimism bootstrap is unreliable for this model (see the automatic checks): .632+ AUC 0.700.",
+        "The optimism bootstrap is unreliable for this model (see the automatic checks): .632+ AUC 0.600.",
     );
     expect(itemText(json, "23a")).toContain("unreliable for this model");
   });
