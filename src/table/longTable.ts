@@ -1,7 +1,7 @@
 import { previewList } from "../core/dataset.js";
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import { closestName } from "../core/suggest.js";
-import { DEFAULT_MISSING_TOKENS, classifyCell } from "./cells.js";
+import { DEFAULT_MISSING_TOKENS, classifyCell, plainNumber } from "./cells.js";
 import type { RawTable } from "./parseCsv.js";
 
 /**
@@ -129,6 +129,14 @@ export function tableToLong(table: RawTable, options: LongTableOptions): LongTab
     const out = new Float64Array(nCases * nRaters).fill(NaN);
     table.rows.forEach((row, r) => {
       const text = row[j]!;
+      const [i, k] = rowPos[r]!;
+      if (!missingTokens.includes(text)) {
+        const value = plainNumber(text, table.decimal);
+        if (!Number.isNaN(value)) {
+          out[i * nRaters + k] = value; // the common case, without allocation
+          return;
+        }
+      }
       const parsed = classifyCell(text, table.decimal, missingTokens);
       if (parsed.kind === "text" || parsed.kind === "nonfinite") {
         throw new RadvalError(parsed.kind === "text" ? "NON_NUMERIC" : "NON_FINITE", `"${text}" is not ${parsed.kind === "text" ? "a number" : "a finite number"}`, {
@@ -136,7 +144,6 @@ export function tableToLong(table: RawTable, options: LongTableOptions): LongTab
           hint: "Ratings must be numbers; leave the cell empty if the measurement is missing.",
         });
       }
-      const [i, k] = rowPos[r]!;
       out[i * nRaters + k] = parsed.value;
     });
     return out;

@@ -11,7 +11,7 @@ import {
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import { columnMatrix } from "../core/matrix.js";
 import { closestName } from "../core/suggest.js";
-import { DEFAULT_MISSING_TOKENS, classifyCell, parseIsoDateDays } from "./cells.js";
+import { DEFAULT_MISSING_TOKENS, classifyCell, parseIsoDateDays, plainNumber } from "./cells.js";
 import type { RawTable } from "./parseCsv.js";
 
 /** Column names tried, in order, as the case id when `id` is not given. */
@@ -246,6 +246,10 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
 
   const numericCell = (k: number, j: number): number => {
     const text = cell(k, j);
+    if (!missingTokens.includes(text)) {
+      const value = plainNumber(text, table.decimal);
+      if (!Number.isNaN(value)) return value; // the common case, without allocation
+    }
     const parsed = classifyCell(text, table.decimal, missingTokens);
     if (parsed.kind === "nonfinite") {
       throw new RadvalError("NON_FINITE", `"${text}" is not a finite number`, {
@@ -325,7 +329,12 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     let numeric = 0;
     let other = 0;
     for (let k = 0; k < n; k++) {
-      const kind = classifyCell(cell(k, j), table.decimal, missingTokens).kind;
+      const text = cell(k, j);
+      if (!missingTokens.includes(text) && !Number.isNaN(plainNumber(text, table.decimal))) {
+        numeric++; // the common case, without allocation
+        continue;
+      }
+      const kind = classifyCell(text, table.decimal, missingTokens).kind;
       if (kind === "number") numeric++;
       else if (kind !== "missing") other++;
     }
