@@ -14,6 +14,8 @@ export interface PredictionFileOptions extends CommonOptions {
   outcome?: string;
   positive?: string;
   dropMissingOutcome?: boolean;
+  /** Drop rows whose score/probability is missing (as pROC's na.rm), with a warning; default: error. */
+  dropMissing?: boolean;
   delimiter?: string;
   decimal?: string;
   level?: string;
@@ -21,12 +23,13 @@ export interface PredictionFileOptions extends CommonOptions {
   where?: string[];
 }
 
-/** Adds --outcome, --positive, --drop-missing-outcome, --delimiter, --decimal and --level. */
+/** Adds --outcome, --positive, --drop-missing-outcome, --drop-missing, --delimiter, --decimal, --level and --where. */
 export function addPredictionFileOptions(command: Command): Command {
   return command
     .option("--outcome <col>", "binary outcome column (required)")
     .option("--positive <value>", "outcome value that counts as the event (default: 1 / TRUE / yes)")
     .option("--drop-missing-outcome", "drop rows whose outcome is missing (default: error)")
+    .option("--drop-missing", "drop rows whose score / probability is missing, with a warning (as pROC's na.rm; default: error)")
     .option("--delimiter <char>", "field delimiter: , ; tab (default: detected)")
     .option("--decimal <char>", "decimal mark: . or , (default: , for ;-separated files)")
     .option("--level <p>", "confidence level of the intervals (default 0.95)")
@@ -71,8 +74,9 @@ function filterRows(table: RawTable, filters: readonly string[]): RawTable {
 /**
  * Reads an outcome and score/probability columns from any CSV (the output
  * of any model, e.g. a deep-learning model's probabilities). A missing value
- * in a requested column is an error naming the file line and column —
- * radval never drops cases silently.
+ * in a requested column is an error naming the file line and column, unless
+ * `dropMissing` leaves those rows out with a ROWS_DROPPED warning — radval
+ * never drops cases silently.
  */
 export function readPredictionTable(file: string, options: PredictionFileOptions, columns: readonly { name: string; option: string }[]): PredictionTable {
   if (options.outcome === undefined) {
@@ -110,24 +114,54 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
     const line = data.lineOfRow?.[k];
     return line !== undefined ? { file, line, column: name } : { file, row: k + 1, column: name };
   };
-  const values = names.map((name) => {
-    const col = featureColumn(data, name);
-    for (let k = 0; k < col.length; k++) {
-      if (Number.isNaN(col[k]!)) {
-        throw new RadvalError("NON_FINITE", "the value is missing (empty cell)", { where: locate(k, name), hint: "Every case needs a prediction: remove or fill rows without one (radval does not drop them silently)." });
-      }
+  const raw = names.map((name) => featureColumn(data, name));
+  const n = outcome.values.length;
+  const keep: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const missing = raw.findIndex((col) => Number.isNaN(col[k]!));
+    if (missing < 0) keep.push(k);
+    else if (!options.dropMissing) {
+      throw new RadvalError("NON_FINITE", "the value is missing (empty cell)", {
+        where: locate(k, names[missing]!),
+        hint: "Every case needs a prediction: remove or fill rows without one, or pass --drop-missing to leave them out (radval does not drop them silently).",
+      });
     }
-    return Float64Array.from(col);
-  });
+  }
+  const warnings = [...data.warnings];
+  if (keep.length < n) {
+    const dropped = n - keep.length;
+    const lines = [];
+    for (let k = 0, shown = 0; k < n && shown < 5; k++) if (raw.some((col) => Number.isNaN(col[k]!))) lines.push(data.lineOfRow?.[k] ?? k + 1), shown++;
+    warnings.push({
+      code: "ROWS_DROPPED",
+      message: `${dropped} row(s) with a missing ${names.join(" or ")} left out (--drop-missing), at line(s) ${lines.join(", ")}${dropped > lines.length ? ", …" : ""}`,
+      where: { file },
+    });
+  }
+  const pick = (col: ArrayLike<number>) => Float64Array.from(keep, (k) => col[k]!);
+  const truth = pick(outcome.values);
+  if (keep.length < n) {
+    let events = 0;
+    for (const v of truth) events += v;
+    if (events === 0 || events === truth.length) {
+      throw new RadvalError("OUTCOME_ONE_LEVEL", `after leaving out the rows with a missing ${names.join(" or ")}, the ${truth.length} remaining rows have only ${events === 0 ? "non-events" : "events"}`, {
+        where: { file, column: options.outcome },
+        hint: "A binary outcome needs both events and non-events among the rows with a prediction.",
+      });
+    }
+  }
+  const values = raw.map(pick);
+  const rowOf = Int32Array.from(keep);
+  const locateKept = (k: number, name: string): ErrorLocation => locate(rowOf[k]!, name);
   return {
     file,
-    truth: Float64Array.from(outcome.values),
+    truth,
     columns: values,
     names,
     positiveLabel: outcome.positiveLabel,
     negativeLabel: outcome.negativeLabel,
-    warnings: data.warnings,
-    locate,
+    warnings,
+    locate: locateKept,
   };
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
@@ -97,4 +100,28 @@ describe("radval auc", () => {
     expect(r.stderr).toContain(place);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("--drop-missing leaves out rows with a missing score (as pROC's na.rm) and says so; the result equals the file without them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "radval-auc-"));
+    const lines = readFileSync(asah, "utf8").trimEnd().split("\n");
+    const header = lines[0]!.split(",");
+    const s100b = header.indexOf("s100b");
+    const blank = new Set([3, 10, 50]); // data rows (1-based) whose s100b is blanked
+    const withGaps = lines.map((line, r) => (blank.has(r) ? line.split(",").map((v, j) => (j === s100b ? "" : v)).join(",") : line));
+    const withoutRows = lines.filter((_, r) => !blank.has(r));
+    writeFileSync(join(dir, "gaps.csv"), `${withGaps.join("\n")}\n`);
+    writeFileSync(join(dir, "fewer.csv"), `${withoutRows.join("\n")}\n`);
+    const args = ["--outcome", "outcome", "--positive", "Poor", "--score", "s100b", "--json"];
+    const refused = await cli("auc", join(dir, "gaps.csv"), ...args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("line 4"); // data row 3 is file line 4
+    expect(refused.stderr).toContain("--drop-missing");
+    const dropped = await cli("auc", join(dir, "gaps.csv"), ...args, "--drop-missing");
+    const fewer = await cli("auc", join(dir, "fewer.csv"), ...args);
+    expect(dropped.code).toBe(0);
+    expect(JSON.parse(dropped.stdout)).toEqual(JSON.parse(fewer.stdout)); // exact: the same cases
+    expect(JSON.parse(dropped.stdout).n).toBe(110);
+    expect(dropped.stderr).toContain("3 row(s) with a missing s100b left out (--drop-missing), at line(s) 4, 11, 51");
+  });
 });
+
