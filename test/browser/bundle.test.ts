@@ -99,6 +99,12 @@ describe("browser bundle in headless Chromium gives the same numbers as Node", (
     expect(exported.names.sort()).toEqual([...nodeApi.EXAMPLE_NAMES].sort());
   });
 
+  it("compiles the WebAssembly SIMD kernels on the page's main thread, as Node does (not the slower JS twins)", async () => {
+    const simd = await page.evaluate(() => ((window as unknown as PageGlobals).radvalTest.radval as unknown as { simdAvailable(): boolean }).simdAvailable());
+    expect(nodeApi.simdAvailable()).toBe(true);
+    expect(simd).toBe(true);
+  });
+
   it.each(COMPUTATIONS.map((c) => [c.name, c] as const))("%s", async (name, computation) => {
     const inBrowser = await page.evaluate(async (computationName) => {
       const t = (window as unknown as PageGlobals).radvalTest;
