@@ -2,19 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { fixturePath, loadFixture, relDiff } from "../helpers.js";
 
 // Reference: pROC 1.18 on asah.csv, ../shared/fixtures/fx_auc_delong_asah.R → test/fixtures/auc_delong_asah.json
 const ref = loadFixture("auc_delong_asah.json");
 const asah = new URL("../../examples/asah.csv", import.meta.url).pathname;
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 describe("radval auc", () => {
   it.each(["s100b", "ndka", "wfns"])("--json gives the contract shape with pROC's numbers for %s", async (marker) => {

@@ -1,18 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { fixturePath } from "../helpers.js";
 
 // Reference: R stats::hclust + cutree, ../shared/fixtures/fx_hclust_ccc.R → test/fixtures/hclust_wdbc.json
 const ref = JSON.parse(readFileSync(new URL("../fixtures/hclust_wdbc.json", import.meta.url), "utf8"));
 const wdbc = new URL("../../examples/wdbc.csv", import.meta.url).pathname;
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 describe("radval cluster", () => {
   it.each([

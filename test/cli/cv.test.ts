@@ -5,15 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { parseParamValue } from "../../src/cli/params.js";
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 const example = (name: string) => new URL(`../../examples/${name}.csv`, import.meta.url).pathname;
 const ref = JSON.parse(readFileSync(new URL("../fixtures/svm_rf_wdbc.json", import.meta.url), "utf8"));

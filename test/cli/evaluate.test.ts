@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { fixturePath, loadFixture, relDiff } from "../helpers.js";
 
 // References (external-cohort PBC predictions): rms 6.5.0 val.prob and Hosmer–Lemeshow,
@@ -24,11 +23,6 @@ writeFileSync(
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 const VP: Record<string, string> = {
   Dxy: "Dxy", C: "C (ROC)", R2: "R2", D: "D", U: "U", Q: "Q", Brier: "Brier", Intercept: "Intercept", Slope: "Slope",

@@ -1,18 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { fixturePath } from "../helpers.js";
 
 // Reference: psych::ICC(x, lmer = FALSE), ../shared/fixtures/fx_icc.R → test/fixtures/icc_test_retest.json
 const ref = JSON.parse(readFileSync(new URL("../fixtures/icc_test_retest.json", import.meta.url), "utf8"));
 const example = new URL("../../examples/test_retest.csv", import.meta.url).pathname;
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 describe("radval icc", () => {
   it("--json prints the public shape {features: [{feature, n, k, dropped, forms: {ICC1..ICC3k: {icc, F, df1, df2, p, lower, upper}}}]} matching psych", async () => {

@@ -3,18 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { loadStudy } from "../../src/io/readStudy.js";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "radval-init-test-"));
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 describe("radval init", () => {
   it("writes a starter config for the multisite table that loads as written (data path relative to the config)", async () => {

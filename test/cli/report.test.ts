@@ -3,16 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseFormats } from "../../src/cli/commands/report.js";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { radvalErrorOf } from "../helpers.js";
 import { EXAMPLE_RESULTS, exampleJson } from "../report/fixture.js";
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 const dirs: string[] = [];
 const tempDir = () => {

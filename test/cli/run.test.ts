@@ -7,19 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { createdAtOf } from "../../src/cli/commands/validate.js";
 import { defaultRunOutDir } from "../../src/cli/commands/run.js";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "radval-run-test-"));
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 function config(name: string, yaml: string): string {
   const path = join(dir, name);

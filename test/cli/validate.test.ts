@@ -2,18 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memoryIo } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
+import { cli } from "./runCli.js";
 import { examplePath } from "../../src/io/examples.js";
 import { summaryTable } from "../../src/cli/commands/validate.js";
 import { parseStudyResults } from "../../src/report/resultsSchema.js";
 import { exampleJson } from "../report/fixture.js";
 
-async function cli(...args: string[]) {
-  const io = memoryIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
-}
 
 describe("radval validate", () => {
   const dir = mkdtempSync(join(tmpdir(), "radval-validate-"));

@@ -29,16 +29,8 @@ export interface GramProblem {
   xvOf(k: number): number;
 }
 
-/** What {@link SolverGramView} reads from the point solver. */
-export interface GramSource {
-  readonly n: number;
-  readonly p: number;
-  readonly nin: number;
-  readonly xmz: number;
-  readonly active: Int32Array;
-  readonly b: Float64Array;
-  xvOf(k: number): number;
-}
+/** What {@link SolverGramView} reads from the point solver: part of a {@link GramProblem}, and p. */
+export type GramSource = Pick<GramProblem, "n" | "nin" | "xmz" | "active" | "b" | "xvOf"> & { readonly p: number };
 
 /**
  * The point solver as the Gram passes see it. A class rather than an object

@@ -261,24 +261,12 @@ function dot2x4Fn(): WasmFunction {
   return { name: "dot2x4", params: [I32, I32, I32, I32, I32, I32, I32, I32, I32], results: [], locals, body };
 }
 
-interface KernelExports {
-  dot(a: number, b: number, n: number): number;
-  dot3(a: number, b: number, c: number, n: number): number;
-  weightedSquares(a: number, w: number, n: number): number;
-  subtractScaledWeighted(r: number, d: number, v: number, a: number, n: number): void;
-  updateDot(r: number, d: number, v: number, a: number, x: number, n: number): number;
-  addScaled(y: number, d: number, a: number, n: number): void;
-  centerSquares(a: number, m: number, w: number, n: number): number;
-  divide(a: number, s: number, n: number): void;
-  multiply(d: number, a: number, b: number, n: number): void;
-  dot4(w: number, x0: number, x1: number, x2: number, x3: number, n: number, out: number): void;
-  cdPass: VectorKernels["cdPass"];
-  gramRow: VectorKernels["gramRow"];
-  gramRow2: VectorKernels["gramRow2"];
-  dots: VectorKernels["dots"];
-  applySteps: VectorKernels["applySteps"];
-  addColumns: VectorKernels["addColumns"];
-}
+/** The module's exports: the kernels as {@link VectorKernels} declares them (offsets in elements). */
+type KernelExports = Pick<
+  VectorKernels,
+  | "dot" | "dot3" | "weightedSquares" | "subtractScaledWeighted" | "updateDot" | "addScaled" | "centerSquares" | "divide"
+  | "multiply" | "dot4" | "cdPass" | "gramRow" | "gramRow2" | "dots" | "applySteps" | "addColumns"
+>;
 
 let compiled: WebAssembly.Module | null | undefined;
 
