@@ -5,32 +5,11 @@
 // Target (issue 5): radval forest ≤ 2× scikit-learn single-thread.
 import { join } from "node:path";
 import { createRng } from "../dist/core/rng.js";
-import { loadExample } from "../dist/io/examples.js";
 import { forestEngine } from "../dist/models/forest/forestEngine.js";
 import { mlRandomForestEngine } from "../dist/models/forest/mlRandomForestEngine.js";
 import { randomForest } from "../dist/models/forest/spec.js";
-import { fitStandardize, standardize } from "../dist/preprocess/scale.js";
-import { benchRandom, hasSklearn, report, runPythonTimed, tempDir, timeMs, writeMatrixCsv } from "./lib.mjs";
-
-function wdbcStandardised() {
-  const data = loadExample("wdbc");
-  const names = data.featureNames;
-  const x = fitStandardize(standardize(), { names, x: data.x }).transform({ names, x: data.x }).x;
-  return { name: "WDBC 569 × 30", x, y: data.outcome.values };
-}
-
-function synthetic(n = 2000, p = 500) {
-  const rand = benchRandom(20261127);
-  const data = new Float64Array(n * p);
-  for (let i = 0; i < n * p; i++) data[i] = rand.normal();
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = rand.normal();
-    for (let j = 0; j < 10; j++) s += 0.5 * data[j * n + i];
-    y[i] = s > 0 ? 1 : 0;
-  }
-  return { name: `synthetic ${n.toLocaleString("en")} × ${p}`, x: { nRows: n, nCols: p, data }, y };
-}
+import { synthetic, wdbcStandardised } from "./datasets.mjs";
+import { hasSklearn, report, runPythonTimed, tempDir, timeMs, writeMatrixCsv } from "./lib.mjs";
 
 /** Python source that loads the CSV and times `fit_expr` (repeats, median). */
 function pythonFit(csv, setup, fitExpr, repeats) {

@@ -1,5 +1,5 @@
 // SVM fit times: radval's own solver (svm/radval) next to libsvm-js (svm/libsvm) and scikit-learn's SVC, same data,
-// same run, on WDBC (569 × 30, standardised) and the synthetic 2,000 × 500 set of models.bench.mjs; linear and RBF
+// same run, on WDBC (569 × 30, standardised) and the synthetic 2,000 × 500 set (datasets.mjs); linear and RBF
 // kernels (γ = 1/p, C = 1, tol 1e-3), no probabilities; then Platt probabilities on WDBC. Fit times only (data in
 // memory on both sides). "warm": median of the runs stated after warm-up fits in this process; "cold": the first
 // fit in a fresh Node process (JIT and WebAssembly tier-up included). The solution is checked to be the same:
@@ -10,35 +10,12 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRng } from "../dist/core/rng.js";
-import { loadExample } from "../dist/io/examples.js";
 import { loadLibsvm } from "../dist/io/libsvmNode.js";
 import { libsvmEngine } from "../dist/models/svm/libsvmEngine.js";
 import { radvalSvmEngine } from "../dist/models/svm/radval/engine.js";
 import { svm } from "../dist/models/svm/spec.js";
-import { fitStandardize, standardize } from "../dist/preprocess/scale.js";
-import { benchRandom, hasSklearn, tempDir, timeMs, writeMatrixCsv } from "./lib.mjs";
-
-/** WDBC standardised on all rows (as models.bench.mjs). */
-function wdbcStandardised() {
-  const data = loadExample("wdbc");
-  const names = data.featureNames;
-  const x = fitStandardize(standardize(), { names, x: data.x }).transform({ names, x: data.x }).x;
-  return { name: "WDBC 569 × 30", x, y: data.outcome.values };
-}
-
-/** The synthetic set of models.bench.mjs (same generator and seed). */
-function synthetic(n = 2000, p = 500) {
-  const rand = benchRandom(20261127);
-  const data = new Float64Array(n * p);
-  for (let i = 0; i < n * p; i++) data[i] = rand.normal();
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = rand.normal();
-    for (let j = 0; j < 10; j++) s += 0.5 * data[j * n + i];
-    y[i] = s > 0 ? 1 : 0;
-  }
-  return { name: `synthetic ${n.toLocaleString("en")} × ${p}`, x: { nRows: n, nCols: p, data }, y };
-}
+import { synthetic, wdbcStandardised } from "./datasets.mjs";
+import { hasSklearn, tempDir, timeMs, writeMatrixCsv } from "./lib.mjs";
 
 /** SVC fit times (median of `repeats`) with its support-vector and iteration counts. */
 function sklearnSvc(csv, kernel, gamma, probability, repeats) {
