@@ -117,10 +117,12 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
   const raw = names.map((name) => featureColumn(data, name));
   const n = outcome.values.length;
   const keep: number[] = [];
+  const droppedLines: number[] = [];
   for (let k = 0; k < n; k++) {
     const missing = raw.findIndex((col) => Number.isNaN(col[k]!));
     if (missing < 0) keep.push(k);
-    else if (!options.dropMissing) {
+    else if (options.dropMissing) droppedLines.push(data.lineOfRow?.[k] ?? k + 1);
+    else {
       throw new RadvalError("NON_FINITE", "the value is missing (empty cell)", {
         where: locate(k, names[missing]!),
         hint: "Every case needs a prediction: remove or fill rows without one, or pass --drop-missing to leave them out (radval does not drop them silently).",
@@ -128,13 +130,11 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
     }
   }
   const warnings = [...data.warnings];
-  if (keep.length < n) {
-    const dropped = n - keep.length;
-    const lines = [];
-    for (let k = 0, shown = 0; k < n && shown < 5; k++) if (raw.some((col) => Number.isNaN(col[k]!))) lines.push(data.lineOfRow?.[k] ?? k + 1), shown++;
+  if (droppedLines.length) {
+    const shown = droppedLines.slice(0, 5);
     warnings.push({
       code: "ROWS_DROPPED",
-      message: `${dropped} row(s) with a missing ${names.join(" or ")} left out (--drop-missing), at line(s) ${lines.join(", ")}${dropped > lines.length ? ", …" : ""}`,
+      message: `${droppedLines.length} row(s) with a missing ${names.join(" or ")} left out (--drop-missing), at line(s) ${shown.join(", ")}${droppedLines.length > shown.length ? ", …" : ""}`,
       where: { file },
     });
   }

@@ -41,6 +41,14 @@ export function plainNumber(text: string, decimal: "." | "," = "."): number {
 }
 
 /**
+ * The value of a cell that is a plain number and not one of `missingTokens`, else NaN — then
+ * {@link classifyCell} says what the cell is. The allocation-free path of the table readers.
+ */
+export function cellNumber(text: string, decimal: "." | ",", missingTokens: readonly string[]): number {
+  return missingTokens.includes(text) ? NaN : plainNumber(text, decimal);
+}
+
+/**
  * Classifies one trimmed cell: empty or `NA` → missing; a plain decimal number
  * (with "." or, for `decimal: ","`, "," as the decimal mark; exponent allowed)
  * → number; `NaN`/`Inf`/`Infinity` in any case → nonfinite (an error for

@@ -1,7 +1,7 @@
 import { previewList } from "../core/dataset.js";
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import { closestName } from "../core/suggest.js";
-import { DEFAULT_MISSING_TOKENS, classifyCell, plainNumber } from "./cells.js";
+import { DEFAULT_MISSING_TOKENS, cellNumber, classifyCell } from "./cells.js";
 import type { RawTable } from "./parseCsv.js";
 
 /**
@@ -130,12 +130,10 @@ export function tableToLong(table: RawTable, options: LongTableOptions): LongTab
     table.rows.forEach((row, r) => {
       const text = row[j]!;
       const [i, k] = rowPos[r]!;
-      if (!missingTokens.includes(text)) {
-        const value = plainNumber(text, table.decimal);
-        if (!Number.isNaN(value)) {
-          out[i * nRaters + k] = value; // the common case, without allocation
-          return;
-        }
+      const value = cellNumber(text, table.decimal, missingTokens);
+      if (!Number.isNaN(value)) {
+        out[i * nRaters + k] = value; // the common case, without allocation
+        return;
       }
       const parsed = classifyCell(text, table.decimal, missingTokens);
       if (parsed.kind === "text" || parsed.kind === "nonfinite") {

@@ -11,7 +11,7 @@ import {
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import { columnMatrix } from "../core/matrix.js";
 import { closestName } from "../core/suggest.js";
-import { DEFAULT_MISSING_TOKENS, classifyCell, parseIsoDateDays, plainNumber } from "./cells.js";
+import { DEFAULT_MISSING_TOKENS, cellNumber, classifyCell, parseIsoDateDays } from "./cells.js";
 import type { RawTable } from "./parseCsv.js";
 
 /** Column names tried, in order, as the case id when `id` is not given. */
@@ -246,10 +246,8 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
 
   const numericCell = (k: number, j: number): number => {
     const text = cell(k, j);
-    if (!missingTokens.includes(text)) {
-      const value = plainNumber(text, table.decimal);
-      if (!Number.isNaN(value)) return value; // the common case, without allocation
-    }
+    const value = cellNumber(text, table.decimal, missingTokens);
+    if (!Number.isNaN(value)) return value; // the common case, without allocation
     const parsed = classifyCell(text, table.decimal, missingTokens);
     if (parsed.kind === "nonfinite") {
       throw new RadvalError("NON_FINITE", `"${text}" is not a finite number`, {
@@ -330,7 +328,7 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     let other = 0;
     for (let k = 0; k < n; k++) {
       const text = cell(k, j);
-      if (!missingTokens.includes(text) && !Number.isNaN(plainNumber(text, table.decimal))) {
+      if (!Number.isNaN(cellNumber(text, table.decimal, missingTokens))) {
         numeric++; // the common case, without allocation
         continue;
       }
