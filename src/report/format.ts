@@ -37,13 +37,15 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
 }
 
 /**
- * What the `corrected` performance of an internal-validation scheme is called in report text:
- * "optimism-corrected" (Harrell's bootstrap), ".632+", "cross-validated" (pooled out-of-fold) or
- * "internally validated" for other schemes.
+ * What the `corrected` performance of an internal-validation scheme is called in report text —
+ * "optimism-corrected" (Harrell's bootstrap), ".632+", "cross-validated" (pooled out-of-fold), else
+ * "internally validated" — and, `short`, in a table header: "corrected", ".632+", "CV".
  */
-export function internalEstimateName(scheme: string | null | undefined): string {
-  if (scheme === "bootstrap-optimism") return "optimism-corrected";
-  if (scheme === "632plus") return ".632+";
-  if (scheme === "cv" || scheme === "repeated-cv") return "cross-validated";
-  return "internally validated";
+export function internalEstimateName(scheme: string | null | undefined, options: { short?: boolean } = {}): string {
+  const [long, short] =
+    scheme === "bootstrap-optimism" ? ["optimism-corrected", "corrected"]
+    : scheme === "632plus" ? [".632+", ".632+"]
+    : scheme === "cv" || scheme === "repeated-cv" ? ["cross-validated", "CV"]
+    : ["internally validated", "corrected"];
+  return options.short ? short : long;
 }

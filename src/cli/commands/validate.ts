@@ -7,6 +7,7 @@ import { loadStudy } from "../../io/readStudy.js";
 import { type ReportFormat, writeReport } from "../../io/writeReport.js";
 import { formatJson } from "../../report/render/json.js";
 import { computeFlags } from "../../report/flags.js";
+import { internalEstimateName } from "../../report/format.js";
 import type { StudyResults } from "../../report/results.js";
 import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
 import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
@@ -76,13 +77,6 @@ function listWritten(files: readonly string[]): string {
   return lines.join("\n");
 }
 
-/** Short column name of an internal-validation scheme's estimate: "corrected" (bootstrap), "CV", ".632+". */
-function shortEstimateName(scheme: string | undefined): string {
-  if (scheme === "cv" || scheme === "repeated-cv") return "CV";
-  if (scheme === "632plus") return ".632+";
-  return "corrected";
-}
-
 /**
  * The terminal summary of a study run: one row per model (apparent, internally validated, .632+ and CV AUC,
  * slope, Brier, across-site and external AUC), then a caution line for every model whose optimism-corrected
@@ -95,7 +89,7 @@ export function summaryTable(results: StudyResults): string {
   const with632 = models.some((m) => m.dotPlus.some((d) => d.measure === "auc"));
   const pooled = results.heterogeneity.filter((h) => h.metric === "auc");
   const f3 = (x: number | null | undefined) => formatNumber(x ?? null, 3);
-  const est = shortEstimateName(results.internalValidation?.scheme);
+  const est = internalEstimateName(results.internalValidation?.scheme, { short: true });
   const header = ["model", "apparent AUC", `${est} AUC`, ...(with632 ? [".632+ AUC"] : []), ...(withCv ? ["CV AUC"] : []), `${est} slope`, `${est} Brier`, ...(pooled.length ? ["AUC across sites"] : []), ...cohorts.map((c) => `AUC ${c}`)];
   const rows = models.map((m) => {
     const label = results.models.find((x) => x.id === m.model)?.label ?? m.model;
