@@ -102,8 +102,7 @@ export function multiclassAuc(
   if (method !== "hand-till") {
     throw new RadvalError("INVALID_OPTION", `unknown multi-class AUC method "${String(method)}"`, { where: { option: "method" }, hint: 'Use "ovr" or "hand-till".' });
   }
-  const rowsOf: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < truth.length; i++) rowsOf[truth[i]!]!.push(i);
+  const rowsOf = rowsByClass(truth, k);
   const pairs: PairAuc[] = [];
   let sum = 0;
   for (let i = 0; i < k; i++) {
@@ -119,6 +118,13 @@ export function multiclassAuc(
   return { method, auc: sum / pairs.length, nClasses: k, pairs };
 }
 
+/** The rows of each class 0…k−1, in row order. */
+function rowsByClass(truth: ArrayLike<number>, k: number): number[][] {
+  const rowsOf: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < truth.length; i++) rowsOf[truth[i]!]!.push(i);
+  return rowsOf;
+}
+
 /**
  * Multi-class AUC of one ordinal marker: the mean over class pairs i < j of
  * the AUC of the marker for class j (cases) vs class i (controls), with a
@@ -132,8 +138,7 @@ export function multiclassMarkerAuc(truth: ArrayLike<number>, score: ArrayLike<n
   let k = options.nClasses ?? 0;
   if (options.nClasses === undefined) for (let i = 0; i < truth.length; i++) k = Math.max(k, (truth[i]! | 0) + 1);
   checkLabels(truth, k);
-  const rowsOf: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < truth.length; i++) rowsOf[truth[i]!]!.push(i);
+  const rowsOf = rowsByClass(truth, k);
   const pairs: PairAuc[] = [];
   let sum = 0;
   for (let i = 0; i < k; i++) {
