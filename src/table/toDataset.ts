@@ -44,7 +44,8 @@ export interface RoleSpec {
   missingTokens?: readonly string[];
 }
 
-const NEGATIVE_POSITIVE_PAIRS: ReadonlyArray<readonly [string, string]> = [
+/** Outcome codings whose event value radval picks without --positive: (non-event, event), compared in lower case. */
+export const NEGATIVE_POSITIVE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ["0", "1"],
   ["false", "true"],
   ["no", "yes"],

@@ -1,6 +1,7 @@
 import { aucMannWhitney } from "../../metrics/auc.js";
 import { classifyCell, parseIsoDateDays } from "../../table/cells.js";
 import type { RawTable } from "../../table/parseCsv.js";
+import { NEGATIVE_POSITIVE_PAIRS } from "../../table/toDataset.js";
 
 /** What radval could tell about one column of a table, from its name and values. */
 export interface ColumnProfile {
@@ -129,13 +130,9 @@ function byName(profiles: readonly ColumnProfile[], names: readonly string[], fi
 const none = (note: string): RoleGuess => ({ column: null, by: "none", note });
 const isBinary = (p: ColumnProfile) => !p.manyLevels && p.levels.length === 2;
 
+/** The codings the table reader recognises, and more that `radval init` writes out as an explicit positive label. */
 const NEGATIVE_POSITIVE: ReadonlyArray<readonly [string, string]> = [
-  ["0", "1"],
-  ["false", "true"],
-  ["no", "yes"],
-  ["n", "y"],
-  ["negative", "positive"],
-  ["absent", "present"],
+  ...NEGATIVE_POSITIVE_PAIRS,
   ["benign", "malignant"],
   ["alive", "dead"],
 ];
