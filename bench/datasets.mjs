@@ -1,4 +1,4 @@
-// Data sets shared by the model benches (models.bench.mjs, svm.bench.mjs).
+// Data sets shared by the benches (models, svm, glmnet and its memory child).
 import { loadExample } from "../dist/io/examples.js";
 import { fitStandardize, standardize } from "../dist/preprocess/scale.js";
 import { benchRandom } from "./lib.mjs";
@@ -23,4 +23,18 @@ export function synthetic(n = 2000, p = 500) {
     y[i] = s > 0 ? 1 : 0;
   }
   return { name: `synthetic ${n.toLocaleString("en")} × ${p}`, x: { nRows: n, nCols: p, data }, y };
+}
+
+/** An n × p standard-normal design; y from a logistic model with 20 true features (coefficients +-0.8). */
+export function syntheticLogistic(n, p, seed) {
+  const rand = benchRandom(seed);
+  const x = new Float64Array(n * p);
+  for (let k = 0; k < x.length; k++) x[k] = rand.normal();
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let eta = -0.5;
+    for (let j = 0; j < 20; j++) eta += (j % 2 ? -0.8 : 0.8) * x[j * n + i];
+    y[i] = rand.uniform() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+  }
+  return { x: { nRows: n, nCols: p, data: x }, y };
 }

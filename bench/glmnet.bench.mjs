@@ -13,23 +13,10 @@ import { loadExample } from "../dist/io/examples.js";
 import { cvElasticNet } from "../dist/models/elasticnet/cv.js";
 import { elasticNetPath } from "../dist/models/elasticnet/path.js";
 import { simdAvailable } from "../dist/models/elasticnet/simd/kernels.js";
-import { benchRandom, hasR, report, tempDir } from "./lib.mjs";
+import { hasR, report, tempDir } from "./lib.mjs";
+import { syntheticLogistic } from "./datasets.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-
-/** n x p standard normal design; y from a logistic model with 20 true features (coefficients +-0.8). */
-export function synthetic(n, p, seed) {
-  const rand = benchRandom(seed);
-  const x = new Float64Array(n * p);
-  for (let k = 0; k < x.length; k++) x[k] = rand.normal();
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let eta = -0.5;
-    for (let j = 0; j < 20; j++) eta += (j % 2 ? -0.8 : 0.8) * x[j * n + i];
-    y[i] = rand.uniform() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-  }
-  return { x: { nRows: n, nCols: p, data: x }, y };
-}
 
 function writeBinary(dir, name, values) {
   const file = join(dir, name);
@@ -121,7 +108,7 @@ export default async function () {
   }
 
   // Synthetic 1,000 x 5,000.
-  const S = synthetic(1000, 5000, 2026);
+  const S = syntheticLogistic(1000, 5000, 2026);
   const sxFile = writeBinary(dir, "syn_x.bin", S.x.data);
   const syFile = writeBinary(dir, "syn_y.bin", S.y);
   const foldId = Int32Array.from({ length: 1000 }, (_, i) => (i % 10) + 1);
