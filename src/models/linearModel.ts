@@ -104,6 +104,7 @@ export function linearFittedModel(
     nFeatures: p,
     featureNames: names,
     predictScore: score,
+    predictLogit: score,
     predictProba: (x: ColumnMatrix) => {
       const eta = score(x);
       for (let i = 0; i < eta.length; i++) eta[i] = 1 / (1 + Math.exp(-eta[i]!));

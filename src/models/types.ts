@@ -94,6 +94,14 @@ export interface FittedModel {
   predictProba(x: ColumnMatrix): Float64Array;
   /** The model's own score on the link scale (linear predictor or decision value), monotone in the probability when defined. */
   predictScore?(x: ColumnMatrix): Float64Array;
+  /**
+   * The exact log-odds of `predictProba` (logistic and elastic-net models: the
+   * linear predictor), absent when the probability is not expit of a score
+   * the model computes (forests, Platt-scaled SVMs, recalibrated models).
+   * Calibration statistics use it instead of re-deriving logits from rounded
+   * probabilities.
+   */
+  predictLogit?(x: ColumnMatrix): Float64Array;
   describe(): ModelDescription;
   toJSON(): SerializedModel;
   /** Penalised models: the coefficient path and CV curve behind the chosen λ (plain data, computed on demand). */

@@ -24,6 +24,8 @@ export interface SplitPredictions {
     readonly analysis: Int32Array;
     readonly assessment: Int32Array;
     readonly prob: Float64Array;
+    /** The model's exact log-odds for the assessment rows (linear models), else null. */
+    readonly logit: Float64Array | null;
     readonly tuned: Readonly<Record<string, unknown>> | null;
     readonly indexes: PerformanceIndexes;
     readonly eventsAnalysis: number;
@@ -74,7 +76,7 @@ export async function resampleWorkflows(job: ValidationJob, resamples: Resamples
       const truth = Float64Array.from(split.assessment, (r) => y[r]!);
       let eventsAnalysis = 0;
       for (const r of split.analysis) eventsAnalysis += y[r]!;
-      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prob: out.prob, tuned: out.tuned, indexes: performanceIndexes(truth, out.prob), eventsAnalysis };
+      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prob: out.prob, logit: out.logit, tuned: out.tuned, indexes: performanceIndexes(truth, out.prob, out.logit), eventsAnalysis };
     }),
   }));
 }
@@ -84,6 +86,8 @@ export interface PooledPredictions {
   readonly rows: Int32Array;
   readonly y: Float64Array;
   readonly prob: Float64Array;
+  /** The fold models' exact log-odds (linear models), else null. */
+  readonly logit: Float64Array | null;
 }
 
 /**
@@ -96,11 +100,12 @@ export function poolByRepeat(result: SplitPredictions, foldsPerRepeat: number, y
   const repeats: PooledPredictions[] = [];
   for (let start = 0; start < result.splits.length; start += foldsPerRepeat) {
     const group = result.splits.slice(start, start + foldsPerRepeat);
-    const pairs: Array<[number, number]> = [];
-    for (const split of group) split.assessment.forEach((r, k) => pairs.push([r, split.prob[k]!]));
+    const hasLogit = group.every((split) => split.logit !== null);
+    const pairs: Array<[number, number, number]> = [];
+    for (const split of group) split.assessment.forEach((r, k) => pairs.push([r, split.prob[k]!, hasLogit ? split.logit![k]! : NaN]));
     pairs.sort((a, b) => a[0] - b[0]);
     const rows = Int32Array.from(pairs, (p) => p[0]);
-    repeats.push({ rows, y: Float64Array.from(rows, (r) => y[r]!), prob: Float64Array.from(pairs, (p) => p[1]) });
+    repeats.push({ rows, y: Float64Array.from(rows, (r) => y[r]!), prob: Float64Array.from(pairs, (p) => p[1]), logit: hasLogit ? Float64Array.from(pairs, (p) => p[2]) : null });
   }
   return repeats;
 }

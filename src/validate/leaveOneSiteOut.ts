@@ -106,14 +106,14 @@ export async function validateBySite(
       const site = split.id.replace(/^Site:/, "");
       const truth = Float64Array.from(split.assessment, (r) => y[r]!);
       const prob = split.prob;
-      const idx = performanceIndexes(truth, prob);
+      const idx = performanceIndexes(truth, prob, split.logit);
       perSite.push({
         model: result.workflow,
         cohort: options.cohort,
         site,
         n: truth.length,
         events: idx.events,
-        metrics: performanceMetrics(truth, prob),
+        metrics: performanceMetrics(truth, prob, 0.95, split.logit),
         roc: rocPoints(truth, prob),
         calibration: calibrationPoints(truth, prob),
         decisionCurve: decisionCurveRows(truth, prob, options.thresholds),
@@ -122,7 +122,7 @@ export async function validateBySite(
       if (d.variance !== null && d.auc > 0 && d.auc < 1) {
         aucStats.push({ site, n: truth.length, events: idx.events, estimate: logit(d.auc), variance: d.variance / (d.auc * (1 - d.auc)) ** 2 });
       }
-      const se = calibrationStandardErrors(truth, clippedLogit(prob), idx);
+      const se = calibrationStandardErrors(truth, split.logit ?? clippedLogit(prob), idx);
       if (idx.slope !== null && idx.slopeSe !== null) slopeStats.push({ site, n: truth.length, events: idx.events, estimate: idx.slope, variance: idx.slopeSe ** 2 });
       if (idx.citl !== null && se.citlSe !== null) citlStats.push({ site, n: truth.length, events: idx.events, estimate: idx.citl, variance: se.citlSe ** 2 });
     }

@@ -73,6 +73,23 @@ export function emaxOfCalibrationLine(intercept: number, slope: number): number 
   return emax;
 }
 
+/** Predictions of a workflow already fitted on all the rows (the study's final model): its probabilities and, for linear models, log-odds. */
+export interface OriginalFit {
+  readonly prob: Float64Array;
+  readonly logit: Float64Array | null;
+}
+
+/** Options of {@link optimismBootstrap}. */
+export interface OptimismOptions extends ProcedureOptions {
+  /**
+   * The predictions on `rows` of each workflow's fit on all `rows` (in job
+   * order): the study's final models. Given, the bootstrap corrects THOSE
+   * fits (no second "original" fit that could differ from the reported
+   * model); absent, each workflow is fit once more on all rows.
+   */
+  readonly original?: readonly OriginalFit[];
+}
+
 /**
  * Harrell's optimism-corrected bootstrap (Harrell, Lee & Mark 1996, Stat Med
  * 15:361; Steyerberg 2019 ch. 17; rms::validate with method "boot"): for
@@ -95,7 +112,7 @@ export async function optimismBootstrap(
   rows: Int32Array,
   bootstraps: Resamples,
   rng: Rng,
-  options: ProcedureOptions = {},
+  options: OptimismOptions = {},
 ): Promise<OptimismResult[]> {
   if (bootstraps.n !== rows.length) {
     throw new RadvalError("DIMENSION_MISMATCH", `the bootstrap samples index ${bootstraps.n} rows but ${rows.length} development rows were given`);
@@ -104,12 +121,17 @@ export async function optimismBootstrap(
   const y = jobOutcome(job, options.outcome);
   const yDev = Float64Array.from(rows, (r) => y[r]!);
   const B = bootstraps.splits.length;
+  if (options.original && options.original.length !== job.workflows.length) {
+    throw new RadvalError("DIMENSION_MISMATCH", `${options.original.length} original fits given for ${job.workflows.length} workflows`);
+  }
   const originalSeeds = rng.split().splitMany(job.workflows.length).map((r) => r.getState());
   const seeds = splitSeeds(rng, job.workflows.length, B);
   const tasks: FitPredictTask[] = [];
   const outcome = options.outcome !== undefined ? { outcome: options.outcome } : {};
+  const refitOriginal = !options.original;
+  const perWorkflow = B + (refitOriginal ? 1 : 0);
   job.workflows.forEach((_, w) => {
-    tasks.push({ workflow: w, splitId: "Original", analysis: rows, predict: rows, rngState: originalSeeds[w]!, ...outcome });
+    if (refitOriginal) tasks.push({ workflow: w, splitId: "Original", analysis: rows, predict: rows, rngState: originalSeeds[w]!, ...outcome });
     bootstraps.splits.forEach((split, b) => {
       tasks.push({ workflow: w, splitId: split.id, analysis: Int32Array.from(split.analysis, (k) => rows[k]!), predict: rows, rngState: seeds[w]![b]!, ...outcome });
     });
@@ -117,18 +139,21 @@ export async function optimismBootstrap(
   const outputs = await executor.run(job, tasks, (done, total) => options.onProgress?.(done, total, "bootstrap"));
 
   return job.workflows.map((workflow, w) => {
-    const base = w * (B + 1);
-    const originalProb = outputs[base]!.prob;
-    const originalIndexes = performanceIndexes(yDev, originalProb);
+    const base = w * perWorkflow;
+    const originalFit: OriginalFit = options.original ? options.original[w]! : outputs[base]!;
+    const first = base + (refitOriginal ? 1 : 0);
+    const originalProb = originalFit.prob;
+    const originalIndexes = performanceIndexes(yDev, originalProb, originalFit.logit);
     const original = pick(originalIndexes, false);
     const replicates: BootstrapReplicate[] = [];
     const oob: Array<{ positions: Int32Array; prob: Float64Array }> = [];
     bootstraps.splits.forEach((split, b) => {
-      const prob = outputs[base + 1 + b]!.prob;
+      const { prob, logit } = outputs[first + b]!;
       const sampleY = Float64Array.from(split.analysis, (k) => yDev[k]!);
       const sampleP = Float64Array.from(split.analysis, (k) => prob[k]!);
-      const apparent = pick(performanceIndexes(sampleY, sampleP), false);
-      const test = pick(performanceIndexes(yDev, prob), true);
+      const sampleLogit = logit ? Float64Array.from(split.analysis, (k) => logit[k]!) : null;
+      const apparent = pick(performanceIndexes(sampleY, sampleP, sampleLogit), false);
+      const test = pick(performanceIndexes(yDev, prob, logit), true);
       const optimism = {} as Record<OptimismMetric, number | null>;
       for (const m of OPTIMISM_METRICS) optimism[m] = apparent[m] === null || test[m] === null ? null : apparent[m]! - test[m]!;
       replicates.push({ id: split.id, apparent, test, optimism });

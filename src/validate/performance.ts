@@ -7,20 +7,26 @@ import type { Estimate, PerformanceMetrics } from "../report/results.js";
 import { normalQuantile } from "../stats/normal.js";
 
 /**
- * Probabilities are clipped to [ε, 1 − ε] with ε = 1e-7 before any
- * logit-scale statistic (calibration intercept and slope, R²), so that models
- * that output exactly 0 or 1 (forests, isotonic calibration) can be assessed;
- * rms::val.prob would drop such cases instead. AUC and Brier use the raw
- * probabilities.
+ * Predicted probabilities of exactly 0 or 1 (forests, isotonic calibration)
+ * are moved to ε = 1e-7 from the boundary before any logit-scale statistic
+ * (calibration intercept and slope, R²), so that such models can be assessed;
+ * rms::val.prob would drop those cases instead. Every other probability is
+ * used as it is, and models with a linear predictor pass it directly (see
+ * {@link performanceIndexes}). AUC and Brier use the raw probabilities.
  */
 export const PROBABILITY_CLIP = 1e-7;
 
-/** Logit of p clipped to [ε, 1 − ε] (see {@link PROBABILITY_CLIP}). */
+/**
+ * Logit of p, computed as log(p) − log1p(−p) (exact to rounding for every p
+ * in (0, 1)); p = 0 and p = 1 become logit(ε) and logit(1 − ε) (see
+ * {@link PROBABILITY_CLIP}).
+ */
 export function clippedLogit(prob: ArrayLike<number>): Float64Array {
   const out = new Float64Array(prob.length);
   for (let i = 0; i < prob.length; i++) {
     const p = Math.min(1 - PROBABILITY_CLIP, Math.max(PROBABILITY_CLIP, prob[i]!));
-    out[i] = Math.log(p / (1 - p));
+    const q = prob[i]! > 0 && prob[i]! < 1 ? prob[i]! : p;
+    out[i] = Math.log(q) - Math.log1p(-q);
   }
   return out;
 }
@@ -80,10 +86,14 @@ function r2FromDeviances(l0: number, l: number, n: number): { nagelkerke: number
 
 /**
  * Computes {@link PerformanceIndexes} of predictions `prob` for outcomes `y`
- * (0/1). Statistics that are undefined (one class, constant predictions,
- * separation) are null. O(n log n) (one sort for the AUC; Newton fits O(n)).
+ * (0/1). `logit`, when the model has one, is its exact linear predictor
+ * (prob = expit(logit)): the logit-scale statistics use it, so that they
+ * agree with R's `glm(y ~ lp)` on the model's own lp; otherwise
+ * {@link clippedLogit} of `prob`. Statistics that are undefined (one class,
+ * constant predictions, separation) are null. O(n log n) (one sort for the
+ * AUC; Newton fits O(n)).
  */
-export function performanceIndexes(y: ArrayLike<number>, prob: ArrayLike<number>): PerformanceIndexes {
+export function performanceIndexes(y: ArrayLike<number>, prob: ArrayLike<number>, logit?: ArrayLike<number> | null): PerformanceIndexes {
   const n = y.length;
   let events = 0;
   let brier = 0;
@@ -99,7 +109,7 @@ export function performanceIndexes(y: ArrayLike<number>, prob: ArrayLike<number>
   if (!bothClasses) {
     return { n, events, auc, dxy: null, brier, intercept: null, slope: null, interceptSe: null, slopeSe: null, citl: null, r2Nagelkerke: null, r2CoxSnell: null, r2NagelkerkeRecalibrated: null, errorRate: errors / n };
   }
-  const lp = clippedLogit(prob);
+  const lp = logit ? Float64Array.from(logit) : clippedLogit(prob);
   const recal = recalibrationGlm(y, lp);
   const citl = calibrationInTheLarge(y, lp);
   const l0 = nullDeviance(y);
@@ -182,10 +192,10 @@ export function waldEstimate(value: number | null, se: number | null, level = 0.
  * the smoothed curve clipped to [0, 1] (a probability).
  * O(n log n) plus the loess fit.
  */
-export function performanceMetrics(y: ArrayLike<number>, prob: ArrayLike<number>, level = 0.95): PerformanceMetrics {
-  const idx = performanceIndexes(y, prob);
+export function performanceMetrics(y: ArrayLike<number>, prob: ArrayLike<number>, level = 0.95, logit?: ArrayLike<number> | null): PerformanceMetrics {
+  const idx = performanceIndexes(y, prob, logit);
   const both = idx.events > 0 && idx.events < idx.n;
-  const lp = clippedLogit(prob);
+  const lp = logit ? Float64Array.from(logit) : clippedLogit(prob);
   const se = both ? { ...calibrationStandardErrors(y, lp, idx), slopeSe: idx.slopeSe } : { slopeSe: null, interceptSe: null, citlSe: null };
   let auc: Estimate | null = null;
   if (both) {

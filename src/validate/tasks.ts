@@ -36,6 +36,8 @@ export interface FitPredictTask {
 export interface TaskOutput {
   /** P(y = 1) for the task's `predict` rows, in their order. */
   readonly prob: Float64Array;
+  /** The model's exact log-odds for the same rows (linear models), else null: calibration statistics read it. */
+  readonly logit: Float64Array | null;
   /** Parameters chosen by tuning inside this fit (null without a grid). */
   readonly tuned: Readonly<Record<string, ParamValue>> | null;
   /** Features the model saw after the recipe. */
@@ -50,8 +52,10 @@ export function runTask(job: ValidationJob, task: FitPredictTask): TaskOutput {
   const y = task.outcome === undefined ? undefined : job.outcomes?.[task.outcome];
   try {
     const fitted = fitWorkflow(spec, job.data, task.analysis, Rng.fromState(task.rngState), { splitId: task.splitId, ...(y ? { y } : {}) });
+    const { prob, logit } = fitted.predictWithLogit(job.data, task.predict);
     return {
-      prob: fitted.predict(job.data, task.predict),
+      prob,
+      logit,
       tuned: fitted.tuning?.selected ?? null,
       features: fitted.model.featureNames,
       warnings: fitted.warnings.map((w) => w.message),

@@ -46,6 +46,8 @@ export interface FittedWorkflow {
   readonly warnings: readonly RadvalWarning[];
   /** P(y = 1) for `rows` of `data` (the recipe is applied, not refit). */
   predict(data: Dataset, rows: Int32Array): Float64Array;
+  /** P(y = 1) and, when the model has one, its exact log-odds (linear predictor) for `rows`; the recipe is applied once. */
+  predictWithLogit(data: Dataset, rows: Int32Array): { prob: Float64Array; logit: Float64Array | null };
 }
 
 /** Options of {@link fitWorkflow}. */
@@ -122,6 +124,10 @@ export function fitWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array,
     predict(target: Dataset, predictRows: Int32Array): Float64Array {
       const transformed = recipe.transform(frameOfRows(target, predictRows));
       return model.predictProba(transformed.x);
+    },
+    predictWithLogit(target: Dataset, predictRows: Int32Array) {
+      const transformed = recipe.transform(frameOfRows(target, predictRows));
+      return { prob: model.predictProba(transformed.x), logit: model.predictLogit ? model.predictLogit(transformed.x) : null };
     },
   });
 }

@@ -7,7 +7,7 @@ import { repeatedStratifiedKFold } from "../../resample/repeatedStratifiedKFold.
 import type { StudyConfig } from "../config.js";
 import { type SplitPredictions, poolByRepeat, resampleWorkflows } from "../crossValidation.js";
 import { calibrationPoints, decisionCurveRows, rocPoints } from "../curves.js";
-import { OPTIMISM_METRICS, type OptimismResult, optimismBootstrap } from "../optimismBootstrap.js";
+import { OPTIMISM_METRICS, type OptimismResult, type OriginalFit, optimismBootstrap } from "../optimismBootstrap.js";
 import { performanceMetrics, pointEstimate } from "../performance.js";
 import { type PermutationTestResult, permutationTest } from "../permutation.js";
 import type { TaskExecutor, ValidationJob } from "../tasks.js";
@@ -106,7 +106,8 @@ function meanMetrics(list: PerformanceMetrics[]): PerformanceMetrics {
  * Runs the internal validation a study config asks for on the development
  * rows: repeated stratified k-fold CV (pooled out-of-fold metrics, per-fold
  * values, curves), Harrell's optimism bootstrap with .632/.632+ from the same
- * fits, and a label-permutation test. Default when nothing is configured:
+ * fits — correcting the study's final fits (`finalFits`: their predictions on
+ * the development rows), not a second fit — and a label-permutation test. Default when nothing is configured:
  * 10-fold CV. Each procedure draws from its own child of `rng`.
  */
 export async function runInternalValidation(
@@ -114,6 +115,7 @@ export async function runInternalValidation(
   job: ValidationJob,
   devRows: Int32Array,
   apparent: Map<string, PerformanceMetrics>,
+  finalFits: Map<string, OriginalFit>,
   rng: Rng,
   executor: TaskExecutor,
   progress: (stage: string, done: number, total: number) => void,
@@ -142,7 +144,8 @@ export async function runInternalValidation(
   const replicates = internal.bootstrap ? (internal.bootstrap.replicates ?? 200) : 0;
   if (replicates > 0) {
     const samples = bootstrap(devRows.length, replicates, bootRng.split());
-    boot = await optimismBootstrap(job, devRows, samples, bootRng, { executor, onProgress: (d, t) => progress("optimism bootstrap", d, t) });
+    const original = job.workflows.map((w) => finalFits.get(w.id)!);
+    boot = await optimismBootstrap(job, devRows, samples, bootRng, { executor, original, onProgress: (d, t) => progress("optimism bootstrap", d, t) });
   }
   let perm: PermutationTestResult[] | null = null;
   if ((internal.permutations ?? 0) > 0) {
@@ -153,14 +156,14 @@ export async function runInternalValidation(
   const models: InternalModelValidation[] = job.workflows.map((w, k) => {
     const cvResult = cv?.[k] ?? null;
     const repeatsPooled = cvResult ? poolByRepeat(cvResult, folds, y) : [];
-    const cvMetrics = repeatsPooled.length ? meanMetrics(repeatsPooled.map((p) => performanceMetrics(p.y, p.prob))) : null;
+    const cvMetrics = repeatsPooled.length ? meanMetrics(repeatsPooled.map((p) => performanceMetrics(p.y, p.prob, 0.95, p.logit))) : null;
     const bootResult = boot?.[k] ?? null;
     // Curves and the classification threshold need one out-of-sample prediction per case: the first CV repeat's,
     // else the bootstrap's leave-one-out (out-of-bag mean) predictions.
     let first = repeatsPooled[0];
     if (!first && bootResult) {
       const keep = Array.from(devRows.keys()).filter((i) => !Number.isNaN(bootResult.outOfBagMean[i]!));
-      first = { rows: Int32Array.from(keep, (i) => devRows[i]!), y: Float64Array.from(keep, (i) => yDev[i]!), prob: Float64Array.from(keep, (i) => bootResult.outOfBagMean[i]!) };
+      first = { rows: Int32Array.from(keep, (i) => devRows[i]!), y: Float64Array.from(keep, (i) => yDev[i]!), prob: Float64Array.from(keep, (i) => bootResult.outOfBagMean[i]!), logit: null };
     }
     if (first) pooled.set(w.id, first);
     const permResult = perm?.[k] ?? null;

@@ -22,6 +22,7 @@ import { calibrationPoints, decisionCurveRows, rocPoints } from "../curves.js";
 import { validateBySite } from "../leaveOneSiteOut.js";
 import { performanceMetrics } from "../performance.js";
 import { type TaskExecutor, type ValidationJob, inProcessExecutor } from "../tasks.js";
+import type { OriginalFit } from "../optimismBootstrap.js";
 import { updateModel } from "../updating.js";
 import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
 import { caseMix, cohortResult, dataPreparation, modelResult } from "./assemble.js";
@@ -135,15 +136,18 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     progress("final models", k + 1, workflows.length);
     return fitted;
   });
+  // The final fits' own predictions on the development rows: the apparent performance, and the "original" fit the optimism
+  // bootstrap corrects (one fit per workflow, so the corrected estimate belongs to the reported model).
   const apparent = new Map<string, PerformanceMetrics>();
-  const apparentProb = new Map<string, Float64Array>();
+  const apparentFit = new Map<string, OriginalFit>();
   finals.forEach((f) => {
-    const p = f.predict(data, devRows);
-    apparentProb.set(f.spec.id, p);
-    apparent.set(f.spec.id, performanceMetrics(yDev, p));
+    const fit = f.predictWithLogit(data, devRows);
+    apparentFit.set(f.spec.id, fit);
+    apparent.set(f.spec.id, performanceMetrics(yDev, fit.prob, 0.95, fit.logit));
   });
+  const apparentProb = new Map([...apparentFit].map(([id, fit]) => [id, fit.prob] as const));
 
-  const internal = await runInternalValidation(config, job, devRows, apparent, internalRng, executor, progress, thresholds);
+  const internal = await runInternalValidation(config, job, devRows, apparent, apparentFit, internalRng, executor, progress, thresholds);
   const predictions: PredictionRow[] = [];
   const record = (scheme: string, model: string, split: string, rows: ArrayLike<number>, prob: ArrayLike<number>) => {
     for (let k = 0; k < rows.length; k++) predictions.push({ id: data.ids[rows[k]!]!, model, scheme, split, outcome: y[rows[k]!]!, prob: prob[k]! });
@@ -191,7 +195,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   for (const cohort of design.external) {
     const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
     for (const f of finals) {
-      const prob = f.predict(data, cohort.rows);
+      const { prob, logit } = f.predictWithLogit(data, cohort.rows);
       record("external", f.spec.id, cohort.name, cohort.rows, prob);
       externalValidation.push({
         model: f.spec.id,
@@ -199,7 +203,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
         site: null,
         n: cohort.rows.length,
         events: yc.reduce((a, b) => a + b, 0),
-        metrics: performanceMetrics(yc, prob),
+        metrics: performanceMetrics(yc, prob, 0.95, logit),
         roc: rocPoints(yc, prob),
         calibration: calibrationPoints(yc, prob),
         decisionCurve: decisionCurveRows(yc, prob, thresholds),
