@@ -8,6 +8,7 @@ import { registerEvaluate } from "./commands/evaluate.js";
 import { registerGlmnet } from "./commands/glmnet.js";
 import { registerIcc } from "./commands/icc.js";
 import { registerInit } from "./commands/init.js";
+import { registerPredict } from "./commands/predict.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
 import { registerValidate } from "./commands/validate.js";
@@ -16,6 +17,7 @@ import type { CliIo } from "./io.js";
 /** Every subcommand, in the order `radval --help` lists them (one per line). */
 const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerRun,
+  registerPredict,
   registerInit,
   registerDescribe,
   registerIcc,

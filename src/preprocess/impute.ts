@@ -59,6 +59,7 @@ export function fitImpute(spec: ImputeSpec, frame: FeatureFrame, _context: StepF
     outputNames: names,
     warnings: Object.freeze(warnings),
     describe: () => log,
+    toJSON: () => ({ type: "impute" as const, method: spec.method, names: [...names], values: Array.from(fill) }),
     transform(input: FeatureFrame): FeatureFrame {
       const x = selectByName(input, names);
       const rows = x.nRows;

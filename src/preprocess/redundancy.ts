@@ -99,5 +99,6 @@ export function fitRedundancy(spec: RedundancySpec, frame: FeatureFrame, context
       return Object.freeze({ names: Object.freeze([...outputNames]), x: gatherColumns(input.x, cols) });
     },
     describe: () => log,
+    toJSON: () => ({ type: "select" as const, step: "redundancy", keep: [...outputNames] }),
   });
 }

@@ -213,6 +213,7 @@ export function fitReliabilityFilter(spec: ReliabilityFilterSpec, frame: Feature
     inputNames,
     outputNames,
     warnings: Object.freeze(warnings),
+    toJSON: () => ({ type: "select" as const, step: "reliabilityFilter", keep: [...outputNames] }),
     transform(input: FeatureFrame): FeatureFrame {
       const index = new Map(input.names.map((name, j) => [name, j]));
       const cols = outputNames.map((name) => {

@@ -103,6 +103,7 @@ export function fitStandardize(spec: StandardizeSpec, frame: FeatureFrame, _cont
       }
       return Object.freeze({ names: inputNames, x: Object.freeze({ nRows, nCols, data: out }) });
     },
+    toJSON: () => ({ type: "standardize" as const, names: [...inputNames], center: Array.from(means), scale: Array.from(scales) }),
     describe(): StepLog {
       const byFeature: Record<string, { mean: number; sd: number }> = {};
       inputNames.forEach((name, j) => (byFeature[name] = { mean: means[j]!, sd: scales[j]! }));

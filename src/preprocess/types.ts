@@ -45,5 +45,22 @@ export interface FittedStep {
   readonly outputNames: readonly string[];
   transform(frame: FeatureFrame): FeatureFrame;
   describe(): StepLog;
+  /**
+   * Every constant the step applies, as plain data: what `model.json` stores
+   * and `restoreStep` applies again. Every built-in step has it; a custom
+   * step without it cannot be exported.
+   */
+  toJSON?(): SerializedStep;
   readonly warnings: readonly RadvalWarning[];
 }
+
+/**
+ * A fitted step as plain data, in one of three forms every current step
+ * reduces to: a column selection (reliability, redundancy and univariate
+ * filters: `step` names which), per-feature fill values for missing cells,
+ * and per-feature centring and scaling z = (x − center) / scale.
+ */
+export type SerializedStep =
+  | { readonly type: "select"; readonly step: string; readonly keep: readonly string[] }
+  | { readonly type: "impute"; readonly method: string; readonly names: readonly string[]; readonly values: readonly number[] }
+  | { readonly type: "standardize"; readonly names: readonly string[]; readonly center: readonly number[]; readonly scale: readonly number[] };

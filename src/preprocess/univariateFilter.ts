@@ -57,6 +57,7 @@ export function fitUnivariateFilter(spec: UnivariateFilterSpec, frame: FeatureFr
     outputNames,
     warnings: Object.freeze(warnings),
     describe: () => log,
+    toJSON: () => ({ type: "select" as const, step: "univariateFilter", keep: [...outputNames] }),
     transform(input: FeatureFrame): FeatureFrame {
       const x = selectByName(input, outputNames);
       return { names: outputNames, x };

@@ -11,7 +11,9 @@ import { internalEstimateName } from "../../report/format.js";
 import type { StudyResults } from "../../report/results.js";
 import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
 import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
+import type { StudyModelFile } from "../../validate/modelFile.js";
 import { formatNumber, formatTable } from "../format.js";
+import { csvCell } from "../csvCell.js";
 import type { CliIo } from "../io.js";
 import { numberOption } from "../options.js";
 import { printJson } from "../output.js";
@@ -32,10 +34,6 @@ export interface StudyCommandOptions {
   quiet?: boolean;
 }
 
-/** A CSV field, quoted when it holds a comma, quote or newline. */
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** What differs between `radval validate` and `radval run`. */
 export interface StudyCommandDefaults {
@@ -130,6 +128,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   const progress = progressReporter(io, options.quiet || options.json);
   let results: StudyResults;
   let predictions: readonly PredictionRow[] = [];
+  let modelFile: StudyModelFile | null = null;
   try {
     results = await runStudy(loaded.inputs, {
       ...(seed !== undefined ? { seed } : {}),
@@ -138,6 +137,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
       onProgress: progress.onProgress,
       prepare: prepareEnginesNode,
       onPredictions: (rows) => (predictions = rows),
+      onModelFile: (file) => (modelFile = file),
     });
   } finally {
     progress.stop();
@@ -146,12 +146,13 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   try {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "results.json"), `${formatJson(results)}\n`);
-    const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvField(p.id), csvField(p.model), p.scheme, csvField(p.split), p.outcome, p.prob].join(","))];
+    const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvCell(p.id), csvCell(p.model), p.scheme, csvCell(p.split), p.outcome, p.prob].join(","))];
     writeFileSync(join(outDir, "predictions.csv"), `${csv.join("\n")}\n`);
+    writeFileSync(join(outDir, "model.json"), `${JSON.stringify(modelFile, null, 1)}\n`);
   } catch (e) {
     throw new RadvalError("WRITE_FAILED", `cannot write results.json (${(e as Error).message})`, { where: { file: join(outDir, "results.json") }, hint: "Check that --out points at a writable directory." });
   }
-  const written = [join(outDir, "results.json"), join(outDir, "predictions.csv")];
+  const written = [join(outDir, "results.json"), join(outDir, "predictions.csv"), join(outDir, "model.json")];
   const wantReport = options.report === undefined ? defaults.report : options.report !== false;
   if (wantReport) {
     const formats = formatsOption ?? loaded.inputs.config.report?.formats ?? defaults.formats ?? (["html", "md"] as const);

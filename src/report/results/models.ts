@@ -23,15 +23,42 @@ export interface NamedValue {
   readonly value: number;
 }
 
+/** One fitted recipe step's constants: kept features, fill values, or centring and scaling per feature. */
+export interface RecipeConstants {
+  /** "select", "impute" or "standardize". */
+  readonly type: string;
+  /** For selections: the step that selected ("reliabilityFilter", "redundancy", "univariateFilter"). */
+  readonly step: string | null;
+  readonly features: readonly string[];
+  /** impute: fill value per feature; standardize: centre per feature. */
+  readonly values: readonly number[] | null;
+  /** standardize: divisor per feature. */
+  readonly scale: readonly number[] | null;
+}
+
 /** The final model fitted on all development data (TRIPOD+AI item 22). */
 export interface FinalModel {
   readonly nObservations: number;
   readonly nEvents: number;
   readonly featureNames: readonly string[];
-  /** Intercept on the original feature scale (linear models). */
+  /** Intercept on the scale the model sees, after the recipe (standardised features when the recipe scales) (linear models). */
   readonly intercept: number | null;
-  /** Coefficients on the original feature scale (linear models; zeros included). */
+  /** Coefficients on the scale the model sees, after the recipe (linear models; zeros included). */
   readonly coefficients: readonly NamedValue[] | null;
+  /** What `intercept` and `coefficients` are relative to, in words. */
+  readonly coefficientScale: string | null;
+  /**
+   * The same model on the raw feature scale (the recipe's centring and
+   * scaling folded in): logit P(event) = intercept + Σ coefficient × raw
+   * value, missing values replaced by `imputation` first. Linear models only.
+   */
+  readonly rawScale: {
+    readonly intercept: number;
+    readonly coefficients: readonly NamedValue[];
+    readonly imputation: readonly NamedValue[] | null;
+  } | null;
+  /** Every constant the recipe applies, step by step (what model.json stores). */
+  readonly recipe: readonly RecipeConstants[];
   /** Every hyperparameter in force (defaults merged). */
   readonly hyperparameters: Readonly<Record<string, ResultValue>>;
   /** SVM: number of support vectors. */

@@ -7,6 +7,7 @@ import type {
   FinalModel,
   ModelResult,
   PreprocessStepLog,
+  RecipeConstants,
   ResultValue,
 } from "../../report/results.js";
 import { logisticRegression } from "../../models/logistic/logisticRegression.js";
@@ -14,6 +15,7 @@ import { aucMannWhitney } from "../../metrics/auc.js";
 import { condensedGet } from "../../cluster/condensed.js";
 import { correlationMatrix } from "../../cluster/correlation.js";
 import { frameOfRows } from "../../preprocess/frame.js";
+import type { ExportedWorkflow } from "../modelFile.js";
 import type { FittedWorkflow } from "../workflow.js";
 import { standardisedMeanDifferences } from "../caseMix.js";
 import type { CohortRows } from "./design.js";
@@ -157,8 +159,31 @@ export function dataPreparation(final: FittedWorkflow, data: Dataset, devRows: I
   return { reliability, redundancy, steps, refitInEverySplit: true };
 }
 
-/** The model block of the results: spec, tuning, the final model's full specification and its λ path. */
-export function modelResult(final: FittedWorkflow, nEvents: number, innerFoldsDefault: number): ModelResult {
+/** The recipe constants of an exported workflow, step by step, for the report. */
+function recipeConstants(exported: ExportedWorkflow): RecipeConstants[] {
+  return exported.recipe.map((s) =>
+    s.type === "select"
+      ? { type: "select", step: s.step, features: [...s.keep], values: null, scale: null }
+      : s.type === "impute"
+        ? { type: "impute", step: s.method, features: [...s.names], values: [...s.values], scale: null }
+        : { type: "standardize", step: null, features: [...s.names], values: [...s.center], scale: [...s.scale] },
+  );
+}
+
+/** What a linear model's coefficients are relative to, from its recipe. */
+function coefficientScale(exported: ExportedWorkflow): string {
+  return exported.recipe.some((s) => s.type === "standardize")
+    ? "standardised features (after the recipe: (value − mean) / SD on the development rows)"
+    : "raw feature values (the recipe does not rescale)";
+}
+
+/**
+ * The model block of the results: spec, tuning, the final model's full
+ * specification (coefficients on the model's input scale and on the raw
+ * scale, every recipe constant) and its λ path. `exported` is the same fit as
+ * written to model.json.
+ */
+export function modelResult(final: FittedWorkflow, exported: ExportedWorkflow, nEvents: number, innerFoldsDefault: number): ModelResult {
   const spec = final.spec;
   const description = final.model.describe();
   const details = (description.details ?? {}) as Record<string, unknown>;
@@ -194,11 +219,20 @@ export function modelResult(final: FittedWorkflow, nEvents: number, innerFoldsDe
     featureNames: [...final.model.featureNames],
     intercept: description.intercept ?? null,
     coefficients,
+    coefficientScale: coefficients ? coefficientScale(exported) : null,
+    rawScale: exported.formula
+      ? {
+          intercept: exported.formula.intercept,
+          coefficients: Object.entries(exported.formula.coefficients).map(([feature, value]) => ({ feature, value })),
+          imputation: exported.formula.imputation ? Object.entries(exported.formula.imputation).map(([feature, value]) => ({ feature, value })) : null,
+        }
+      : null,
+    recipe: recipeConstants(exported),
     hyperparameters: { ...(plain(description.params as Record<string, unknown>) ?? {}), ...(final.tuning ? plain(final.tuning.selected as Record<string, unknown>) : {}) },
     supportVectors: typeof details["supportVectors"] === "number" ? (details["supportVectors"] as number) : typeof details["nSupportVectors"] === "number" ? (details["nSupportVectors"] as number) : null,
     importances,
     importanceMethod: importances ? importanceMethod : null,
-    modelFile: null,
+    modelFile: "model.json",
   };
   return {
     id: spec.id,

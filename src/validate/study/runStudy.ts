@@ -22,6 +22,7 @@ import { calibrationPoints, decisionCurveRows, rocPoints } from "../curves.js";
 import { validateBySite } from "../leaveOneSiteOut.js";
 import { performanceMetrics } from "../performance.js";
 import { type TaskExecutor, type ValidationJob, inProcessExecutor } from "../tasks.js";
+import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type StudyModelFile, exportWorkflow } from "../modelFile.js";
 import type { OriginalFit } from "../optimismBootstrap.js";
 import { updateModel } from "../updating.js";
 import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
@@ -51,7 +52,7 @@ export interface StudyInputs {
 export interface PredictionRow {
   readonly id: string;
   readonly model: string;
-  /** "cv", "leave-one-site-out" or "external". */
+  /** "apparent" (final model, development rows), "cv", "leave-one-site-out" or "external". */
   readonly scheme: string;
   /** Split id ("Repeat1.Fold03", "Site:B") or the external cohort's name. */
   readonly split: string;
@@ -61,8 +62,13 @@ export interface PredictionRow {
 
 /** Options of {@link runStudy}. */
 export interface RunStudyOptions {
-  /** Receives every out-of-sample prediction (CV, leave-one-site-out, external cohorts), e.g. to write predictions.csv. */
+  /**
+   * Receives every prediction, e.g. to write predictions.csv: the final models on the development rows (scheme
+   * "apparent"), then the out-of-sample ones (CV, leave-one-site-out, external cohorts).
+   */
   readonly onPredictions?: (rows: readonly PredictionRow[]) => void;
+  /** Receives the final models as `model.json` content (the same fits the report describes and validates). */
+  readonly onModelFile?: (file: StudyModelFile) => void;
   /** Master seed (overrides `config.seed`; default 2026). */
   readonly seed?: number;
   /** Where the resampling fits run (default: this thread). */
@@ -152,6 +158,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const record = (scheme: string, model: string, split: string, rows: ArrayLike<number>, prob: ArrayLike<number>) => {
     for (let k = 0; k < rows.length; k++) predictions.push({ id: data.ids[rows[k]!]!, model, scheme, split, outcome: y[rows[k]!]!, prob: prob[k]! });
   };
+  for (const f of finals) record("apparent", f.spec.id, design.development.name, devRows, apparentFit.get(f.spec.id)!.prob);
   for (const result of internal.splitPredictions) for (const split of result.splits) record("cv", result.workflow, split.id, split.assessment, split.prob);
 
   // Classification thresholds: Youden on the pooled out-of-fold predictions (apparent when there is no CV), applied unchanged elsewhere.
@@ -218,6 +225,18 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   }
 
   options.onPredictions?.(predictions);
+  const exported = finals.map((f) => exportWorkflow(f, data, devRows));
+  options.onModelFile?.({
+    format: MODEL_FILE_FORMAT,
+    version: MODEL_FILE_VERSION,
+    radvalVersion: RADVAL_VERSION,
+    seed,
+    configHash: inputs.software?.configHash ?? null,
+    outcome: { column: data.outcome.name, positive: data.outcome.positiveLabel, negative: data.outcome.negativeLabel },
+    idColumn: data.idColumn ?? null,
+    primaryModel: finals[0]?.spec.id ?? null,
+    models: exported,
+  });
   const prevalence = devEvents / devRows.length;
   const classWeighted = workflows.filter((w) => w.model.params["classWeight"] !== null && w.model.params["classWeight"] !== undefined);
   return {
@@ -246,7 +265,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
       candidateParameters: candidateFeatures.length,
       excluded: data.textColumns.map((c) => c.name),
     },
-    models: finals.map((f) => modelResult(f, devEvents, 10)),
+    models: finals.map((f, k) => modelResult(f, exported[k]!, devEvents, 10)),
     primaryModel: finals[0]?.spec.id ?? null,
     internalValidation: {
       scheme: internal.scheme,
