@@ -1,5 +1,6 @@
 import type { CohortResult, Estimate, InternalModelValidation, StudyResults } from "./results.js";
-import { internalEstimateName } from "./format.js";
+import { internalEstimateName, sig } from "./format.js";
+import { modelChecks } from "./modelChecks.js";
 import { type RileyAtN, type RileySampleSize, rileyAtN, rileySampleSize } from "./riley.js";
 
 /** Outcome of one automatic check: "flag" (a problem to discuss), "pass", or "unavailable" (the results lack what it needs). */
@@ -28,8 +29,10 @@ export interface FlagOptions {
   readonly eppSerious?: number;
   /** …and as a caution [20]. */
   readonly eppCaution?: number;
-  /** Optimism-corrected calibration slope below which overfitting is flagged [0.8]. */
+  /** Calibration slope below which overfitting is flagged [0.8]. */
   readonly slopeCut?: number;
+  /** Calibration slope above which underfitting (predictions too moderate) is flagged [1.25]. */
+  readonly slopeHigh?: number;
   /** AUC confidence-interval width above which the estimate is flagged as imprecise [0.2]. */
   readonly aucCiWidth?: number;
   /** Largest |standardised mean difference| above which case mix is flagged [0.5]. */
@@ -163,12 +166,12 @@ function sampleSizeChecks(s: SampleSizeAssessment | null, o: Required<FlagOption
     }));
   }
   const eppValues = { epp: s.epp, events: Math.min(s.events, s.nonEvents), parameters: s.parameters };
-  const eppText = `${fmt(s.epp, 1)} events per candidate parameter (${Math.min(s.events, s.nonEvents)} in the smaller outcome class, ${s.parameters} candidate parameters)`;
+  const eppText = `${sig(s.epp, 2)} events per candidate parameter (${Math.min(s.events, s.nonEvents)} in the smaller outcome class, ${s.parameters} candidate parameters)`;
   const checks: ReportCheck[] = [
     {
       ...base,
       id: "epp-10",
-      title: `Events per candidate parameter < ${o.eppSerious}`,
+      title: `At least ${o.eppSerious} events per candidate parameter`,
       status: s.epp < o.eppSerious ? "flag" : "pass",
       severity: "serious",
       message: `${eppText}${s.epp < o.eppSerious ? `: below ${o.eppSerious}, a high risk of overfitting.` : "."}`,
@@ -177,7 +180,7 @@ function sampleSizeChecks(s: SampleSizeAssessment | null, o: Required<FlagOption
     {
       ...base,
       id: "epp-20",
-      title: `Events per candidate parameter < ${o.eppCaution}`,
+      title: `At least ${o.eppCaution} events per candidate parameter`,
       status: s.epp < o.eppCaution ? "flag" : "pass",
       severity: "caution",
       message: `${eppText}${s.epp < o.eppCaution ? `: below ${o.eppCaution}.` : "."}`,
@@ -247,7 +250,7 @@ function optimismReliabilityCheck(m: InternalModelValidation, name: string, coho
   const gap = corrected !== null && lowest !== null ? corrected - lowest : null;
   const compared = [dot632plus !== null ? `.632+ ${fmt(dot632plus)}` : null, crossValidated !== null ? `cross-validated ${fmt(crossValidated)}` : null].filter(Boolean).join(", ");
   const values = { apparent, corrected, dot632plus, crossValidated, gap, apparentAucCut: o.apparentAucCut, optimismGap: o.optimismGap };
-  const base = { id: "optimism-reliability", title: "Optimism bootstrap unreliable for this model", items: ["23a", "26"], model: m.model, cohort, values };
+  const base = { id: "optimism-reliability", title: "Optimism-corrected AUC agrees with .632+ and cross-validation", items: ["23a", "26"], model: m.model, cohort, values };
   if (corrected === null || apparent === null) {
     return { ...base, status: "unavailable", severity: "serious", message: `${name}: no apparent and optimism-corrected AUC in the results.` };
   }
@@ -275,7 +278,9 @@ function ciWidth(e: Estimate | null): number | null {
 /**
  * Runs every automatic check on the results: events per candidate parameter
  * (< 10 serious, < 20 caution); Riley et al. (2020) criteria (i)–(iii) at the
- * development n; optimism-corrected calibration slope < 0.8 (overfitting);
+ * development n; the model-level checks of {@link modelChecks} (two-sided
+ * calibration slope, discrimination above chance, degenerate models and
+ * intervals, λ at the grid's edge, site heterogeneity, selection stability);
  * the optimism bootstrap unreliable (corrected AUC more than 0.05 above the
  * .632+ / cross-validated AUC; apparent AUC ≥ 0.99 with nothing to check against);
  * AUC confidence interval wider than 0.2; external case mix very different
@@ -286,6 +291,7 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
     eppSerious: 10,
     eppCaution: 20,
     slopeCut: 0.8,
+    slopeHigh: 1.25,
     aucCiWidth: 0.2,
     smdCut: 0.5,
     prevalenceRatio: 2,
@@ -299,23 +305,7 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
   const label = (id: string) => results.models.find((m) => m.id === id)?.label ?? id;
   const corrected = internalEstimateName(results.internalValidation?.scheme);
 
-  for (const m of results.internalValidation?.models ?? []) {
-    const slope = m.corrected.calibrationSlope?.estimate ?? null;
-    checks.push({
-      id: "calibration-slope",
-      title: `Corrected calibration slope < ${o.slopeCut}`,
-      status: slope === null ? "unavailable" : slope < o.slopeCut ? "flag" : "pass",
-      severity: "serious",
-      message:
-        slope === null
-          ? `${label(m.model)}: no ${corrected} calibration slope in the results.`
-          : `${label(m.model)}: ${corrected} calibration slope ${fmt(slope)}${slope < o.slopeCut ? ` < ${o.slopeCut}: predictions are too extreme (overfitting); consider more shrinkage or fewer candidate predictors.` : "."}`,
-      items: ["23a", "26"],
-      model: m.model,
-      cohort: results.internalValidation?.cohort ?? null,
-      values: { slope, threshold: o.slopeCut },
-    });
-  }
+  checks.push(...modelChecks(results, { slopeRange: [o.slopeCut, o.slopeHigh] }));
 
   if (results.internalValidation?.scheme === "bootstrap-optimism") {
     for (const m of results.internalValidation.models) checks.push(optimismReliabilityCheck(m, label(m.model), results.internalValidation.cohort, o));
@@ -329,7 +319,7 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
     const width = ciWidth(a.auc);
     checks.push({
       id: "auc-ci-width",
-      title: `AUC confidence interval wider than ${o.aucCiWidth}`,
+      title: `AUC confidence interval at most ${o.aucCiWidth} wide`,
       status: width === null ? "unavailable" : width > o.aucCiWidth ? "flag" : "pass",
       severity: "caution",
       message:
@@ -353,7 +343,7 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
     if (c.membershipAuc !== null && c.membershipAuc > o.membershipAuc) reasons.push(`membership AUC ${fmt(c.membershipAuc)} > ${o.membershipAuc}`);
     checks.push({
       id: "case-mix",
-      title: "External cohort with very different case mix",
+      title: "External case mix comparable to development",
       status: maxAbsSmd === null && ratio === null && c.membershipAuc === null ? "unavailable" : reasons.length ? "flag" : "pass",
       severity: "caution",
       message: `${c.cohort} vs ${c.reference}: prevalence ${fmt(c.cohortPrevalence)} vs ${fmt(c.referencePrevalence)}${maxAbsSmd !== null ? `, max |SMD| ${fmt(maxAbsSmd)}` : ""}${c.membershipAuc !== null ? `, membership AUC ${fmt(c.membershipAuc)}` : ""}${reasons.length ? `: very different case mix (${reasons.join("; ")}); performance differences may reflect case mix rather than the model.` : "."}`,

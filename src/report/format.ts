@@ -7,6 +7,21 @@ export function num(x: number | null | undefined, digits = 3): string {
   return x.toFixed(digits);
 }
 
+/** x to `digits` significant digits, without trailing zeros or exponent for everyday magnitudes (0.0197, −1.85, 257). */
+export function sig(x: number | null | undefined, digits = 4): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return "—";
+  if (x === 0) return "0";
+  const text = Number(x.toPrecision(digits));
+  return Math.abs(text) >= 1e-4 && Math.abs(text) < 1e9 ? String(text) : text.toExponential(digits - 1);
+}
+
+/** A linear predictor as text: "0.281 + 0.0176 × bili − 1.85 × albumin". */
+export function linearFormula(intercept: number, terms: ReadonlyArray<{ feature: string; value: number }>, digits = 4): string {
+  let text = sig(intercept, digits);
+  for (const t of terms) text += `${t.value < 0 ? " − " : " + "}${sig(Math.abs(t.value), digits)} × ${t.feature}`;
+  return text;
+}
+
 /** A proportion as a percentage with one decimal. */
 export function pct(x: number | null | undefined): string {
   return x === null || x === undefined || Number.isNaN(x) ? "—" : `${(100 * x).toFixed(1)}%`;

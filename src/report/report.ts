@@ -30,7 +30,7 @@ export function buildReport(results: StudyResults, options: BuildReportOptions =
   for (const e of checklist) statusCounts[e.status]++;
   const summary = [...ITEM_FILLERS["2"]!(ctx).radval];
   const flagged = flags.checks.filter((c) => c.status === "flag");
-  summary.push(flagged.length ? `${flagged.length} automatic flag${flagged.length > 1 ? "s" : ""} raised (${[...new Set(flagged.map((c) => c.title))].join("; ")}).` : "No automatic flag raised.");
+  summary.push(flagged.length ? `${flagged.length} automatic check${flagged.length > 1 ? "s" : ""} not passed: ${[...new Set(flagged.map((c) => c.title))].join("; ")}.` : "Every automatic check passed.");
   return {
     format: "radval-report",
     reportVersion: 1,

@@ -205,6 +205,7 @@ const internalModel = z.object({
   ),
   crossValidated: opt(metrics),
   permutationTest: opt(z.object({ permutations: count, folds: count, observedAuc: num, meanPermutedAuc: num, pValue: prob })),
+  selection: opt(z.object({ refits: count, interceptOnly: count, features: z.array(z.object({ feature: text, frequency: prob, inFinal: z.boolean() })) })),
 });
 
 const study = z.strictObject({

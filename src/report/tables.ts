@@ -6,6 +6,38 @@ import type { PerformanceMetrics, StudyResults } from "./results.js";
 const table = (id: string, title: string, columns: string[], rows: TableCell[][], note: string | null = null): ReportTable => ({ id, title, columns, rows, note });
 
 /** Metrics shown in performance tables, in order. */
+/** Id of a model's recipe-constants table. */
+export const recipeTableId = (model: string): string => `recipe-${slug(model)}`;
+
+/** Every constant the final model's recipe applies, per raw feature: fill value, centre, SD, and which selection steps kept it. */
+function recipeTable(m: StudyResults["models"][number]): ReportTable | null {
+  const steps = m.final.recipe;
+  if (!steps.length) return null;
+  const features = [...new Set(steps.flatMap((s) => s.features))];
+  const impute = steps.find((s) => s.type === "impute");
+  const scale = steps.find((s) => s.type === "standardize");
+  const selections = steps.filter((s) => s.type === "select");
+  const value = (step: typeof impute, values: readonly number[] | null | undefined, f: string): TableCell => {
+    const j = step ? step.features.indexOf(f) : -1;
+    return j >= 0 && values ? values[j]! : null;
+  };
+  const rows: TableCell[][] = features.map((f) => [
+    f,
+    value(impute, impute?.values, f),
+    value(scale, scale?.values, f),
+    value(scale, scale?.scale, f),
+    ...selections.map((s) => (s.features.includes(f) ? "kept" : "dropped")),
+  ]);
+  const order = steps.map((s) => (s.type === "select" ? `${s.step} (selection)` : s.type === "impute" ? `${s.step} imputation` : "standardisation")).join(" → ");
+  return table(
+    recipeTableId(m.id),
+    `Recipe constants: ${m.label}`,
+    ["Feature", "Imputation value", "Centre (mean)", "Divisor (SD)", ...selections.map((s) => String(s.step))],
+    rows,
+    `Learnt on the development rows by the final fit, applied in this order: ${order}. Standardised value = (value − centre) / divisor.`,
+  );
+}
+
 const PERFORMANCE_COLUMNS: ReadonlyArray<keyof PerformanceMetrics> = ["auc", "brier", "calibrationIntercept", "calibrationSlope", "eavg", "e90", "emax", "r2Nagelkerke"];
 
 function performanceCells(m: PerformanceMetrics): TableCell[] {
@@ -106,15 +138,43 @@ export function buildTables(results: StudyResults): ReportTable[] {
   for (const m of results.models) {
     const f = m.final;
     const rows: TableCell[][] = [];
+    if (f.rawScale) {
+      rows.push(["(intercept)", "raw-scale coefficient (log-odds)", f.rawScale.intercept]);
+      for (const c of f.rawScale.coefficients) rows.push([c.feature, "raw-scale coefficient (log-odds per unit)", c.value]);
+    }
     if (f.coefficients) {
-      if (f.intercept !== null) rows.push(["(intercept)", "coefficient", f.intercept]);
-      for (const c of f.coefficients) rows.push([c.feature, "coefficient", c.value]);
+      const kind = f.rawScale ? "coefficient, model input scale" : "coefficient";
+      if (f.intercept !== null) rows.push(["(intercept)", kind, f.intercept]);
+      for (const c of f.coefficients) rows.push([c.feature, kind, c.value]);
     }
     if (f.importances) for (const c of f.importances) rows.push([c.feature, `importance${f.importanceMethod ? ` (${f.importanceMethod})` : ""}`, c.value]);
     for (const [k, v] of Object.entries(f.hyperparameters)) rows.push([k, "hyperparameter", typeof v === "number" ? v : Array.isArray(v) ? v.join(", ") : String(v)]);
     if (f.supportVectors !== null) rows.push(["support vectors", "count", f.supportVectors]);
-    const note = [f.coefficients ? "Coefficients on the original feature scale: logit P(event) = intercept + Σ coefficient × value." : null, f.modelFile ? `Serialised model: ${f.modelFile}.` : null].filter((s) => s !== null).join(" ");
+    const note = [
+      f.rawScale ? "Raw scale: logit P(event) = intercept + Σ coefficient × value as measured, missing values first replaced by the imputation values (recipe table)." : null,
+      f.coefficients && f.coefficientScale ? `Model input scale: the same model on ${f.coefficientScale}.` : null,
+      !f.coefficients ? "Non-linear model: its full specification is the serialised model, applied with `radval predict`." : null,
+      f.modelFile ? `Serialised model (recipe constants + parameters): ${f.modelFile}, model id "${m.id}".` : null,
+    ]
+      .filter((s) => s !== null)
+      .join(" ");
     tables.push(table(modelTableId(m.id), `Full specification: ${m.label}`, ["Term", "Kind", "Value"], rows, note || null));
+    const recipe = recipeTable(m);
+    if (recipe) tables.push(recipe);
+  }
+
+  for (const iv of results.internalValidation?.models ?? []) {
+    const s = iv.selection;
+    if (!s) continue;
+    tables.push(
+      table(
+        `selection-${slug(iv.model)}`,
+        `Selection stability: ${label(iv.model)}`,
+        ["Feature", "Selected in (% of refits)", "In final model"],
+        s.features.map((f) => [f.feature, Math.round(1000 * f.frequency) / 10, f.inFinal ? "yes" : "no"]),
+        `${s.refits} refits of the whole workflow in internal validation (bootstrap replicates and CV splits); ${s.interceptOnly} (${Math.round((100 * s.interceptOnly) / s.refits)}%) kept no feature. A final-model feature selected in fewer than half of the refits is not a stable finding.`,
+      ),
+    );
   }
 
   const perfRows: TableCell[][] = [];

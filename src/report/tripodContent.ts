@@ -1,9 +1,9 @@
 import { metricLabel } from "./charts/optimism.js";
 import type { FlagReport } from "./flags.js";
-import { est, internalEstimateName, listText, num, pct, plural, slug } from "./format.js";
+import { est, internalEstimateName, linearFormula, listText, num, pct, plural, sig, slug } from "./format.js";
 import type { ReportChart, ReportTable } from "./model.js";
 import type { CohortResult, StudyResults } from "./results.js";
-import { modelTableId } from "./tables.js";
+import { modelTableId, recipeTableId } from "./tables.js";
 
 /** What radval fills for one item, and whether that alone answers the data side of the item. */
 export interface ItemContent {
@@ -281,14 +281,19 @@ const specification: Filler = (ctx) => {
   const r = ctx.results;
   const lines = r.models.map((m) => {
     const f = m.final;
-    if (f.coefficients) return `${m.label}: intercept ${num(f.intercept, 4)} and ${f.coefficients.length} coefficients (${f.coefficients.filter((c) => c.value !== 0).length} non-zero) on the original feature scale.`;
+    if (f.rawScale) {
+      const used = f.rawScale.coefficients.filter((c) => c.value !== 0);
+      const imputed = f.rawScale.imputation ? ` Missing values are first replaced by the development ${f.recipe.find((s) => s.type === "impute")?.step ?? "imputation"} values (recipe table).` : "";
+      return `${m.label}: logit P(${ctx.results.outcome.column} = ${ctx.results.outcome.positive}) = ${used.length ? linearFormula(f.rawScale.intercept, used) : sig(f.rawScale.intercept)}, on the raw feature scale (${used.length} of ${f.coefficients?.length ?? used.length} features with a non-zero coefficient).${imputed} Serialised in ${f.modelFile ?? "model.json"} (model "${m.id}").`;
+    }
+    if (f.coefficients) return `${m.label}: intercept ${num(f.intercept, 4)} and ${f.coefficients.length} coefficients (${f.coefficients.filter((c) => c.value !== 0).length} non-zero) on ${f.coefficientScale ?? "the model's input scale"}.`;
     const parts = [`${m.label}: hyperparameters ${Object.entries(f.hyperparameters).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : String(v)}`).join(", ") || "defaults"}`];
     if (f.supportVectors !== null) parts.push(`${f.supportVectors} support vectors`);
     if (f.importances) parts.push(`${f.importances.length} importances${f.importanceMethod ? ` (${f.importanceMethod})` : ""}`);
-    if (f.modelFile) parts.push(`full model in ${f.modelFile}`);
+    if (f.modelFile) parts.push(`non-linear: the full model (recipe constants + parameters) is ${f.modelFile}, model "${m.id}", applied with radval predict`);
     return `${parts.join("; ")}.`;
   });
-  return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.map((m) => modelTableId(m.id))) });
+  return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.flatMap((m) => [modelTableId(m.id), recipeTableId(m.id)])) });
 };
 
 const performance: Filler = (ctx) => {

@@ -27,6 +27,8 @@ export interface SplitPredictions {
     /** The model's exact log-odds for the assessment rows (linear models), else null. */
     readonly logit: Float64Array | null;
     readonly tuned: Readonly<Record<string, unknown>> | null;
+    /** Linear models: the features with a non-zero coefficient in this split's fit. */
+    readonly selected: readonly string[] | null;
     readonly indexes: PerformanceIndexes;
     readonly eventsAnalysis: number;
   }>;
@@ -76,7 +78,7 @@ export async function resampleWorkflows(job: ValidationJob, resamples: Resamples
       const truth = Float64Array.from(split.assessment, (r) => y[r]!);
       let eventsAnalysis = 0;
       for (const r of split.analysis) eventsAnalysis += y[r]!;
-      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prob: out.prob, logit: out.logit, tuned: out.tuned, indexes: performanceIndexes(truth, out.prob, out.logit), eventsAnalysis };
+      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prob: out.prob, logit: out.logit, tuned: out.tuned, selected: out.selected, indexes: performanceIndexes(truth, out.prob, out.logit), eventsAnalysis };
     }),
   }));
 }

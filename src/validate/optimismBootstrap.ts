@@ -17,6 +17,8 @@ export interface BootstrapReplicate {
   readonly apparent: Readonly<Record<OptimismMetric, number | null>>;
   readonly test: Readonly<Record<OptimismMetric, number | null>>;
   readonly optimism: Readonly<Record<OptimismMetric, number | null>>;
+  /** Linear models: the features with a non-zero coefficient in this replicate's fit (selection stability), else null. */
+  readonly selected: readonly string[] | null;
 }
 
 /** Harrell's optimism-corrected performance of one workflow, with .632 / .632+ from the same replicates. */
@@ -148,7 +150,7 @@ export async function optimismBootstrap(
     const replicates: BootstrapReplicate[] = [];
     const oob: Array<{ positions: Int32Array; prob: Float64Array }> = [];
     bootstraps.splits.forEach((split, b) => {
-      const { prob, logit } = outputs[first + b]!;
+      const { prob, logit, selected } = outputs[first + b]!;
       const sampleY = Float64Array.from(split.analysis, (k) => yDev[k]!);
       const sampleP = Float64Array.from(split.analysis, (k) => prob[k]!);
       const sampleLogit = logit ? Float64Array.from(split.analysis, (k) => logit[k]!) : null;
@@ -156,7 +158,7 @@ export async function optimismBootstrap(
       const test = pick(performanceIndexes(yDev, prob, logit), true);
       const optimism = {} as Record<OptimismMetric, number | null>;
       for (const m of OPTIMISM_METRICS) optimism[m] = apparent[m] === null || test[m] === null ? null : apparent[m]! - test[m]!;
-      replicates.push({ id: split.id, apparent, test, optimism });
+      replicates.push({ id: split.id, apparent, test, optimism, selected });
       oob.push({ positions: split.assessment, prob: Float64Array.from(split.assessment, (k) => prob[k]!) });
     });
     const meanOptimism = {} as Record<OptimismMetric, number | null>;

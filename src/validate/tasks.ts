@@ -1,7 +1,7 @@
 import type { Dataset } from "../core/dataset.js";
 import { RadvalError, isRadvalError } from "../core/errors.js";
 import { Rng } from "../core/rng.js";
-import type { ParamValue } from "../models/types.js";
+import type { FittedModel, ParamValue } from "../models/types.js";
 import { type WorkflowSpec, fitWorkflow } from "./workflow.js";
 
 /**
@@ -42,7 +42,16 @@ export interface TaskOutput {
   readonly tuned: Readonly<Record<string, ParamValue>> | null;
   /** Features the model saw after the recipe. */
   readonly features: readonly string[];
+  /** Linear models: the features with a non-zero coefficient (selection stability); null for other models. */
+  readonly selected: readonly string[] | null;
   readonly warnings: readonly string[];
+}
+
+/** The features a linear model uses (non-zero coefficients); null for models without coefficients. */
+export function selectedFeatures(model: FittedModel): string[] | null {
+  if (!model.predictLogit) return null;
+  const coefficients = model.describe().coefficients;
+  return coefficients ? Object.keys(coefficients).filter((f) => coefficients[f] !== 0) : null;
 }
 
 /** Runs one task (the same function in the main thread and in workers). */
@@ -58,6 +67,7 @@ export function runTask(job: ValidationJob, task: FitPredictTask): TaskOutput {
       logit,
       tuned: fitted.tuning?.selected ?? null,
       features: fitted.model.featureNames,
+      selected: selectedFeatures(fitted.model),
       warnings: fitted.warnings.map((w) => w.message),
     };
   } catch (e) {

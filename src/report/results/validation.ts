@@ -66,6 +66,21 @@ export interface PermutationTest {
   readonly pValue: number;
 }
 
+/**
+ * How often each feature was selected (non-zero coefficient) across the
+ * refits of internal validation (bootstrap replicates and CV splits), the
+ * share of intercept-only refits, and which features the final model kept
+ * (Heinze, Wallisch & Dunkler 2018, Biom J 60:431).
+ */
+export interface SelectionStability {
+  /** Refits counted (bootstrap replicates + CV splits). */
+  readonly refits: number;
+  /** Refits that kept no feature. */
+  readonly interceptOnly: number;
+  /** Per feature selected at least once or kept by the final model, most frequent first. */
+  readonly features: ReadonlyArray<{ readonly feature: string; readonly frequency: number; readonly inFinal: boolean }>;
+}
+
 /** Internal validation of one model. */
 export interface InternalModelValidation {
   readonly model: string;
@@ -87,6 +102,8 @@ export interface InternalModelValidation {
   /** Pooled out-of-fold performance when cross-validation ran alongside the bootstrap (null otherwise). */
   readonly crossValidated: PerformanceMetrics | null;
   readonly permutationTest: PermutationTest | null;
+  /** Selection stability of a linear model over the internal-validation refits (bootstrap and CV); null for other models. */
+  readonly selection: SelectionStability | null;
 }
 
 /** Internal validation design and per-model results (TRIPOD+AI 12a, 12c). */

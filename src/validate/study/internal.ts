@@ -1,7 +1,7 @@
 import type { Dataset } from "../../core/dataset.js";
 import type { Rng } from "../../core/rng.js";
 import { nullDeviance } from "../../metrics/calibration/logistic.js";
-import type { FoldResult, InternalModelValidation, OptimismDistribution, OptimismRow, PerformanceMetrics } from "../../report/results.js";
+import type { FoldResult, InternalModelValidation, OptimismDistribution, OptimismRow, PerformanceMetrics, SelectionStability } from "../../report/results.js";
 import { bootstrap } from "../../resample/bootstrap.js";
 import { repeatedStratifiedKFold } from "../../resample/repeatedStratifiedKFold.js";
 import type { StudyConfig } from "../config.js";
@@ -83,6 +83,26 @@ function foldResults(result: SplitPredictions, y: Float64Array): FoldResult[] {
   }));
 }
 
+/**
+ * Selection frequencies over the refits of a linear model (each refit's
+ * features with a non-zero coefficient); null when the model has no
+ * coefficients or nothing was refit.
+ */
+export function selectionStability(refits: ReadonlyArray<readonly string[] | null>, final: readonly string[] | null): SelectionStability | null {
+  if (!final || refits.length === 0 || refits.some((r) => r === null)) return null;
+  const counts = new Map<string, number>(final.map((f) => [f, 0]));
+  let interceptOnly = 0;
+  for (const selected of refits as ReadonlyArray<readonly string[]>) {
+    if (selected.length === 0) interceptOnly++;
+    for (const f of selected) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  const inFinal = new Set(final);
+  const features = [...counts]
+    .map(([feature, count]) => ({ feature, frequency: count / refits.length, inFinal: inFinal.has(feature) }))
+    .sort((a, b) => b.frequency - a.frequency || Number(b.inFinal) - Number(a.inFinal) || (a.feature < b.feature ? -1 : 1));
+  return { refits: refits.length, interceptOnly, features };
+}
+
 /** Mean of the per-repeat pooled PerformanceMetrics point estimates (CI bounds averaged too). */
 function meanMetrics(list: PerformanceMetrics[]): PerformanceMetrics {
   if (list.length === 1) return list[0]!;
@@ -116,6 +136,7 @@ export async function runInternalValidation(
   devRows: Int32Array,
   apparent: Map<string, PerformanceMetrics>,
   finalFits: Map<string, OriginalFit>,
+  finalSelected: Map<string, readonly string[] | null>,
   rng: Rng,
   executor: TaskExecutor,
   progress: (stage: string, done: number, total: number) => void,
@@ -185,6 +206,7 @@ export async function runInternalValidation(
       optimismTable: bootResult ? optimismTable(bootResult) : [],
       dotPlus: bootResult ? dotPlusRows(bootResult) : [],
       crossValidated: bootResult && cvMetrics ? cvMetrics : null,
+      selection: selectionStability([...(bootResult?.replicates ?? []).map((r) => r.selected), ...(cvResult?.splits ?? []).map((s) => s.selected)], finalSelected.get(w.id) ?? null),
       permutationTest: permResult
         ? {
             permutations: permResult.permutedAucs.length,

@@ -21,7 +21,7 @@ import type { StudyConfig } from "../config.js";
 import { calibrationPoints, decisionCurveRows, rocPoints } from "../curves.js";
 import { validateBySite } from "../leaveOneSiteOut.js";
 import { performanceMetrics } from "../performance.js";
-import { type TaskExecutor, type ValidationJob, inProcessExecutor } from "../tasks.js";
+import { type TaskExecutor, type ValidationJob, inProcessExecutor, selectedFeatures } from "../tasks.js";
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type StudyModelFile, exportWorkflow } from "../modelFile.js";
 import type { OriginalFit } from "../optimismBootstrap.js";
 import { updateModel } from "../updating.js";
@@ -153,7 +153,8 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   });
   const apparentProb = new Map([...apparentFit].map(([id, fit]) => [id, fit.prob] as const));
 
-  const internal = await runInternalValidation(config, job, devRows, apparent, apparentFit, internalRng, executor, progress, thresholds);
+  const finalSelected = new Map(finals.map((f) => [f.spec.id, selectedFeatures(f.model)] as const));
+  const internal = await runInternalValidation(config, job, devRows, apparent, apparentFit, finalSelected, internalRng, executor, progress, thresholds);
   const predictions: PredictionRow[] = [];
   const record = (scheme: string, model: string, split: string, rows: ArrayLike<number>, prob: ArrayLike<number>) => {
     for (let k = 0; k < rows.length; k++) predictions.push({ id: data.ids[rows[k]!]!, model, scheme, split, outcome: y[rows[k]!]!, prob: prob[k]! });
