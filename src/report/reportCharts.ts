@@ -33,8 +33,8 @@ export function buildCharts(results: StudyResults): ReportChart[] {
   }
   const iv = results.internalValidation;
   if (iv) {
-    const curves = iv.models.filter((m) => m.roc).map((m) => ({ label: label(m.model), roc: m.roc!, auc: m.corrected.auc }));
-    if (curves.length) charts.push({ id: "roc-internal", title: "ROC curves, internal validation", caption: `Out-of-sample ROC curves (${iv.description}); legend: ${internalEstimateName(iv.scheme)} AUC (95% CI).`, spec: rocChart(curves, { title: "ROC curves: internal validation" }) });
+    const curves = iv.models.filter((m) => m.roc).map((m) => ({ label: label(m.model), roc: m.roc!, auc: m.roc!.auc ?? null }));
+    if (curves.length) charts.push({ id: "roc-internal", title: "ROC curves, internal validation", caption: `Out-of-sample ROC curves (${iv.folds ? "pooled out-of-fold predictions of the first cross-validation repeat" : "each patient's mean out-of-bag bootstrap prediction"}); legend: the AUC of each drawn curve (95% DeLong CI); shaded: 95% bootstrap band. The ${internalEstimateName(iv.scheme)} AUC is in the performance table.`, spec: rocChart(curves, { title: "ROC curves: internal validation" }) });
     for (const m of iv.models) {
       if (m.calibration) charts.push({ id: `calibration-internal-${slug(m.model)}`, title: `Calibration, internal validation: ${label(m.model)}`, caption: `Out-of-sample calibration of ${label(m.model)}; subtitle: ${internalEstimateName(iv.scheme)} intercept and slope.`, spec: calibrationChart(m.calibration, { title: `Calibration: ${label(m.model)} (internal)`, slope: m.corrected.calibrationSlope, intercept: m.corrected.calibrationIntercept }) });
     }
@@ -47,7 +47,7 @@ export function buildCharts(results: StudyResults): ReportChart[] {
   const externalCohorts = [...new Set(results.externalValidation.filter((e) => e.site === null).map((e) => e.cohort))];
   for (const cohort of externalCohorts) {
     const rows = results.externalValidation.filter((e) => e.cohort === cohort && e.site === null);
-    const curves = rows.filter((e) => e.roc).map((e) => ({ label: label(e.model), roc: e.roc!, auc: e.metrics.auc }));
+    const curves = rows.filter((e) => e.roc).map((e) => ({ label: label(e.model), roc: e.roc!, auc: e.roc!.auc ?? e.metrics.auc }));
     if (curves.length) charts.push({ id: `roc-external-${slug(cohort)}`, title: `ROC curves, ${cohort}`, caption: `ROC curves in the external cohort ${cohort}; legend: AUC (95% CI).`, spec: rocChart(curves, { title: `ROC curves: ${cohort}` }) });
     for (const e of rows) {
       if (e.calibration) charts.push({ id: `calibration-external-${slug(cohort)}-${slug(e.model)}`, title: `Calibration, ${cohort}: ${label(e.model)}`, caption: `Calibration of ${label(e.model)} in ${cohort} (before any updating).`, spec: calibrationChart(e.calibration, { title: `Calibration: ${label(e.model)} in ${cohort}`, slope: e.metrics.calibrationSlope, intercept: e.metrics.calibrationIntercept }) });

@@ -36,6 +36,7 @@ const roc = z.object({
   points: z.array(z.object({ fpr: prob, tpr: prob, threshold: opt(num) })),
   band: opt(z.array(z.object({ fpr: prob, tprLower: prob, tprUpper: prob }))),
   bandMethod: opt(text),
+  auc: opt(estimate),
 });
 
 const calibration = z.object({

@@ -1,13 +1,22 @@
 import { calibrationCurve } from "../metrics/calibration/curve.js";
 import { decisionCurve } from "../metrics/decisionCurve.js";
 import { rocCurve } from "../metrics/roc.js";
-import type { CalibrationCurve, DecisionCurveRow, RocCurve } from "../report/results.js";
+import type { Rng } from "../core/rng.js";
+import { delongAuc } from "../metrics/delong.js";
+import { rocBand } from "../metrics/rocBand.js";
+import type { CalibrationCurve, DecisionCurveRow, Estimate, RocCurve } from "../report/results.js";
+
+/** Replicates of the ROC confidence band (pROC's ci.se default is 2000; 500 keep reports quick with percentile limits stable to ~0.01). */
+export const ROC_BAND_REPLICATES = 500;
 
 /**
  * The ROC curve of predictions as the report wants it (pROC's coords, every
- * distinct threshold; ±Inf thresholds as null). Null with a single class.
+ * distinct threshold; ±Inf thresholds as null), the AUC of exactly these
+ * predictions with its DeLong CI (the legend's number), and, given `rng`, a
+ * stratified-bootstrap confidence band of sensitivity at fixed specificity
+ * ({@link rocBand}). Null with a single class.
  */
-export function rocPoints(y: ArrayLike<number>, prob: ArrayLike<number>): RocCurve | null {
+export function rocPoints(y: ArrayLike<number>, prob: ArrayLike<number>, options: { rng?: Rng } = {}): RocCurve | null {
   let events = 0;
   for (let i = 0; i < y.length; i++) events += y[i]!;
   if (events === 0 || events === y.length) return null;
@@ -17,7 +26,12 @@ export function rocPoints(y: ArrayLike<number>, prob: ArrayLike<number>): RocCur
     tpr: roc.sensitivity[k]!,
     threshold: Number.isFinite(t) ? t : null,
   }));
-  return { points, band: null, bandMethod: null };
+  const d = delongAuc(y, prob);
+  const auc: Estimate = { estimate: d.auc, lower: d.ci?.[0] ?? null, upper: d.ci?.[1] ?? null, level: 0.95, method: "DeLong" };
+  if (!options.rng) return { points, band: null, bandMethod: null, auc };
+  const b = rocBand(y, prob, options.rng, { replicates: ROC_BAND_REPLICATES });
+  const band = Array.from(b.specificity, (sp, g) => ({ fpr: 1 - sp, tprLower: b.lower[g]!, tprUpper: b.upper[g]! }));
+  return { points, band, bandMethod: `stratified bootstrap (${b.replicates} replicates), sensitivity at fixed specificity, percentile 95% limits (as pROC ci.se)`, auc };
 }
 
 /**

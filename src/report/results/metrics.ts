@@ -62,6 +62,8 @@ export interface RocCurve {
   readonly band: readonly RocBandPoint[] | null;
   /** How the band was computed, e.g. "bootstrap (2000), pROC ci.se". */
   readonly bandMethod: string | null;
+  /** The AUC of exactly the predictions drawn (DeLong 95% CI): what the curve's legend shows. */
+  readonly auc?: Estimate | null;
 }
 
 /** One point of a flexible calibration curve, with optional pointwise CI. */

@@ -138,6 +138,7 @@ export async function runInternalValidation(
   finalFits: Map<string, OriginalFit>,
   finalSelected: Map<string, readonly string[] | null>,
   rng: Rng,
+  curveRng: Rng,
   executor: TaskExecutor,
   progress: (stage: string, done: number, total: number) => void,
   thresholds?: ArrayLike<number>,
@@ -195,12 +196,12 @@ export async function runInternalValidation(
       optimism: bootResult
         ? OPTIMISM_METRICS.filter((m) => METRIC_NAME[m]).map((m) => ({
             metric: METRIC_NAME[m]!,
-            mean: bootResult.meanOptimism[m] ?? 0,
+            mean: bootResult.meanOptimism[m] ?? NaN,
             values: bootResult.replicates.map((r) => r.optimism[m]).filter((v): v is number => v !== null),
-          }))
+          })).filter((d) => d.values.length > 0) // indexes no replicate could estimate are left out, not drawn as a mean of 0
         : [],
       folds: cvResult ? foldResults(cvResult, y) : [],
-      roc: first ? rocPoints(first.y, first.prob) : null,
+      roc: first ? rocPoints(first.y, first.prob, { rng: curveRng.split() }) : null,
       calibration: first ? calibrationPoints(first.y, first.prob) : null,
       decisionCurve: first ? decisionCurveRows(first.y, first.prob, thresholds) : [],
       optimismTable: bootResult ? optimismTable(bootResult) : [],

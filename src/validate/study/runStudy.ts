@@ -133,7 +133,8 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const devEvents = yDev.reduce((a, b) => a + b, 0);
 
   const master = createRng(seed);
-  const [finalRng, internalRng, siteRng, updateRng] = master.splitMany(4) as [Rng, Rng, Rng, Rng];
+  // Streams in a fixed order; curveRng (ROC bands) was added last so the first four streams are those of earlier versions.
+  const [finalRng, internalRng, siteRng, updateRng, curveRng] = master.splitMany(5) as [Rng, Rng, Rng, Rng, Rng];
 
   // Final models on all development rows (the models the report specifies).
   progress("final models", 0, workflows.length);
@@ -154,7 +155,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const apparentProb = new Map([...apparentFit].map(([id, fit]) => [id, fit.prob] as const));
 
   const finalSelected = new Map(finals.map((f) => [f.spec.id, selectedFeatures(f.model)] as const));
-  const internal = await runInternalValidation(config, job, devRows, apparent, apparentFit, finalSelected, internalRng, executor, progress, thresholds);
+  const internal = await runInternalValidation(config, job, devRows, apparent, apparentFit, finalSelected, internalRng, curveRng, executor, progress, thresholds);
   const predictions: PredictionRow[] = [];
   const record = (scheme: string, model: string, split: string, rows: ArrayLike<number>, prob: ArrayLike<number>) => {
     for (let k = 0; k < rows.length; k++) predictions.push({ id: data.ids[rows[k]!]!, model, scheme, split, outcome: y[rows[k]!]!, prob: prob[k]! });
@@ -212,7 +213,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
         n: cohort.rows.length,
         events: yc.reduce((a, b) => a + b, 0),
         metrics: performanceMetrics(yc, prob, 0.95, logit),
-        roc: rocPoints(yc, prob),
+        roc: rocPoints(yc, prob, { rng: curveRng.split() }),
         calibration: calibrationPoints(yc, prob),
         decisionCurve: decisionCurveRows(yc, prob, thresholds),
       });

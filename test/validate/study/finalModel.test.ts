@@ -115,3 +115,32 @@ describe("one final fit per workflow: reported = bootstrapped = externally valid
     }
   });
 });
+
+describe("curves are labelled by what they show (issue 13, item 5)", async () => {
+  const { results } = await study();
+  const { buildCharts } = await import("../../../src/report/reportCharts.js");
+  const { formatEstimate } = await import("../../../src/report/charts/common.js");
+
+  it("each internal ROC curve's legend AUC is the area under the drawn points (1e-12), with a bootstrap band", () => {
+    for (const m of results.internalValidation!.models) {
+      const roc = m.roc!;
+      let area = 0;
+      const pts = [...roc.points].sort((a, b) => a.fpr - b.fpr || a.tpr - b.tpr);
+      for (let k = 1; k < pts.length; k++) area += ((pts[k]!.fpr - pts[k - 1]!.fpr) * (pts[k]!.tpr + pts[k - 1]!.tpr)) / 2;
+      expect(Math.abs(area - roc.auc!.estimate!)).toBeLessThan(1e-12);
+      expect(roc.band!.length).toBe(101);
+      expect(roc.bandMethod).toMatch(/stratified bootstrap/);
+    }
+    const chart = buildCharts(results).find((c) => c.id === "roc-internal")!;
+    const legend = JSON.stringify(chart.spec);
+    for (const m of results.internalValidation!.models) {
+      const a = m.roc!.auc!;
+      expect(legend).toContain(formatEstimate(a.estimate, a.lower, a.upper));
+    }
+    expect(chart.caption).toMatch(/AUC of each drawn curve/);
+  });
+
+  it("optimism charts show only indexes the replicates estimated (no 'mean 0.000' over an empty histogram)", () => {
+    for (const m of results.internalValidation!.models) for (const d of m.optimism) expect(d.values.length).toBeGreaterThan(0);
+  });
+});
