@@ -40,6 +40,11 @@ describe("radval evaluate --prob NEW --prob2 COMPARATOR", () => {
       [r.brier.difference, Number(brier.difference_B_minus_A)], [r.brier.se, Number(brier.se)],
     ] as const) expect(relDiff(ours, theirs)).toBeLessThan(1e-12);
     expect(Math.abs(r.categoricalNri.events - cn.nri_events)).toBeLessThan(1e-15);
+    // 95% Wald intervals as print.improveProb: 1e-12 relative
+    for (const [ours, theirs] of [[r.continuousNri.ci, ref.derived["ci95.nri"]], [r.idi.ci, ref.derived["ci95.idi"]], [r.continuousNri.eventsDetail.ci, ref.derived["ci95.nri.ev"]], [r.continuousNri.nonEventsDetail.ci, ref.derived["ci95.nri.ne"]]]) {
+      expect(relDiff(ours.lower, theirs.lower)).toBeLessThan(1e-12);
+      expect(relDiff(ours.upper, theirs.upper)).toBeLessThan(1e-12);
+    }
     expect(r.categoricalNri.table.events).toEqual(cn.table_events); // counts exact
     expect(r.categoricalNri.table.nonEvents).toEqual(cn.table_nonevents);
     expect(r.categoricalNri.table.categories).toEqual(["[0, 0.2)", "[0.2, 0.4)", "[0.4, 1]"]);

@@ -93,7 +93,7 @@ export function evaluateReport(
   };
   if (prob2) {
     report.decisionCurve2 = rows(decisionCurve(truth, prob2, { thresholds: options.thresholds }));
-    report.reclassification = reclassificationJson(truth, prob, prob2, { thresholds: options.thresholds, ...(options.riskCutoffs ? { cutoffs: options.riskCutoffs } : {}) });
+    report.reclassification = reclassificationJson(truth, prob, prob2, { thresholds: options.thresholds, level: options.level, ...(options.riskCutoffs ? { cutoffs: options.riskCutoffs } : {}) });
   }
   return { report, valProb: vp };
 }
