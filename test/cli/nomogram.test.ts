@@ -2,7 +2,7 @@
 // lrm(cirrhosis ~ bili + albumin + protime + age + sex) on the PBC trial cohort (n = 312), nomogram(f, fun = plogis).
 // radval fits the model itself (glm; lrm agrees to ~1e-7). Tolerances (fixtures README): scale, lp at 0 points, points,
 // total points 1e-5 relative; risk 1e-6; axis values exact.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -77,6 +77,20 @@ describe("radval nomogram (logistic)", () => {
     const { code, stderr } = await cli("nomogram", text, "--outcome", "cirrhosis", ...args);
     expect(code).not.toBe(0);
     expect(stderr).toMatch(message);
+  });
+
+  it("--drop-missing leaves out incomplete rows with a warning (rms's complete-case fit)", async () => {
+    const path = join(dir, "with_gaps.csv");
+    writeFileSync(path, `${readFileSync(text, "utf8")}9001,1,2.1,,10.2,50,f\n9002,0,1.1,3.5,11,61,NA\n9003,,1.1,3.5,11,61,m\n`);
+    const { code, stdout, stderr } = await cli("nomogram", path, "--outcome", "cirrhosis", "--features", feats.join(","), "--drop-missing", "--json");
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/left out 2 row\(s\) with a missing predictor \(lines 314, 315\)/);
+    const o = JSON.parse(stdout);
+    expect(o.n).toBe(312);
+    expect(relDiff(o.scale, ref.sc)).toBeLessThan(1e-5); // 1e-5 relative
+    o.risk.forEach((p: number, i: number) => expect(Math.abs(p - ref.patients.risk[i])).toBeLessThan(1e-6)); // 1e-6
+    const without = await cli("nomogram", path, "--outcome", "cirrhosis", "--features", feats.join(","), "--drop-missing-outcome");
+    expect(without.stderr).toMatch(/--drop-missing/);
   });
 
   it("rejects a missing predictor value, naming the line and column", async () => {

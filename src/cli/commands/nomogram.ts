@@ -16,16 +16,19 @@ import { type RoleOptions, addCommonOptions, addRoleOptions, parseOptionsFrom, r
 import { printJson, printWarnings } from "../output.js";
 
 interface NomogramOptions extends RoleOptions {
+  dropMissing?: boolean;
   time?: string;
   event?: string;
   horizon?: string;
 }
 
-/** A text feature: its levels sorted (R's factor order in the C locale), the first the reference. */
+/** A text feature: its levels sorted (R's factor order in the C locale), the first the reference; code −1 = missing. */
 interface FactorColumn {
   readonly name: string;
   readonly levels: string[];
   readonly codes: Int32Array;
+  /** File line of each row (for errors). */
+  readonly lines: number[];
 }
 
 /** Features whose cells are not all numbers become factors (read from the raw table, rows as the dataset's). */
@@ -35,18 +38,11 @@ function factorColumn(table: RawTable, name: string, lines: Int32Array | undefin
   table.lineOfRow.forEach((line, r) => rowOfLine.set(line, r));
   const rows = lines ? Array.from(lines, (line) => rowOfLine.get(line)!) : table.rows.map((_, r) => r);
   const texts = rows.map((r) => table.rows[r]![j]!);
-  texts.forEach((t, k) => {
-    if (DEFAULT_MISSING_TOKENS.includes(t)) {
-      throw new RadvalError("INCOMPLETE_CASE", `missing value of the categorical predictor "${name}"`, {
-        where: { file: table.source, line: table.lineOfRow[rows[k]!]!, column: name },
-        hint: "A nomogram is fitted on complete cases: drop or impute rows with missing predictors.",
-      });
-    }
-  });
-  const levels = [...new Set(texts)].sort();
-  if (levels.length < 2) throw new RadvalError("INVALID_ARGUMENT", `the categorical predictor "${name}" has a single level "${levels[0]}"`, { where: { file: table.source, column: name }, hint: "Drop it from --features." });
-  return { name, levels, codes: Int32Array.from(texts, (t) => levels.indexOf(t)) };
+  const levels = [...new Set(texts.filter((t) => !DEFAULT_MISSING_TOKENS.includes(t)))].sort();
+  return { name, levels, codes: Int32Array.from(texts, (t) => levels.indexOf(t)), lines: rows.map((r) => table.lineOfRow[r]!) };
 }
+
+const INCOMPLETE_HINT = "A nomogram is fitted on complete cases: add --drop-missing to leave those rows out (as lrm does), or impute them.";
 
 function isTextColumn(table: RawTable, name: string): boolean {
   const j = table.header.indexOf(name);
@@ -107,6 +103,7 @@ export function registerNomogram(program: Command, io: CliIo): void {
   addCommonOptions(command);
   addRoleOptions(command, { site: false });
   command
+    .option("--drop-missing", "leave out rows with a missing predictor or outcome, with a warning (default: error)")
     .option("--time <col>", "survival time column (Cox nomogram; not yet available)")
     .option("--event <col>", "event indicator column (Cox nomogram; not yet available)")
     .option("--horizon <t>", "survival horizon in the time unit (Cox nomogram; not yet available)");
@@ -129,21 +126,38 @@ export function registerNomogram(program: Command, io: CliIo): void {
       if (!table.header.includes(f)) throw new RadvalError("UNKNOWN_COLUMN", `the predictor "${f}" is not in the file`, { where: { file, column: f, option: "--features" } });
     }
     const text = new Set(features.filter((f) => isTextColumn(table, f)));
-    const roles = { ...rolesFromOptions(options), features: features.filter((f) => !text.has(f)) };
+    const roles = { ...rolesFromOptions(options), features: features.filter((f) => !text.has(f)), ...(options.dropMissing ? { missingOutcome: "drop" as const } : {}) };
     const data = tableToDataset(table, roles);
     const outcome = requireOutcome(data);
-    const n = data.x.nRows;
-    const numeric = new Map(data.featureNames.map((f, j) => [f, data.x.data.subarray(j * n, (j + 1) * n)]));
-    for (const [f, x] of numeric) {
-      const i = x.findIndex((v) => Number.isNaN(v));
-      if (i >= 0) {
-        throw new RadvalError("INCOMPLETE_CASE", `missing value of the predictor "${f}"`, {
-          where: { file, ...(data.lineOfRow ? { line: data.lineOfRow[i]! } : {}), row: i + 1, column: f },
-          hint: "A nomogram is fitted on complete cases: drop or impute rows with missing predictors.",
+    const nAll = data.x.nRows;
+    const allNumeric = new Map(data.featureNames.map((f, j) => [f, data.x.data.subarray(j * nAll, (j + 1) * nAll)]));
+    const allFactors = new Map([...text].map((f) => [f, factorColumn(table, f, data.lineOfRow)]));
+    // Complete cases: every predictor present (or an error naming the first gap, without --drop-missing).
+    const keep: number[] = [];
+    const dropped: number[] = [];
+    for (let i = 0; i < nAll; i++) {
+      const gap = features.find((f) => (allFactors.has(f) ? allFactors.get(f)!.codes[i]! < 0 : Number.isNaN(allNumeric.get(f)![i]!)));
+      if (gap === undefined) keep.push(i);
+      else if (options.dropMissing) dropped.push(data.lineOfRow ? data.lineOfRow[i]! : i + 1);
+      else {
+        throw new RadvalError("INCOMPLETE_CASE", `missing value of the ${allFactors.has(gap) ? "categorical " : ""}predictor "${gap}"`, {
+          where: { file, ...(data.lineOfRow ? { line: data.lineOfRow[i]! } : {}), row: i + 1, column: gap },
+          hint: INCOMPLETE_HINT,
         });
       }
     }
-    const factors = new Map([...text].map((f) => [f, factorColumn(table, f, data.lineOfRow)]));
+    const n = keep.length;
+    const numeric = new Map([...allNumeric].map(([f, x]) => [f, Float64Array.from(keep, (i) => x[i]!)]));
+    const factors = new Map(
+      [...allFactors].map(([f, fac]) => {
+        const codes = Int32Array.from(keep, (i) => fac.codes[i]!);
+        const used = fac.levels.filter((_, l) => codes.includes(l));
+        if (used.length < 2) throw new RadvalError("INVALID_ARGUMENT", `the categorical predictor "${f}" has a single level "${used[0] ?? ""}"`, { where: { file, column: f }, hint: "Drop it from --features." });
+        return [f, { ...fac, levels: used, codes: codes.map((c) => used.indexOf(fac.levels[c]!)) }];
+      }),
+    );
+    const y = Float64Array.from(keep, (i) => outcome.values[i]!);
+    const ids = keep.map((i) => data.ids[i]!);
     // Design in --features order: numeric columns as they are, factors as indicators of their non-reference levels.
     const columns: Float64Array[] = [];
     const names: string[] = [];
@@ -159,7 +173,7 @@ export function registerNomogram(program: Command, io: CliIo): void {
         }
       }
     }
-    const fit = logisticRegression(matrixFromColumns(columns), outcome.values, { featureNames: names });
+    const fit = logisticRegression(matrixFromColumns(columns), y, { featureNames: names });
     if (fit.aliased.length > 0) {
       throw new RadvalError("INVALID_ARGUMENT", `the model cannot estimate ${fit.aliased.join(", ")} (collinear with the other predictors)`, { where: { file, column: fit.aliased[0]! }, hint: "Drop collinear predictors from --features." });
     }
@@ -170,9 +184,9 @@ export function registerNomogram(program: Command, io: CliIo): void {
       return { name: f, type: "factor", levels: fac.levels, coefficients: fac.levels.map((l, k) => (k === 0 ? 0 : coef.get(`${f}=${l}`)!)), values: fac.codes };
     });
     const nom = logisticNomogram({ intercept: coef.get("(Intercept)")!, terms, label: `Risk of ${outcome.name}` });
-    const warnings = [...data.warnings, ...fit.warnings].map((w) => w.message);
+    const warnings = [...data.warnings.map((w) => w.message), ...(dropped.length > 0 ? [`left out ${dropped.length} row(s) with a missing predictor (lines ${dropped.slice(0, 8).join(", ")}${dropped.length > 8 ? ", …" : ""})`] : []), ...fit.warnings.map((w) => w.message)];
     printWarnings(io, warnings, options.quiet);
-    if (options.json) printJson(io, toJson(nom, data.ids, Object.fromEntries(coef), warnings));
+    if (options.json) printJson(io, toJson(nom, ids, Object.fromEntries(coef), warnings));
     else io.stdout(human(file, outcome.name, n, nom));
   });
 }
