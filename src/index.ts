@@ -188,3 +188,11 @@ export { univariateFilter, fitUnivariateFilter } from "./preprocess/univariateFi
 export { fitStep, stepTypes, isCustomStep } from "./preprocess/registry.js";
 export { frameOfRows, outcomeOfRows, selectByName } from "./preprocess/frame.js";
 export { appendRows } from "./core/appendRows.js";
+// Incremental value of a new model over a comparator, and nomograms (rms::nomogram).
+export { brierDifference, type BrierDifference } from "./metrics/reclassificationBrier.js";
+export { nestedLikelihoodRatioTest, type NestedLikelihoodRatioTest, type NestedModelFit } from "./metrics/reclassificationLrt.js";
+export { netBenefitChange, type NetBenefitChange } from "./metrics/reclassificationNetBenefit.js";
+export { nomogram, logisticNomogram, coxNomogram, baselineSurvivalAt, nomogramAxisValues, rPretty, nomogramPointsTable } from "./nomogram/index.js";
+export type { Nomogram, NomogramInput, NomogramTerm, LinearNomogramTerm, FactorNomogramTerm, NomogramFunction, NomogramPredictorAxis, NomogramFunctionAxis, PointsTableRow } from "./nomogram/index.js";
+export { nomogramChart } from "./report/charts/nomogram.js";
+export { nomogramTable } from "./report/charts/nomogramTable.js";

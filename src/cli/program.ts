@@ -8,6 +8,7 @@ import { registerEvaluate } from "./commands/evaluate.js";
 import { registerGlmnet } from "./commands/glmnet.js";
 import { registerIcc } from "./commands/icc.js";
 import { registerInit } from "./commands/init.js";
+import { registerNomogram } from "./commands/nomogram.js";
 import { registerPredict } from "./commands/predict.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
@@ -26,6 +27,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerGlmnet,
   registerCv,
   registerEvaluate,
+  registerNomogram,
   registerValidate,
   registerReport,
 ];

@@ -62,8 +62,8 @@ describe("radval evaluate", () => {
     });
   });
 
-  it("--prob2 adds the paired comparison, a second decision curve and NRI/IDI", async () => {
-    const { stdout } = await cli("evaluate", predictions, "--outcome", "cirrhosis", "--prob", "prob_small", "--prob2", "prob", "--json");
+  it("--prob2 adds the paired comparison, a second decision curve and NRI/IDI from --prob2 (comparator) to --prob", async () => {
+    const { stdout } = await cli("evaluate", predictions, "--outcome", "cirrhosis", "--prob", "prob", "--prob2", "prob_small", "--json");
     const out = JSON.parse(stdout);
     // tolerance: 1e-15 absolute (auc2 = auc1 − difference)
     expect(Math.abs(out.auc.comparison.auc2 - (out.auc.auc - out.auc.comparison.difference))).toBeLessThan(1e-15);

@@ -5,13 +5,13 @@ import { calibrationSlopeIntercept } from "../../metrics/calibration/summary.js"
 import { type ExtremeProbabilities, type ValProb, valProb } from "../../metrics/calibration/valProb.js";
 import { type DecisionCurve, decisionCurve, defaultThresholds, parseThresholdGrid } from "../../metrics/decisionCurve.js";
 import { checkProbabilities } from "../../metrics/inputs.js";
-import { idi, nriContinuous } from "../../metrics/reclassification.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { addCommonOptions, numberOption } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
 import { type PredictionFileOptions, addPredictionFileOptions, levelOption, readPredictionTable } from "../predictions.js";
 import { type AucReport, aucReport, formatAucReport } from "./auc.js";
+import { type ReclassificationJson, addReclassificationOptions, formatReclassification, reclassificationJson, riskCutoffsOption } from "./evaluateReclassification.js";
 
 const VAL_PROB_KEYS = ["Dxy", "C", "R2", "D", "U", "Q", "Brier", "Intercept", "Slope", "Emax", "E90", "Eavg", "Sz", "Sp"] as const;
 
@@ -26,12 +26,9 @@ export interface EvaluateReport {
   calibrationInTheLarge: number | null;
   hosmerLemeshow: { statistic: number | null; df: number | null; p: number | null };
   decisionCurve: DecisionRow[];
-  /** Only with --prob2: the second model's decision curve and NRI/IDI of model 2 over model 1. */
+  /** Only with --prob2: the comparator's decision curve, and reclassification from the comparator (--prob2) to --prob. */
   decisionCurve2?: DecisionRow[];
-  reclassification?: {
-    continuousNri: { nri: number; se: number; z: number | null; p: number | null };
-    idi: { idi: number; se: number | null; z: number | null; p: number | null };
-  };
+  reclassification?: ReclassificationJson;
 }
 
 interface EvaluateOptions extends PredictionFileOptions {
@@ -41,6 +38,7 @@ interface EvaluateOptions extends PredictionFileOptions {
   extremes?: string;
   hlGroups?: string;
   hlDf?: string;
+  riskCutoffs?: string;
 }
 
 function rows(curve: DecisionCurve): DecisionRow[] {
@@ -80,7 +78,7 @@ export function evaluateReport(
   truth: Float64Array,
   prob: Float64Array,
   prob2: Float64Array | undefined,
-  options: { thresholds: Float64Array; extremes: ExtremeProbabilities; level: number; hlGroups: number; hlDf: "development" | "validation" },
+  options: { thresholds: Float64Array; extremes: ExtremeProbabilities; level: number; hlGroups: number; hlDf: "development" | "validation"; riskCutoffs?: readonly number[] },
 ): { report: EvaluateReport; valProb: ValProb } {
   const vp = valProb(truth, prob, { extremes: options.extremes });
   const hl = hosmerLemeshow(truth, prob, { groups: options.hlGroups, df: options.hlDf });
@@ -95,9 +93,7 @@ export function evaluateReport(
   };
   if (prob2) {
     report.decisionCurve2 = rows(decisionCurve(truth, prob2, { thresholds: options.thresholds }));
-    const nri = nriContinuous(truth, prob, prob2);
-    const d = idi(truth, prob, prob2);
-    report.reclassification = { continuousNri: { nri: nri.nri, se: nri.se, z: nri.z, p: nri.p }, idi: { idi: d.idi, se: d.se, z: d.z, p: d.p } };
+    report.reclassification = reclassificationJson(truth, prob, prob2, { thresholds: options.thresholds, level: options.level, ...(options.riskCutoffs ? { cutoffs: options.riskCutoffs } : {}) });
   }
   return { report, valProb: vp };
 }
@@ -125,11 +121,7 @@ function human(r: EvaluateReport, vp: ValProb, names: readonly string[], level: 
       shown.map((p) => [formatNumber(p.threshold), formatNumber(p.netBenefit), formatNumber(p.treatAll), "0", formatNumber(p.interventionsAvoided)]),
     ),
   );
-  if (r.reclassification) {
-    const c = r.reclassification.continuousNri;
-    const d = r.reclassification.idi;
-    parts.push(`\n${names[1]} vs ${names[0]}: continuous NRI ${formatNumber(c.nri)} (se ${formatNumber(c.se)}, p ${formatNumber(c.p)}); IDI ${formatNumber(d.idi)} (se ${formatNumber(d.se)}, p ${formatNumber(d.p)})\n`);
-  }
+  if (r.reclassification) parts.push(formatReclassification(r.reclassification, names));
   return parts.join("");
 }
 
@@ -143,11 +135,12 @@ export function registerEvaluate(program: Command, io: CliIo): void {
   addPredictionFileOptions(command);
   command
     .option("--prob <col>", "predicted probability of the event (required)")
-    .option("--prob2 <col>", "a second model's probabilities on the same cases: paired DeLong test, NRI/IDI, second decision curve")
+    .option("--prob2 <col>", "a comparator model's probabilities on the same cases: paired DeLong test, NRI/IDI/ΔBrier/ΔNB from it to --prob, second decision curve")
     .option("--thresholds <grid>", "decision-curve thresholds FROM:TO:BY or a comma list (default 0.01:0.99:0.01)")
     .option("--extremes <mode>", 'probabilities of exactly 0 or 1: "error" (default) or "exclude" them from the logistic statistics, as rms::val.prob')
     .option("--hl-groups <g>", "Hosmer–Lemeshow groups (default 10)")
     .option("--hl-df <which>", 'Hosmer–Lemeshow df: "development" (G − 2, default) or "validation" (G, new data)');
+  addReclassificationOptions(command);
   command.action((file: string, options: EvaluateOptions) => {
     const level = levelOption(options.level);
     const thresholds = thresholdsOption(options.thresholds);
@@ -163,12 +156,16 @@ export function registerEvaluate(program: Command, io: CliIo): void {
     if (options.prob === undefined) {
       throw new RadvalError("MISSING_ROLE", "no probability column was given", { where: { file, option: "--prob" }, hint: "Name the predicted-probability column with --prob COL." });
     }
+    const riskCutoffs = riskCutoffsOption(options.riskCutoffs);
+    if (riskCutoffs && options.prob2 === undefined) {
+      throw new RadvalError("INVALID_OPTION", "--risk-cutoffs needs --prob2 (the comparator model)", { where: { option: "--risk-cutoffs" }, hint: "Add --prob2 COL with the comparator's probabilities." });
+    }
     const columns = [{ name: options.prob, option: "--prob" }];
     if (options.prob2 !== undefined) columns.push({ name: options.prob2, option: "--prob2" });
     const table = readPredictionTable(file, options, columns);
     table.columns.forEach((col, j) => checkProbabilities(col, { name: `"${table.names[j]}"`, open: extremes === "error", locate: (k) => table.locate(k, table.names[j]!) }));
     printWarnings(io, table.warnings, options.quiet);
-    const { report, valProb: vp } = evaluateReport(table.truth, table.columns[0]!, table.columns[1], { thresholds, extremes, level, hlGroups, hlDf });
+    const { report, valProb: vp } = evaluateReport(table.truth, table.columns[0]!, table.columns[1], { thresholds, extremes, level, hlGroups, hlDf, ...(riskCutoffs ? { riskCutoffs } : {}) });
     if (options.json) {
       printJson(io, report);
       return;

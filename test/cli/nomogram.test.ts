@@ -1,0 +1,109 @@
+// References: test/fixtures/nomogram_pbc.json from ../shared/fixtures/fx_nomogram_pbc.R (rms 6.5.0):
+// lrm(cirrhosis ~ bili + albumin + protime + age + sex) on the PBC trial cohort (n = 312), nomogram(f, fun = plogis).
+// radval fits the model itself (glm; lrm agrees to ~1e-7). Tolerances (fixtures README): scale, lp at 0 points, points,
+// total points 1e-5 relative; risk 1e-6; axis values exact.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readRawTable } from "../../src/io/readTable.js";
+import { loadFixture, relDiff } from "../helpers.js";
+import { cli } from "./runCli.js";
+
+const ref = loadFixture("nomogram_pbc.json").logistic;
+const pbc = readRawTable(new URL("../../examples/pbc.csv", import.meta.url).pathname);
+const col = (name: string) => pbc.header.indexOf(name);
+const byId = new Map(pbc.rows.map((r) => [Number(r[col("id")]), r]));
+const feats = Object.keys(ref.predictors);
+const dir = mkdtempSync(join(tmpdir(), "radval-nomogram-"));
+const write = (name: string, code: (f: string, v: string) => string): string => {
+  const path = join(dir, name);
+  const rows = (ref.patients.ids as number[]).map((id) => {
+    const r = byId.get(id)!;
+    return [id, r[col("cirrhosis")], ...feats.map((f) => code(f, r[col(f)]!))].join(",");
+  });
+  writeFileSync(path, `id,cirrhosis,${feats.join(",")}\n${rows.join("\n")}\n`);
+  return path;
+};
+const text = write("pbc_text.csv", (_f, v) => v);
+const coded = write("pbc_coded.csv", (f, v) => (f === "sex" ? (v === "m" ? "1" : "0") : v));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("radval nomogram (logistic)", () => {
+  it.each([
+    ["sex as text f/m (a factor)", text, ["f", "m"]],
+    ["sex coded 0/1 (two distinct values)", coded, [0, 1]],
+  ])("%s: rms's scale, axes, points, total points and risk", async (_label, file, sexValues) => {
+    const { code, stdout, stderr } = await cli("nomogram", file, "--outcome", "cirrhosis", "--features", feats.join(","), "--json");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const o = JSON.parse(stdout);
+    expect(relDiff(o.scale, ref.sc)).toBeLessThan(1e-5); // 1e-5 relative
+    expect(relDiff(o.lpAtZero, ref.intercept_lp_at_zero_points)).toBeLessThan(1e-5);
+    for (const f of feats) {
+      expect(o.predictors[f].values).toEqual(f === "sex" ? sexValues : ref.predictors[f].values); // exact
+      o.predictors[f].points.forEach((p: number, k: number) => expect(Math.abs(p - ref.predictors[f].points[k])).toBeLessThan(1e-5 * Math.max(1, ref.predictors[f].points[k])));
+    }
+    expect(o.totalPointsAxis).toEqual(ref.total_points_axis);
+    expect(o.lpAxis.values).toEqual(ref.lp_axis.lp_at);
+    expect(o.riskAxis.ticks).toEqual(ref.fun_axis.ticks);
+    o.riskAxis.positions.forEach((p: number, k: number) => expect(relDiff(p, ref.fun_axis.position[k])).toBeLessThan(1e-5));
+    expect(o.totalPoints.length).toBe(312);
+    o.totalPoints.forEach((t: number, i: number) => expect(relDiff(t, ref.patients.total_points[i])).toBeLessThan(1e-5));
+    o.risk.forEach((p: number, i: number) => expect(Math.abs(p - ref.patients.risk[i])).toBeLessThan(1e-6)); // 1e-6
+    expect(o.ids.slice(0, 3)).toEqual(["1", "2", "3"]);
+  });
+
+  it("prints the points table by default", async () => {
+    const { code, stdout } = await cli("nomogram", text, "--outcome", "cirrhosis", "--features", feats.join(","));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/points per unit of the linear predictor/);
+    expect(stdout).toMatch(/Risk of cirrhosis/);
+    expect(stdout).toMatch(/albumin\s+1\.8\s+100/);
+  });
+
+  it("says the Cox nomogram is not yet available, clearly and without a stack trace", async () => {
+    const { code, stderr } = await cli("nomogram", text, "--outcome", "cirrhosis", "--features", "bili", "--time", "time", "--event", "status", "--horizon", "1825");
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/Cox nomogram is not yet available/);
+    expect(stderr).not.toMatch(/at .*\.ts/);
+  });
+
+  it.each([
+    [["--features", "bili,nope"], /"nope" is not in the file/],
+    [["--features", ""], /no predictors/],
+    [[], /no predictors/],
+  ])("rejects bad --features %j", async (args, message) => {
+    const { code, stderr } = await cli("nomogram", text, "--outcome", "cirrhosis", ...args);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(message);
+  });
+
+  it("--drop-missing leaves out incomplete rows with a warning (rms's complete-case fit)", async () => {
+    const path = join(dir, "with_gaps.csv");
+    writeFileSync(path, `${readFileSync(text, "utf8")}9001,1,2.1,,10.2,50,f\n9002,0,1.1,3.5,11,61,NA\n9003,,1.1,3.5,11,61,m\n`);
+    const { code, stdout, stderr } = await cli("nomogram", path, "--outcome", "cirrhosis", "--features", feats.join(","), "--drop-missing", "--json");
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/left out 2 row\(s\) with a missing predictor \(lines 314, 315\)/);
+    const o = JSON.parse(stdout);
+    expect(o.n).toBe(312);
+    expect(relDiff(o.scale, ref.sc)).toBeLessThan(1e-5); // 1e-5 relative
+    o.risk.forEach((p: number, i: number) => expect(Math.abs(p - ref.patients.risk[i])).toBeLessThan(1e-6)); // 1e-6
+    const without = await cli("nomogram", path, "--outcome", "cirrhosis", "--features", feats.join(","), "--drop-missing-outcome");
+    expect(without.stderr).toMatch(/--drop-missing/);
+  });
+
+  it("rejects a missing predictor value, naming the line and column", async () => {
+    const path = join(dir, "missing.csv");
+    writeFileSync(path, "id,y,a,s\n1,0,1.5,f\n2,1,NA,m\n3,0,2.5,f\n4,1,3.1,m\n5,0,0.2,m\n6,1,2.2,f\n");
+    const { code, stderr } = await cli("nomogram", path, "--outcome", "y", "--features", "a,s");
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/missing value of the predictor "a"/);
+    expect(stderr).toMatch(/line 3/);
+    const path2 = join(dir, "missing2.csv");
+    writeFileSync(path2, "id,y,a,s\n1,0,1.5,f\n2,1,2,\n3,0,2.5,f\n4,1,3.1,m\n5,0,0.2,m\n6,1,2.2,f\n");
+    const second = await cli("nomogram", path2, "--outcome", "y", "--features", "a,s");
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toMatch(/categorical predictor "s"/);
+  });
+});
