@@ -176,7 +176,7 @@ export function fitReliabilityFilter(spec: ReliabilityFilterSpec, frame: Feature
       `${unmeasuredNames.length} feature${unmeasuredNames.length === 1 ? " is" : "s are"} not in the reliability table (${previewList(unmeasuredNames, 5)})`,
       {
         where: { feature: unmeasuredNames[0]!, ...(spec.source !== undefined ? { file: spec.source } : {}) },
-        hint: 'Measure them in the test-retest table, or set unmeasured: "keep" (e.g. clinical variables) or "drop".',
+        hint: 'Measure them in the test-retest table, or choose what happens to them: reliability.unassessed: keep (they enter unassessed; e.g. clinical variables) or drop.',
       },
     );
   }

@@ -95,6 +95,8 @@ const dataPreparation = z.object({
       sourceFile: opt(text),
       nCases: opt(count),
       nRaters: opt(count),
+      assessed: opt(count),
+      unassessed: opt(z.object({ count, policy: text, features: z.array(text) })),
       features: z.array(
         z.object({
           feature: text,

@@ -101,7 +101,7 @@ const dataPreparation: Filler = (ctx) => {
     const kept = p.reliability.features.filter((f) => f.kept);
     const dropped = p.reliability.features.length - kept.length;
     lines.push(
-      `Reliability filter: ${p.reliability.measure} of each feature${p.reliability.sourceFile ? ` from ${p.reliability.sourceFile}` : ""}${p.reliability.nCases !== null ? ` (${p.reliability.nCases} cases × ${p.reliability.nRaters ?? "?"} readers/repeats)` : ""}; ${kept.length} of ${p.reliability.features.length} features kept (${p.reliability.rule === "lowerBound" ? "lower 95% bound" : "estimate"} ≥ ${p.reliability.cut}), ${dropped} dropped for low reliability.`,
+      `Reliability filter: ${p.reliability.measure} of each feature${p.reliability.sourceFile ? ` from ${p.reliability.sourceFile}` : ""}${p.reliability.nCases !== null ? ` (${p.reliability.nCases} cases × ${p.reliability.nRaters ?? "?"} readers/repeats)` : ""}; ${kept.length} of ${p.reliability.features.length} features with test-retest data kept (${p.reliability.rule === "lowerBound" ? "lower 95% bound" : "estimate"} ≥ ${p.reliability.cut}), ${dropped} dropped for low reliability.${reliabilityCoverage(p.reliability)}`,
     );
   }
   if (p.redundancy) {
@@ -276,6 +276,15 @@ const analysisCounts: Filler = (ctx) => {
   for (const e of r.externalValidation) lines.push(`${label(r, e.model)} evaluated in ${e.cohort}${e.site ? `, site ${e.site}` : ""}: ${e.n} patients, ${e.events} events.`);
   return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.map((m) => `folds-${slug(m.id)}`)) });
 };
+
+/** " 101 of the 105 candidate features had no test-retest data: they entered the model unassessed (reliability.unassessed: keep)." */
+function reliabilityCoverage(r: NonNullable<StudyResults["dataPreparation"]["reliability"]>): string {
+  const u = r.unassessed;
+  if (!u) return "";
+  const total = (r.assessed ?? r.features.length) + u.count;
+  if (u.count === 0) return ` Coverage: all ${total} candidate features had test-retest data.`;
+  return ` Coverage: ${r.assessed ?? r.features.length} of ${total} candidate features had test-retest data; the other ${u.count} ${u.policy === "keep" ? "entered the model unassessed (reliability.unassessed: keep)" : "were dropped for lack of it (reliability.unassessed: drop)"}.`;
+}
 
 const specification: Filler = (ctx) => {
   const r = ctx.results;

@@ -76,6 +76,9 @@ const reliabilitySchema = z.strictObject({
   statistic: z.string().optional(),
   cut: z.number().gt(-1).lte(1).optional(),
   useLowerBound: z.boolean().optional(),
+  /** What happens to candidate features with no test-retest data: kept unassessed, or dropped (no default: an error asks). */
+  unassessed: z.enum(["keep", "drop"]).optional(),
+  /** Older name of `unassessed` (also accepts "error", the default). */
   unmeasured: z.enum(["keep", "drop", "error"]).optional(),
 });
 

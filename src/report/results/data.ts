@@ -69,6 +69,10 @@ export interface ReliabilityLog {
   readonly nCases: number | null;
   readonly nRaters: number | null;
   readonly features: readonly ReliabilityFeature[];
+  /** Candidate features with test-retest data (judged by the filter). */
+  readonly assessed?: number | null;
+  /** Candidate features without test-retest data, and what the config chose for them ("keep": entered unassessed; "drop"). */
+  readonly unassessed?: { readonly count: number; readonly policy: string; readonly features: readonly string[] } | null;
 }
 
 /** One cluster of correlated features and its representative. */

@@ -126,6 +126,11 @@ export function dataPreparation(final: FittedWorkflow, data: Dataset, devRows: I
         sourceFile: r.spec.source ?? null,
         nCases: null,
         nRaters: null,
+        assessed: [...r.kept, ...r.dropped].filter((d) => Object.hasOwn(r.spec.table, d.feature)).length,
+        unassessed: (() => {
+          const names = [...r.kept, ...r.dropped].filter((d) => !Object.hasOwn(r.spec.table, d.feature)).map((d) => d.feature);
+          return { count: names.length, policy: r.spec.unmeasured, features: names };
+        })(),
         features: [...r.kept, ...r.dropped]
           .filter((d) => d.estimate !== null)
           .map((d) => ({ feature: d.feature, value: d.estimate!, lower: d.lower, upper: d.upper, band: d.band ?? "poor", kept: d.kept })),

@@ -39,7 +39,7 @@ export function recipeFromConfig(config: StudyConfig, long: LongTable | null, mi
           ...(r.statistic !== undefined ? { statistic: r.statistic } : {}),
           ...(r.cut !== undefined ? { cut: r.cut } : {}),
           ...(r.useLowerBound !== undefined ? { useLowerBound: r.useLowerBound } : {}),
-          ...(r.unmeasured !== undefined ? { unmeasured: r.unmeasured } : {}),
+          ...((r.unassessed ?? r.unmeasured) !== undefined ? { unmeasured: r.unassessed ?? r.unmeasured } : {}),
         } as Parameters<typeof reliabilityFilterStep>[0]),
       );
     } catch (e) {
