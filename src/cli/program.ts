@@ -8,6 +8,7 @@ import { registerEvaluate } from "./commands/evaluate.js";
 import { registerGlmnet } from "./commands/glmnet.js";
 import { registerIcc } from "./commands/icc.js";
 import { registerInit } from "./commands/init.js";
+import { registerOrdinal } from "./commands/ordinal.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
 import { registerValidate } from "./commands/validate.js";
@@ -22,6 +23,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerCluster,
   registerAuc,
   registerGlmnet,
+  registerOrdinal,
   registerCv,
   registerEvaluate,
   registerValidate,
