@@ -188,3 +188,12 @@ export { univariateFilter, fitUnivariateFilter } from "./preprocess/univariateFi
 export { fitStep, stepTypes, isCustomStep } from "./preprocess/registry.js";
 export { frameOfRows, outcomeOfRows, selectByName } from "./preprocess/frame.js";
 export { appendRows } from "./core/appendRows.js";
+// Ordinal and multi-class outcomes (issue 18): proportional odds, per-cut-off AUCs, Obuchowski, kappa; multinomial glmnet.
+export * from "./ordinal/index.js";
+export { multinomialElasticNetPath, checkMultinomialOutcome } from "./models/elasticnet/multinomialPath.js";
+export type { MultinomialElasticNetPath, MultinomialElasticNetOptions } from "./models/elasticnet/multinomialPath.js";
+export { elasticCentre } from "./models/elasticnet/multinomialSolver.js";
+export { multinomialCoef, multinomialPredict } from "./models/elasticnet/multinomialPredict.js";
+export type { MultinomialCoefficients } from "./models/elasticnet/multinomialPredict.js";
+export { cvMultinomialElasticNet, stratifiedClassFolds, MULTINOMIAL_CV_MEASURE_NAMES } from "./models/elasticnet/multinomialCv.js";
+export type { CvMultinomialOptions, CvMultinomialResult, MultinomialCvMeasure } from "./models/elasticnet/multinomialCv.js";
