@@ -13,3 +13,5 @@ export { weightedKappa, kappaWeightMatrix } from "./kappa.js";
 export type { KappaEstimate, KappaWeights } from "./kappa.js";
 export { confusionMatrix, argmaxClass } from "./confusion.js";
 export { multiclassBrier } from "./brier.js";
+export { multinomialLogistic } from "./multinomialLogistic.js";
+export type { MultinomialLogisticFit, MultinomialLogisticOptions } from "./multinomialLogistic.js";
