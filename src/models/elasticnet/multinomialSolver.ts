@@ -428,31 +428,26 @@ export class MultinomialPointSolver {
         }
         return xvj[k]! * dmax * dmax;
       };
-      const updateIntercept = (): number => {
-        if (!intercept) return 0;
-        let dmax = 0;
+      // glmnet moves the intercepts once per IRLS step, before the coordinate descent (Σ w = 1).
+      if (intercept) {
         for (let c = 0; c < K; c++) {
           let d = 0;
           for (let i = 0; i < n; i++) d += R[c * n + i]!;
           if (d === 0) continue;
           this.b0[c] = this.b0[c]! + d;
           for (let i = 0; i < n; i++) R[c * n + i] = R[c * n + i]! - d * w[i]!;
-          dmax = Math.max(dmax, Math.abs(d));
         }
-        return dmax * dmax;
-      };
+      }
       for (;;) {
         this.nlp++;
         let dlx = 0;
         for (let k = 0; k < p; k++) if (ju[k]) dlx = Math.max(dlx, update(k, true));
-        dlx = Math.max(dlx, updateIntercept());
         if (dlx < shr) break;
         if (this.nlp > maxit) throw new MaxPassesReached();
         for (;;) {
           this.nlp++;
           let dlx2 = 0;
           for (let a = 0; a < this.nin; a++) dlx2 = Math.max(dlx2, update(this.active[a]!, false));
-          dlx2 = Math.max(dlx2, updateIntercept());
           if (dlx2 < shr) break;
           if (this.nlp > maxit) throw new MaxPassesReached();
         }
