@@ -195,5 +195,5 @@ export type { MultinomialElasticNetPath, MultinomialElasticNetOptions } from "./
 export { elasticCentre } from "./models/elasticnet/multinomialSolver.js";
 export { multinomialCoef, multinomialPredict } from "./models/elasticnet/multinomialPredict.js";
 export type { MultinomialCoefficients } from "./models/elasticnet/multinomialPredict.js";
-export { cvMultinomialElasticNet, stratifiedClassFolds, MULTINOMIAL_CV_MEASURE_NAMES } from "./models/elasticnet/multinomialCv.js";
+export { cvMultinomialElasticNet, cvMultinomialElasticNetMeasures, stratifiedClassFolds, MULTINOMIAL_CV_MEASURE_NAMES } from "./models/elasticnet/multinomialCv.js";
 export type { CvMultinomialOptions, CvMultinomialResult, MultinomialCvMeasure } from "./models/elasticnet/multinomialCv.js";

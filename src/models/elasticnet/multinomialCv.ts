@@ -107,23 +107,27 @@ function caseLoss(measure: MultinomialCvMeasure, eta: Float64Array, y: number): 
   }
 }
 
-/**
- * Cross-validated multinomial elastic net: glmnet's `cv.glmnet(x, y, family =
- * "multinomial", foldid, type.measure, …)` (glmnet 4.1-6, cv.multnet). The
- * full-data fit gives the λ sequence; each fold's training rows are fitted with
- * their own λ sequence, and the held-out linear predictors at the full-data λ
- * come from linear interpolation in λ (clamped), as predict.multnet. Per case:
- * deviance −2 log p_y (p clipped to [1e-5, 1 − 1e-5]), class 1[argmax ≠ y],
- * mse Σ_c (1[y = c] − p_c)², mae Σ_c |1[y = c] − p_c|; per fold the weighted
- * mean, cvm the fold-weighted mean, cvsd = √(Σ_k W_k (m_k − cvm)² / Σ W / (K − 1)),
- * λ_min and λ_1se as getOptcv.glmnet. Folds: `foldId`, or a class-stratified
- * draw of `nFolds` with `rng`. O(folds × path cost).
- */
-export function cvMultinomialElasticNet(x: ColumnMatrix, codes: ArrayLike<number>, options: CvMultinomialOptions = {}): CvMultinomialResult {
-  const measure = options.measure ?? "deviance";
+/** Fold fits of one cross-validation, shared by every measure (internal). */
+interface MultinomialFolds {
+  readonly K: number;
+  readonly nf: number;
+  readonly foldId: Int32Array;
+  readonly weights: Float64Array;
+  /** Held-out linear predictors at the full-data λ: eta[(l n + i) K + c]. */
+  readonly eta: Float64Array;
+  readonly heldOut: readonly number[][];
+  readonly lambda: Float64Array;
+  readonly fit: MultinomialElasticNetPath;
+  readonly warnings: readonly RadvalWarning[];
+}
+
+function checkMeasure(measure: MultinomialCvMeasure): void {
   if (!MEASURES.includes(measure)) {
     throw new RadvalError("INVALID_ARGUMENT", `unknown CV measure "${String(measure)}" for the multinomial family`, { where: { key: "measure" }, hint: `Use one of ${MEASURES.join(", ")}.` });
   }
+}
+
+function fitFolds(x: ColumnMatrix, codes: ArrayLike<number>, options: Omit<CvMultinomialOptions, "measure">): MultinomialFolds {
   const prep = prepareMultinomial(x, codes, options);
   const { K, weights, settings, grouped } = prep;
   const n = x.nRows;
@@ -141,28 +145,22 @@ export function cvMultinomialElasticNet(x: ColumnMatrix, codes: ArrayLike<number
   const full = fitMultinomialPath(x, null, codes, K, weights, settings, grouped);
   const master = full.lambda;
   const L = master.length;
-  const foldRaw: number[][] = [];
-  const foldWeights: number[] = [];
-  const eta = new Float64Array(K);
+  const eta = new Float64Array(L * n * K);
+  const heldOut: number[][] = [];
   for (let k = 1; k <= nf; k++) {
     const held: number[] = [];
     const train: number[] = [];
     for (let i = 0; i < n; i++) (foldId[i] === k ? held : train).push(i);
+    heldOut.push(held);
     const label = `fold ${k}`;
-    const trainRows = Int32Array.from(train);
     const codesTrain = Int32Array.from(train, (i) => codes[i]!);
     const wTrain = Float64Array.from(train, (i) => weights[i]!);
     warnings.push(...checkMultinomialOutcome(codesTrain, K, prep.classes, wTrain, label));
     const foldSettings: PathSettings = options.lambdaMinRatio === undefined ? resolvePathSettings(train.length, p, options) : settings;
-    const fit = fitMultinomialPath(x, trainRows, codesTrain, K, wTrain, foldSettings, grouped);
+    const fit = fitMultinomialPath(x, Int32Array.from(train), codesTrain, K, wTrain, foldSettings, grouped);
     for (const w of fit.warnings) warnings.push({ ...w, message: `${label}: ${w.message}`, where: { split: label } });
-    let wk = 0;
-    for (const i of held) wk += weights[i]!;
-    foldWeights.push(wk);
-    const row = new Array<number>(L).fill(0);
     for (let l = 0; l < L; l++) {
       const { left, right, frac } = lambdaInterp(fit.lambda, master[l]!);
-      let s = 0;
       for (const i of held) {
         for (let c = 0; c < K; c++) {
           let eL = fit.a0[left * K + c]!;
@@ -172,10 +170,29 @@ export function cvMultinomialElasticNet(x: ColumnMatrix, codes: ArrayLike<number
             eL += fit.beta[(left * K + c) * p + j]! * xv;
             eR += fit.beta[(right * K + c) * p + j]! * xv;
           }
-          eta[c] = frac * eL + (1 - frac) * eR;
+          eta[(l * n + i) * K + c] = frac * eL + (1 - frac) * eR;
         }
-        s += weights[i]! * caseLoss(measure, eta, codes[i]!);
       }
+    }
+  }
+  const fitPublic = publicMultinomialPath(full, settings, grouped, prep.classes, prep.featureNames, []);
+  return { K, nf, foldId, weights, eta, heldOut, lambda: master, fit: fitPublic, warnings: [...warnings, ...full.warnings] };
+}
+
+function summarize(ff: MultinomialFolds, codes: ArrayLike<number>, measure: MultinomialCvMeasure): CvMultinomialResult {
+  const { K, nf, weights, heldOut } = ff;
+  const L = ff.lambda.length;
+  const n = codes.length;
+  const foldRaw: number[][] = [];
+  const foldWeights: number[] = [];
+  for (const held of heldOut) {
+    let wk = 0;
+    for (const i of held) wk += weights[i]!;
+    foldWeights.push(wk);
+    const row = new Array<number>(L);
+    for (let l = 0; l < L; l++) {
+      let s = 0;
+      for (const i of held) s += weights[i]! * caseLoss(measure, ff.eta.subarray((l * n + i) * K, (l * n + i + 1) * K), codes[i]!);
       row[l] = s / wk;
     }
     foldRaw.push(row);
@@ -193,9 +210,8 @@ export function cvMultinomialElasticNet(x: ColumnMatrix, codes: ArrayLike<number
     cvm[l] = m;
     cvsd[l] = Math.sqrt(v / totalW / (nf - 1));
   }
-  const lambda = Array.from(master);
+  const lambda = Array.from(ff.lambda);
   const { indexMin, index1se } = chooseLambda(lambda, cvm, cvsd, false);
-  const fitPublic = publicMultinomialPath(full, settings, grouped, prep.classes, prep.featureNames, []);
   return Object.freeze({
     measure,
     measureName: MULTINOMIAL_CV_MEASURE_NAMES[measure],
@@ -204,13 +220,47 @@ export function cvMultinomialElasticNet(x: ColumnMatrix, codes: ArrayLike<number
     cvsd: Object.freeze(cvsd),
     cvup: Object.freeze(cvm.map((m, l) => m + cvsd[l]!)),
     cvlo: Object.freeze(cvm.map((m, l) => m - cvsd[l]!)),
-    nzero: fitPublic.df,
+    nzero: ff.fit.df,
     lambdaMin: lambda[indexMin]!,
     lambda1se: lambda[index1se]!,
     indexMin,
     index1se,
-    foldId: Object.freeze(Array.from(foldId)),
-    fit: fitPublic,
-    warnings: Object.freeze([...warnings, ...full.warnings]),
+    foldId: Object.freeze(Array.from(ff.foldId)),
+    fit: ff.fit,
+    warnings: Object.freeze([...ff.warnings]),
   });
+}
+
+/**
+ * Cross-validated multinomial elastic net: glmnet's `cv.glmnet(x, y, family =
+ * "multinomial", foldid, type.measure, …)` (glmnet 4.1-6, cv.multnet). The
+ * full-data fit gives the λ sequence; each fold's training rows are fitted with
+ * their own λ sequence, and the held-out linear predictors at the full-data λ
+ * come from linear interpolation in λ (clamped), as predict.multnet. Per case:
+ * deviance −2 log p_y (p clipped to [1e-5, 1 − 1e-5]), class 1[argmax ≠ y],
+ * mse Σ_c (1[y = c] − p_c)², mae Σ_c |1[y = c] − p_c|; per fold the weighted
+ * mean, cvm the fold-weighted mean, cvsd = √(Σ_k W_k (m_k − cvm)² / Σ W / (K − 1)),
+ * λ_min and λ_1se as getOptcv.glmnet. Folds: `foldId`, or a class-stratified
+ * draw of `nFolds` with `rng`. O(folds × path cost).
+ */
+export function cvMultinomialElasticNet(x: ColumnMatrix, codes: ArrayLike<number>, options: CvMultinomialOptions = {}): CvMultinomialResult {
+  const measure = options.measure ?? "deviance";
+  checkMeasure(measure);
+  return summarize(fitFolds(x, codes, options), codes, measure);
+}
+
+/**
+ * Several CV measures from ONE set of fold fits: the same as calling
+ * {@link cvMultinomialElasticNet} once per measure, at the cost of one.
+ */
+export function cvMultinomialElasticNetMeasures(
+  x: ColumnMatrix,
+  codes: ArrayLike<number>,
+  measures: readonly MultinomialCvMeasure[],
+  options: Omit<CvMultinomialOptions, "measure"> = {},
+): readonly CvMultinomialResult[] {
+  if (measures.length === 0) throw new RadvalError("INVALID_ARGUMENT", "no CV measure was asked for", { where: { key: "measures" } });
+  measures.forEach(checkMeasure);
+  const ff = fitFolds(x, codes, options);
+  return Object.freeze(measures.map((m) => summarize(ff, codes, m)));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matrixFromColumns } from "../../../src/core/matrix.js";
 import { createRng } from "../../../src/core/rng.js";
-import { cvMultinomialElasticNet, stratifiedClassFolds } from "../../../src/models/elasticnet/multinomialCv.js";
+import { cvMultinomialElasticNet, cvMultinomialElasticNetMeasures, stratifiedClassFolds } from "../../../src/models/elasticnet/multinomialCv.js";
 import { loadFixture, radvalErrorOf } from "../../helpers.js";
 import { pbcRows } from "../../ordinal/pbcData.js";
 
@@ -14,10 +14,12 @@ const codes = Int32Array.from(rows, (r) => Number(r["stage"]) - 1);
 const common = { alpha: 1, nlambda: 30, lambdaMinRatio: 0.02, thresh: 1e-12, foldId: fx.foldid, classes: fx.classes };
 
 describe("cv.glmnet for the multinomial family", () => {
-  for (const measure of ["deviance", "class", "mse", "mae"] as const) {
+  const MEASURES = ["deviance", "class", "mse", "mae"] as const;
+  const all = cvMultinomialElasticNetMeasures(x, codes, MEASURES, common);
+  MEASURES.forEach((measure, m) => {
     it(`${measure}: cvm, cvsd, lambda.min and lambda.1se match cv.glmnet`, () => {
       const ref = fx.cv[measure];
-      const r = cvMultinomialElasticNet(x, codes, { ...common, measure });
+      const r = all[m]!;
       expect(r.measureName).toBe(ref.name);
       expect(r.lambda.length).toBe(ref.lambda.length);
       r.cvm.forEach((v, l) => expect(Math.abs(v - ref.cvm[l])).toBeLessThan(1e-6)); // tolerance 1e-6 (path 1e-5 standardised)
@@ -25,7 +27,11 @@ describe("cv.glmnet for the multinomial family", () => {
       expect(r.lambdaMin).toBeCloseTo(ref.lambda_min, 12);
       expect(r.lambda1se).toBeCloseTo(ref.lambda_1se, 12);
     });
-  }
+  });
+
+  it("one measure alone equals the shared fits", () => {
+    expect(cvMultinomialElasticNet(x, codes, { ...common, measure: "mse" }).cvm).toEqual(all[2]!.cvm);
+  });
 
   it("grouped penalty: deviance curve matches cv.glmnet(type.multinomial = 'grouped')", () => {
     const ref = fx.cv_grouped;
