@@ -15,3 +15,5 @@ export { confusionMatrix, argmaxClass } from "./confusion.js";
 export { multiclassBrier } from "./brier.js";
 export { multinomialLogistic } from "./multinomialLogistic.js";
 export type { MultinomialLogisticFit, MultinomialLogisticOptions } from "./multinomialLogistic.js";
+export { cutoffCalibration } from "./cutoffCalibration.js";
+export type { CutoffCalibration } from "./cutoffCalibration.js";

@@ -56,9 +56,14 @@ describe("radval evaluate --ordinal", () => {
     expect(Math.abs(o.cutoffs[0].auc - fx.dichotomised_auc.lp.ge2.auc)).toBeLessThan(1e-4);
     expect(Math.abs(o.kappa.quadratic.estimate - fx.kappa.quadratic.weighted_kappa)).toBeLessThan(1e-12); // argmax = predicted_class
     expect(o.brier).toBeGreaterThan(0);
+    // per-cut-off calibration: test/fixtures/fx_ordinal_calibration.R (R glm) at >=2 and >=3
+    const cal = loadFixture("ordinal_calibration.json");
+    expect(Math.abs(o.calibration[0].slope - cal.cutoffs[0].slope)).toBeLessThan(1e-9); // tolerance 1e-9
+    expect(Math.abs(o.calibration[1].calibrationInTheLarge - cal.cutoffs[1].citl)).toBeLessThan(1e-9); // tolerance 1e-9
     const h = await cli("evaluate", file, "--outcome", "stage", "--ordinal", "--probs", "p1,p2,p3,p4");
     expect(h.stdout).toContain("Obuchowski");
     expect(h.stdout).toContain("Confusion matrix");
+    expect(h.stdout).toContain("Calibration per cut-off");
   });
 
   it("errors: unknown level in a cut-off, one side empty, both or neither of --score/--probs, wrong number of --probs", async () => {

@@ -4,6 +4,7 @@ import { readRawTable } from "../../io/readTable.js";
 import { multiclassAuc, multiclassMarkerAuc } from "../../metrics/multiclassAuc.js";
 import { multiclassBrier } from "../../ordinal/brier.js";
 import { argmaxClass, confusionMatrix } from "../../ordinal/confusion.js";
+import { type CutoffCalibration, cutoffCalibration } from "../../ordinal/cutoffCalibration.js";
 import { parseCutoffs } from "../../ordinal/cutoffs.js";
 import { type CutoffAuc, cutoffProbability, dichotomisedAuc } from "../../ordinal/dichotomisedAuc.js";
 import { type KappaEstimate, weightedKappa } from "../../ordinal/kappa.js";
@@ -41,6 +42,8 @@ export interface EvaluateOrdinalReport {
   kappa?: { linear: KappaJson; quadratic: KappaJson; unweighted: KappaJson };
   confusion?: { levels: readonly string[]; table: number[][]; predicted: string };
   brier?: number;
+  /** With --probs: per cut-off Brier score, calibration slope/intercept and calibration-in-the-large of P(case side). */
+  calibration?: CutoffCalibration[];
   warnings: string[];
 }
 
@@ -76,6 +79,16 @@ function human(file: string, r: EvaluateOrdinalReport, level: number): string {
   lines.push(`Obuchowski's ordinal concordance (${o.score}): ${formatNumber(o.estimate)} (SE ${formatNumber(o.se)}; ${pct}% CI ${formatNumber(o.ci[0])} – ${formatNumber(o.ci[1])})`);
   if (r.handTill) lines.push(`Hand–Till multi-class AUC: ${formatNumber(r.handTill.auc)}`);
   if (r.brier !== undefined) lines.push(`Multi-class Brier score: ${formatNumber(r.brier)}`);
+  if (r.calibration) {
+    lines.push("");
+    lines.push("Calibration per cut-off (P(case side) vs the case indicator)");
+    lines.push(
+      formatTable(
+        ["cut-off", "Brier", "slope", "intercept", "calibration-in-the-large"],
+        r.calibration.map((c) => [c.cutoff, formatNumber(c.brier), formatNumber(c.slope), formatNumber(c.intercept), formatNumber(c.calibrationInTheLarge)]),
+      ).trimEnd(),
+    );
+  }
   if (r.kappa) {
     lines.push("");
     lines.push(`Agreement of ${r.confusion!.predicted} with the observed level (Fleiss–Cohen–Everitt SE, as vcd::Kappa)`);
@@ -219,7 +232,10 @@ export function evaluateOrdinal(file: string, options: EvaluateOrdinalOptions, i
     };
     report.confusion = { levels, table: tab, predicted: predictedName };
   }
-  if (probs) report.brier = multiclassBrier(codes, probs);
+  if (probs) {
+    report.brier = multiclassBrier(codes, probs);
+    report.calibration = cutoffCalibration(codes, probs, cutoffs);
+  }
   report.warnings = warnings.map((w) => w.message);
   printWarnings(io, warnings, options.quiet);
   if (options.json) printJson(io, report);
