@@ -196,3 +196,12 @@ export { nomogram, logisticNomogram, coxNomogram, baselineSurvivalAt, nomogramAx
 export type { Nomogram, NomogramInput, NomogramTerm, LinearNomogramTerm, FactorNomogramTerm, NomogramFunction, NomogramPredictorAxis, NomogramFunctionAxis, PointsTableRow } from "./nomogram/index.js";
 export { nomogramChart } from "./report/charts/nomogram.js";
 export { nomogramTable } from "./report/charts/nomogramTable.js";
+// Ordinal and multi-class outcomes (issue 18): proportional odds, per-cut-off AUCs, Obuchowski, kappa; multinomial glmnet.
+export * from "./ordinal/index.js";
+export { multinomialElasticNetPath, checkMultinomialOutcome } from "./models/elasticnet/multinomialPath.js";
+export type { MultinomialElasticNetPath, MultinomialElasticNetOptions } from "./models/elasticnet/multinomialPath.js";
+export { elasticCentre } from "./models/elasticnet/multinomialSolver.js";
+export { multinomialCoef, multinomialPredict } from "./models/elasticnet/multinomialPredict.js";
+export type { MultinomialCoefficients } from "./models/elasticnet/multinomialPredict.js";
+export { cvMultinomialElasticNet, cvMultinomialElasticNetMeasures, stratifiedClassFolds, MULTINOMIAL_CV_MEASURE_NAMES } from "./models/elasticnet/multinomialCv.js";
+export type { CvMultinomialOptions, CvMultinomialResult, MultinomialCvMeasure } from "./models/elasticnet/multinomialCv.js";

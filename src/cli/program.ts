@@ -10,6 +10,7 @@ import { registerIcc } from "./commands/icc.js";
 import { registerInit } from "./commands/init.js";
 import { registerNomogram } from "./commands/nomogram.js";
 import { registerPredict } from "./commands/predict.js";
+import { registerOrdinal } from "./commands/ordinal.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
 import { registerValidate } from "./commands/validate.js";
@@ -25,6 +26,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerCluster,
   registerAuc,
   registerGlmnet,
+  registerOrdinal,
   registerCv,
   registerEvaluate,
   registerNomogram,

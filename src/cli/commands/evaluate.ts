@@ -12,6 +12,7 @@ import { printJson, printWarnings } from "../output.js";
 import { type PredictionFileOptions, addPredictionFileOptions, levelOption, readPredictionTable } from "../predictions.js";
 import { type AucReport, aucReport, formatAucReport } from "./auc.js";
 import { type ReclassificationJson, addReclassificationOptions, formatReclassification, reclassificationJson, riskCutoffsOption } from "./evaluateReclassification.js";
+import { addEvaluateOrdinalOptions, evaluateOrdinal } from "./evaluateOrdinal.js";
 
 const VAL_PROB_KEYS = ["Dxy", "C", "R2", "D", "U", "Q", "Brier", "Intercept", "Slope", "Emax", "E90", "Eavg", "Sz", "Sp"] as const;
 
@@ -141,7 +142,9 @@ export function registerEvaluate(program: Command, io: CliIo): void {
     .option("--hl-groups <g>", "Hosmer–Lemeshow groups (default 10)")
     .option("--hl-df <which>", 'Hosmer–Lemeshow df: "development" (G − 2, default) or "validation" (G, new data)');
   addReclassificationOptions(command);
-  command.action((file: string, options: EvaluateOptions) => {
+  addEvaluateOrdinalOptions(command);
+  command.action((file: string, options: EvaluateOptions & { ordinal?: boolean }) => {
+    if (options.ordinal) return evaluateOrdinal(file, options, io);
     const level = levelOption(options.level);
     const thresholds = thresholdsOption(options.thresholds);
     const extremes = (options.extremes ?? "error") as ExtremeProbabilities;
