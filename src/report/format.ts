@@ -22,6 +22,11 @@ export function linearFormula(intercept: number, terms: ReadonlyArray<{ feature:
   return text;
 }
 
+/** Where a validation estimate comes from: the cohort, or "site B held out (leave-one-site-out)" for a held-out site. */
+export function validationSetName(e: { cohort: string; site: string | null }): string {
+  return e.site === null ? e.cohort : `site ${e.site} held out (leave-one-site-out; model fitted on the other ${e.cohort} sites)`;
+}
+
 /** A proportion as a percentage with one decimal. */
 export function pct(x: number | null | undefined): string {
   return x === null || x === undefined || Number.isNaN(x) ? "—" : `${(100 * x).toFixed(1)}%`;

@@ -28,7 +28,7 @@ function statedEstimates(results: StudyResults): Array<{ model: string; cohort: 
     if (m.crossValidated) out.push({ model: m.model, cohort: results.internalValidation!.cohort, what: "cross-validated", metrics: m.crossValidated });
   }
   for (const e of results.externalValidation) {
-    out.push({ model: e.model, cohort: e.site ? `${e.cohort}, held-out site ${e.site}` : e.cohort, what: e.site ? "leave-one-site-out" : "external", metrics: e.metrics });
+    out.push({ model: e.model, cohort: e.site ? `site ${e.site} held out` : e.cohort, what: e.site ? "leave-one-site-out" : "external", metrics: e.metrics });
   }
   for (const h of results.heterogeneity) {
     const pooled = { auc: h.metric === "auc" ? h.pooled : null, calibrationSlope: h.metric === "calibrationSlope" ? h.pooled : null };

@@ -55,6 +55,17 @@ export function buildCharts(results: StudyResults): ReportChart[] {
     const dca = rows.filter((e) => e.decisionCurve.length).map((e) => ({ label: label(e.model), rows: e.decisionCurve }));
     if (dca.length) charts.push({ id: `decision-external-${slug(cohort)}`, title: `Decision curve, ${cohort}`, caption: `Net benefit in ${cohort} against treating all and treating none.`, spec: decisionCurveChart(dca, { title: `Decision curve: ${cohort}` }) });
   }
+  const pooled = results.leaveOneSiteOutPooled;
+  if (pooled.length) {
+    const what = `each patient predicted by the model fitted without their site (${pooled[0]!.sites.length} sites held out in turn), predictions pooled`;
+    const curves = pooled.filter((p) => p.roc).map((p) => ({ label: label(p.model), roc: p.roc!, auc: p.roc!.auc ?? p.metrics.auc }));
+    if (curves.length) charts.push({ id: "roc-loso", title: "ROC curves, leave-one-site-out", caption: `ROC curves, ${what}; legend: the AUC of each drawn curve (95% DeLong CI); shaded: 95% bootstrap band.`, spec: rocChart(curves, { title: "ROC curves: leave-one-site-out (pooled)" }) });
+    for (const p of pooled) {
+      if (p.calibration) charts.push({ id: `calibration-loso-${slug(p.model)}`, title: `Calibration, leave-one-site-out: ${label(p.model)}`, caption: `Calibration of ${label(p.model)}, ${what}.`, spec: calibrationChart(p.calibration, { title: `Calibration: ${label(p.model)} (leave-one-site-out)`, slope: p.metrics.calibrationSlope, intercept: p.metrics.calibrationIntercept }) });
+    }
+    const dca = pooled.filter((p) => p.decisionCurve.length).map((p) => ({ label: label(p.model), rows: p.decisionCurve }));
+    if (dca.length) charts.push({ id: "decision-loso", title: "Decision curve, leave-one-site-out", caption: `Net benefit, ${what}.`, spec: decisionCurveChart(dca, { title: "Decision curve: leave-one-site-out (pooled)" }) });
+  }
   const hetModels = [...new Set(results.heterogeneity.map((h) => h.model))];
   for (const model of hetModels) {
     const rows = results.heterogeneity.filter((h) => h.model === model);

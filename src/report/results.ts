@@ -21,6 +21,7 @@ import type {
   ClassImbalance,
   ExternalValidationResult,
   HeterogeneityResult,
+  PooledSiteValidation,
   InternalValidation,
   ModelOutput,
   ModelUpdatingResult,
@@ -163,6 +164,8 @@ export interface StudyResults {
   readonly internalValidation: InternalValidation | null;
   readonly externalValidation: readonly ExternalValidationResult[];
   readonly heterogeneity: readonly HeterogeneityResult[];
+  /** Leave-one-site-out predictions pooled over all held-out sites, per model (empty without leave-one-site-out). */
+  readonly leaveOneSiteOutPooled: readonly PooledSiteValidation[];
   readonly updating: readonly ModelUpdatingResult[];
   readonly caseMix: readonly CaseMixComparison[];
   readonly classImbalance: ClassImbalance | null;

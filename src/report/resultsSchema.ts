@@ -302,6 +302,19 @@ export const studyResultsSchema = z.object({
       decisionCurve: list(decisionRow),
     }),
   ),
+  leaveOneSiteOutPooled: list(
+    z.object({
+      model: text,
+      cohort: text,
+      sites: z.array(text),
+      n: count,
+      events: count,
+      metrics,
+      roc: opt(roc),
+      calibration: opt(calibration),
+      decisionCurve: list(decisionRow),
+    }),
+  ),
   heterogeneity: list(
     z.object({
       model: text,

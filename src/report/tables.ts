@@ -183,7 +183,10 @@ export function buildTables(results: StudyResults): ReportTable[] {
     perfRows.push([label(iv.model), `${results.internalValidation!.cohort}: ${internalEstimateName(results.internalValidation!.scheme)}`, ...performanceCells(iv.corrected)]);
   }
   for (const e of results.externalValidation) {
-    perfRows.push([label(e.model), `${e.cohort}${e.site ? `, site ${e.site}` : ""} (n ${e.n}, ${e.events} events)`, ...performanceCells(e.metrics)]);
+    perfRows.push([label(e.model), `${e.site === null ? e.cohort : `site ${e.site} held out`} (n ${e.n}, ${e.events} events)`, ...performanceCells(e.metrics)]);
+  }
+  for (const p of results.leaveOneSiteOutPooled) {
+    perfRows.push([label(p.model), `all ${p.sites.length} sites held out in turn, predictions pooled (n ${p.n}, ${p.events} events)`, ...performanceCells(p.metrics)]);
   }
   if (perfRows.length) {
     tables.push(table("performance", "Performance (95% CI)", ["Model", "Data", ...PERFORMANCE_COLUMNS.map(metricLabel)], perfRows, results.internalValidation ? `Internal validation: ${results.internalValidation.description}.` : null));

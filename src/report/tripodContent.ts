@@ -1,6 +1,6 @@
 import { metricLabel } from "./charts/optimism.js";
 import type { FlagReport } from "./flags.js";
-import { est, internalEstimateName, linearFormula, listText, num, pct, plural, sig, slug } from "./format.js";
+import { est, internalEstimateName, linearFormula, listText, num, pct, plural, sig, slug, validationSetName } from "./format.js";
 import type { ReportChart, ReportTable } from "./model.js";
 import type { CohortResult, StudyResults } from "./results.js";
 import { modelTableId, recipeTableId } from "./tables.js";
@@ -273,7 +273,7 @@ const analysisCounts: Filler = (ctx) => {
     }
   }
   if (r.internalValidation?.bootstraps) lines.push(`Optimism bootstrap: ${r.internalValidation.bootstraps} resamples of the ${r.internalValidation.cohort} cohort.`);
-  for (const e of r.externalValidation) lines.push(`${label(r, e.model)} evaluated in ${e.cohort}${e.site ? `, site ${e.site}` : ""}: ${e.n} patients, ${e.events} events.`);
+  for (const e of r.externalValidation) lines.push(`${label(r, e.model)} evaluated in ${validationSetName(e)}: ${e.n} patients, ${e.events} events.`);
   return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.map((m) => `folds-${slug(m.id)}`)) });
 };
 
@@ -309,7 +309,7 @@ const performance: Filler = (ctx) => {
   const r = ctx.results;
   const lines: string[] = [];
   for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}, ${internalEstimateName(r.internalValidation!.scheme)}: AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}, intercept ${est(m.corrected.calibrationIntercept)}, Brier ${est(m.corrected.brier)}.${optimismCaveat(ctx, m.model)}`);
-  for (const e of r.externalValidation) lines.push(`${label(r, e.model)} in ${e.cohort}${e.site ? `, site ${e.site}` : ""}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}, intercept ${est(e.metrics.calibrationIntercept)}.`);
+  for (const e of r.externalValidation) lines.push(`${label(r, e.model)} in ${validationSetName(e)}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}, intercept ${est(e.metrics.calibrationIntercept)}.`);
   if (r.subgroups.length) lines.push(`Subgroups: ${r.subgroups.length} rows (table).`);
   return content(lines, lines.length > 0, {
     tables: have(ctx, "tables", ["performance", "subgroups"]),

@@ -135,6 +135,24 @@ export interface ExternalValidationResult {
   readonly decisionCurve: readonly DecisionCurveRow[];
 }
 
+/**
+ * Leave-one-site-out predictions pooled over the held-out sites (each
+ * patient predicted by the model fitted without their site): one ROC,
+ * calibration and decision curve per model across all sites.
+ */
+export interface PooledSiteValidation {
+  readonly model: string;
+  /** The cohort whose sites were held out in turn. */
+  readonly cohort: string;
+  readonly sites: readonly string[];
+  readonly n: number;
+  readonly events: number;
+  readonly metrics: PerformanceMetrics;
+  readonly roc: RocCurve | null;
+  readonly calibration: CalibrationCurve | null;
+  readonly decisionCurve: readonly DecisionCurveRow[];
+}
+
 /** One cluster's estimate in a heterogeneity analysis. */
 export interface SiteEstimate {
   readonly site: string;

@@ -11,6 +11,7 @@ import type {
   HeterogeneityResult,
   ModelUpdatingResult,
   PerformanceMetrics,
+  PooledSiteValidation,
   StudyInfo,
   StudyResults,
 } from "../../report/results.js";
@@ -183,6 +184,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
 
   // Leave-one-site-out (internal–external cross-validation).
   let heterogeneity: HeterogeneityResult[] = [];
+  const leaveOneSiteOutPooled: PooledSiteValidation[] = [];
   const externalValidation: ExternalValidationResult[] = [];
   if (config.external?.leaveOneSiteOut) {
     const bySite = await validateBySite(job, devRows, siteRng, {
@@ -194,7 +196,26 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     });
     heterogeneity = bySite.heterogeneity;
     externalValidation.push(...bySite.perSite);
-    for (const result of bySite.predictions) for (const split of result.splits) record("leave-one-site-out", result.workflow, split.id, split.assessment, split.prob);
+    for (const result of bySite.predictions) {
+      for (const split of result.splits) record("leave-one-site-out", result.workflow, split.id, split.assessment, split.prob);
+      // Every development patient predicted once, by the model fitted without their site: curves over all sites.
+      const rows = Int32Array.from(result.splits.flatMap((s) => Array.from(s.assessment)));
+      const prob = Float64Array.from(result.splits.flatMap((s) => Array.from(s.prob)));
+      const allLogit = result.splits.every((s) => s.logit !== null);
+      const logit = allLogit ? Float64Array.from(result.splits.flatMap((s) => Array.from(s.logit!))) : null;
+      const yy = Float64Array.from(rows, (r) => y[r]!);
+      leaveOneSiteOutPooled.push({
+        model: result.workflow,
+        cohort: design.development.name,
+        sites: result.splits.map((s) => s.id.replace(/^Site:/, "")),
+        n: rows.length,
+        events: yy.reduce((a, b) => a + b, 0),
+        metrics: performanceMetrics(yy, prob, 0.95, logit),
+        roc: rocPoints(yy, prob, { rng: curveRng.split() }),
+        calibration: calibrationPoints(yy, prob),
+        decisionCurve: decisionCurveRows(yy, prob, thresholds),
+      });
+    }
   }
 
   // External cohorts: the final models applied unchanged; updating; case mix.
@@ -281,6 +302,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     },
     externalValidation,
     heterogeneity,
+    leaveOneSiteOutPooled,
     updating,
     caseMix: caseMixes,
     classImbalance: {

@@ -120,7 +120,37 @@ describe("leave-one-site-out on the multisite cohort", () => {
     expect(auc.pooled.estimate!).toBeGreaterThan(Math.min(...auc.sites.map((s) => s.estimate)));
     expect(auc.pooled.estimate!).toBeLessThan(Math.max(...auc.sites.map((s) => s.estimate)));
     expect(results.dataPreparation.reliability!.features.length).toBe(19); // the measured features
+    // coverage: 19 of the 120 candidate features had test-retest data; the other 101 entered unassessed, and the results say so
+    expect(results.dataPreparation.reliability!.assessed).toBe(19);
+    expect(results.dataPreparation.reliability!.unassessed).toMatchObject({ count: 101, policy: "keep" });
     expect(results.dataPreparation.redundancy!.clusters.length).toBeGreaterThan(0);
+    // pooled leave-one-site-out curves: every development patient once, predicted by the model fitted without their site
+    const pooled = results.leaveOneSiteOutPooled[0]!;
+    expect(pooled.n).toBe(600);
+    expect(pooled.sites).toEqual(["A", "B", "C", "D"]);
+    expect(pooled.events).toBe(sites.reduce((a, s) => a + s.events, 0));
+    expect(pooled.roc!.auc!.estimate).toBe(pooled.metrics.auc!.estimate); // the legend's value is the pooled curve's AUC
+    expect(pooled.decisionCurve.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("candidate features without test-retest data need an explicit reliability.unassessed choice", async () => {
+    const data = loadExample("multisite");
+    const config = parseStudyConfig({
+      data: { file: "multisite.csv", outcome: "outcome", site: "site" },
+      reliability: { file: "test_retest.csv", id: "case_id", rater: "reader" },
+      models: [{ model: "logistic" }],
+      internal: { cv: { folds: 3 } },
+    });
+    await expect(runStudy({ config, data, long: loadLongExample("test_retest"), dataFile: "multisite.csv" }, { createdAt: null })).rejects.toMatchObject({
+      code: "UNMEASURED_FEATURE",
+      hint: expect.stringMatching(/reliability\.unassessed: keep .* or drop/),
+    });
+    const dropped = await runStudy(
+      { config: parseStudyConfig({ ...JSON.parse(JSON.stringify(config)), reliability: { file: "test_retest.csv", id: "case_id", rater: "reader", unassessed: "drop" } }), data, long: loadLongExample("test_retest"), dataFile: "multisite.csv" },
+      { createdAt: null },
+    );
+    expect(dropped.dataPreparation.reliability!.unassessed).toMatchObject({ count: 101, policy: "drop" });
+    expect(dropped.models[0]!.final.featureNames.length).toBeLessThanOrEqual(19);
   }, 60_000);
 });
 
