@@ -2,11 +2,27 @@ import type { RadvalWarning } from "../core/errors.js";
 import type { ColumnMatrix } from "../core/matrix.js";
 import type { Rng } from "../core/rng.js";
 
+/**
+ * The non-feature columns of a frame's rows (site, clinical covariates), for
+ * steps that need them (ComBat). Never gives the outcome: `column` returns
+ * undefined for it, and `outcomeColumn` names it so steps can refuse it.
+ */
+export interface RowContext {
+  /** Name of the dataset's site column, when it has one. */
+  readonly siteColumn: string | null;
+  /** Name of the outcome column (not readable here). */
+  readonly outcomeColumn: string | null;
+  /** The values of column `name` for these rows, in frame row order: numbers for features (NaN = missing), text otherwise; undefined when there is no such column (or it is the outcome). */
+  column(name: string): Float64Array | readonly string[] | undefined;
+}
+
 /** Feature columns with their names: what recipe steps consume and produce. */
 export interface FeatureFrame {
   readonly names: readonly string[];
   /** n × p, column-major, NaN = missing. */
   readonly x: ColumnMatrix;
+  /** The rows' non-feature columns (set by `frameOfRows`; kept by the recipe from step to step). */
+  readonly context?: RowContext;
 }
 
 /**
