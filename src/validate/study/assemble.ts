@@ -102,6 +102,7 @@ const STEP_DESCRIPTIONS: Record<string, string> = {
   standardize: "features centred and scaled to unit SD (population SD) on the analysis rows",
   reliabilityFilter: "features with low test-retest reliability dropped (table computed once from the test-retest data)",
   redundancy: "correlated features clustered (1 − |r|, hierarchical); one representative kept per cluster",
+  combat: "site effects removed by ComBat (location/scale per feature, empirical Bayes) estimated on the analysis rows",
 };
 
 /**
