@@ -1,4 +1,4 @@
-import { RadvalError, type RadvalWarning } from "../core/errors.js";
+import { RadvalError, type RadvalWarning, isRadvalError } from "../core/errors.js";
 import type { FeatureFrame, FittedStep, RowContext, StepFitContext, StepLog, StepSpec } from "../preprocess/types.js";
 import { type CombatFit, type UnseenBatchPolicy, applyCombat, fitCombat } from "./combat.js";
 import type { CombatCovariate } from "./design.js";
@@ -146,14 +146,25 @@ export function fitCombatStep(spec: CombatStepSpec, frame: FeatureFrame, _contex
     return { nRows: m, nCols: cols.length, data };
   };
   const covariates = covariatesOf(spec, context, n);
-  const fit = fitCombat(sub(frame.x), batchLabels(context, batchColumn, n), {
-    covariates,
-    eb: spec.eb,
-    parametric: spec.parametric,
-    meanOnly: spec.meanOnly,
-    featureNames: harmonized,
-    ...(spec.refBatch !== null ? { refBatch: spec.refBatch } : {}),
-  });
+  let fit: CombatFit;
+  try {
+    fit = fitCombat(sub(frame.x), batchLabels(context, batchColumn, n), {
+      covariates,
+      eb: spec.eb,
+      parametric: spec.parametric,
+      meanOnly: spec.meanOnly,
+      featureNames: harmonized,
+      ...(spec.refBatch !== null ? { refBatch: spec.refBatch } : {}),
+    });
+  } catch (e) {
+    if (isRadvalError(e) && e.code === "UNKNOWN_LEVEL" && spec.refBatch !== null && e.where.value === spec.refBatch) {
+      throw new RadvalError("UNKNOWN_LEVEL", e.detail, {
+        where: { ...e.where, key: "harmonize.refBatch" },
+        hint: "The reference site must be among the analysis rows of every split: with leave-one-site-out or an external site as reference, use no refBatch (unseen: self), or exclude that design.",
+      });
+    }
+    throw e;
+  }
   const kinds = new Map(covariates.map((c) => [c.name, c.kind]));
   const warnings: RadvalWarning[] = [...fit.warnings];
   const step: FittedCombatStep = {

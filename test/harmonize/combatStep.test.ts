@@ -72,6 +72,14 @@ describe("combat recipe step", () => {
     expect(radvalErrorOf(() => combatFromConfig(refNoBatch)).code).toBe("INVALID_CONFIG");
   });
 
+  it("a reference site missing from the analysis rows names harmonize.refBatch (leave-one-site-out)", () => {
+    const bcd = rowsWhere((s) => s !== "A");
+    const e = radvalErrorOf(() => fitCombatStep(combatStep({ unseen: "reference", refBatch: "A" }), frameOfRows(data, bcd)));
+    expect(e.code).toBe("UNKNOWN_LEVEL");
+    expect(e.where.key).toBe("harmonize.refBatch");
+    expect(e.hint).toMatch(/leave-one-site-out/);
+  });
+
   it("a frame without row context is a clear error", () => {
     const frame = frameOfRows(data, abc);
     expect(radvalErrorOf(() => fitCombatStep(combatStep({ unseen: "refuse" }), { names: frame.names, x: frame.x })).code).toBe("MISSING_ROLE");
