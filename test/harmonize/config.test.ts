@@ -14,6 +14,8 @@ const config = (unseen: string) =>
     seed: 5,
     data: { file: "multisite.csv", outcome: "outcome", site: "site", features: FEATURES },
     harmonize: { method: "combat", unseen },
+    impute: "median",
+    redundancy: { threshold: 0.9 }, // its log re-applies impute and ComBat to the development rows
     models: [{ name: "Logistic", model: "logistic" }],
     internal: { cv: { folds: 3 } },
     external: { leaveOneSiteOut: true },
@@ -28,7 +30,8 @@ describe("study config harmonize", () => {
     expect(h.policy).toMatch(/transductive/);
     expect(h.nFeatures).toBe(FEATURES.length);
     expect(h.after.separating).toBeLessThan(h.before.separating);
-    expect(results.dataPreparation.steps.map((s) => s.type)).toEqual(["combat", "standardize"]);
+    expect(results.dataPreparation.steps.map((s) => s.type)).toEqual(["impute", "combat", "standardize"]);
+    expect(results.dataPreparation.redundancy).not.toBeNull();
     expect(results.heterogeneity.length).toBeGreaterThan(0); // leave-one-site-out ran, the left-out site harmonised by "self"
   }, 120_000);
 

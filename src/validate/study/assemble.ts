@@ -133,7 +133,7 @@ export function dataPreparation(final: FittedWorkflow, data: Dataset, devRows: I
       const r = step as FittedRedundancy;
       const c = r.clustering;
       // The correlation matrix the step clustered on, recomputed on the step's input (development rows) for the heatmap.
-      const inputFrame = final.recipe.steps.slice(0, final.recipe.steps.indexOf(step)).reduce((f, s) => s.transform(f), frameOfRows(data, devRows));
+      const inputFrame = final.recipe.steps.slice(0, final.recipe.steps.indexOf(step)).reduce((f, s) => ({ ...s.transform(f), context: f.context }), frameOfRows(data, devRows));
       let matrix: { features: string[]; values: number[][] } | null = null;
       if (c.features.length <= 400) {
         const corr = correlationMatrix(inputFrame.x, c.correlation);
