@@ -2,7 +2,7 @@
 // forces it), then runs the two bundled example studies end to end with `radval run` and writes their TRIPOD+AI
 // reports into reports/:
 //
-//   reports/multisite/   examples/multisite.study.yaml: ICC filter from the test-retest table, correlation clustering,
+//   reports/multisite/   examples/multisite.study.yaml: ICC filter from the test-retest table, ComBat site harmonisation, correlation clustering,
 //                        LASSO / elastic net / SVM / random forest, CV + optimism bootstrap, leave-one-site-out,
 //                        decision curves
 //   reports/pbc/         examples/pbc.study.yaml: cirrhosis from laboratory values, developed on the trial cohort,
@@ -39,7 +39,7 @@ if (stale) {
 const { runCli, processIo } = await import(pathToFileURL(join(root, "dist", "node.js")).href);
 
 const STUDIES = [
-  { config: "examples/multisite.study.yaml", out: "reports/multisite", what: "multi-centre radiomics: ICC filter, clustering, 4 models, bootstrap, leave-one-site-out" },
+  { config: "examples/multisite.study.yaml", out: "reports/multisite", what: "multi-centre radiomics: ICC filter, ComBat, clustering, 4 models, bootstrap, leave-one-site-out" },
   { config: "examples/pbc.study.yaml", out: "reports/pbc", what: "PBC cirrhosis: trial → external cohort, model updating" },
 ];
 

@@ -205,3 +205,15 @@ export { multinomialCoef, multinomialPredict } from "./models/elasticnet/multino
 export type { MultinomialCoefficients } from "./models/elasticnet/multinomialPredict.js";
 export { cvMultinomialElasticNet, cvMultinomialElasticNetMeasures, stratifiedClassFolds, MULTINOMIAL_CV_MEASURE_NAMES } from "./models/elasticnet/multinomialCv.js";
 export type { CvMultinomialOptions, CvMultinomialResult, MultinomialCvMeasure } from "./models/elasticnet/multinomialCv.js";
+export { combat, fitCombat, applyCombat } from "./harmonize/combat.js";
+export type { CombatFit, CombatOptions, ApplyCombatOptions, UnseenBatchPolicy, SelfEstimate } from "./harmonize/combat.js";
+export type { CombatCovariate, CovariateTerm } from "./harmonize/design.js";
+export { combatStep, fitCombatStep } from "./harmonize/combatStep.js";
+export type { CombatStepSpec, CombatCovariateSpec, FittedCombatStep } from "./harmonize/combatStep.js";
+export { kruskalWallis, pcaScores, siteDiagnostics } from "./harmonize/diagnostics.js";
+export type { KruskalWallis, PcaScores, SiteDiagnostics, SiteDistribution } from "./harmonize/diagnostics.js";
+export { harmonizationResult } from "./harmonize/results.js";
+export type { HarmonizationResult, HarmonizationStage } from "./harmonize/results.js";
+export { harmonizationPcaChart, harmonizationSeparationChart, harmonizationDistributionChart } from "./report/charts/harmonization.js";
+export { rowContext } from "./preprocess/frame.js";
+export type { RowContext } from "./preprocess/types.js";

@@ -2,6 +2,11 @@ import type { Rng } from "../core/rng.js";
 import { fitStep } from "./registry.js";
 import type { FeatureFrame, FittedStep, StepLog, StepSpec } from "./types.js";
 
+/** The frame with the rows' context re-attached (steps return plain frames). */
+function withContext(frame: FeatureFrame, context: FeatureFrame["context"]): FeatureFrame {
+  return context && frame.context !== context ? { ...frame, context } : frame;
+}
+
 /** A recipe fitted on analysis rows: its steps, in order, each frozen. */
 export interface FittedRecipe {
   readonly steps: readonly FittedStep[];
@@ -36,7 +41,7 @@ export function fitRecipe(
       ...(context.rows ? { rows: context.rows } : {}),
     });
     fitted.push(step);
-    current = step.transform(current);
+    current = withContext(step.transform(current), frame.context);
   });
   const inputNames = Object.freeze([...frame.names]);
   const outputNames = Object.freeze([...current.names]);
@@ -46,7 +51,7 @@ export function fitRecipe(
     outputNames,
     transform(input: FeatureFrame): FeatureFrame {
       let out = input;
-      for (const step of fitted) out = step.transform(out);
+      for (const step of fitted) out = withContext(step.transform(out), input.context);
       return out;
     },
     describe: () => fitted.map((step) => step.describe()),

@@ -1,5 +1,6 @@
 import { RadvalError } from "../core/errors.js";
 import { closestName } from "../core/suggest.js";
+import { type CombatStepSpec, fitCombatStep } from "../harmonize/combatStep.js";
 import { type ImputeSpec, fitImpute } from "./impute.js";
 import { type RedundancySpec, fitRedundancy } from "./redundancy.js";
 import { type ReliabilityFilterSpec, fitReliabilityFilter } from "./reliabilityFilter.js";
@@ -16,6 +17,7 @@ const STEP_FITTERS: Readonly<Record<string, StepFitter>> = Object.freeze({
   redundancy: fitRedundancy as (spec: RedundancySpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
   standardize: fitStandardize as (spec: StandardizeSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
   univariateFilter: fitUnivariateFilter as (spec: UnivariateFilterSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
+  combat: fitCombatStep as (spec: CombatStepSpec, frame: FeatureFrame, context: StepFitContext) => FittedStep,
 });
 
 /** Names of the step types. */

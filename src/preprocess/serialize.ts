@@ -1,4 +1,5 @@
 import { RadvalError } from "../core/errors.js";
+import { applySerializedCombat } from "../harmonize/combatStep.js";
 import { selectByName } from "./frame.js";
 import type { FeatureFrame, FittedStep, SerializedStep } from "./types.js";
 
@@ -42,6 +43,8 @@ export function applySerializedStep(step: SerializedStep, frame: FeatureFrame): 
       }
       return { names: step.names, x: { nRows: n, nCols: step.names.length, data: out } };
     }
+    case "combat":
+      return applySerializedCombat(step as Parameters<typeof applySerializedCombat>[0], frame, selectByName(frame, step.names));
     default:
       throw new RadvalError("INCOMPATIBLE_MODEL", `model.json holds a recipe step of unknown type "${(step as { type?: unknown }).type}"`, {
         hint: "Use the radval version that wrote the file, or refit the study.",
@@ -66,6 +69,7 @@ export function affineInputs(inputNames: readonly string[], steps: readonly Seri
   let current = new Map<string, AffineInput>(inputNames.map((name) => [name, { raw: name, a: 1, b: 0 }]));
   for (const step of steps) {
     const next = new Map<string, AffineInput>();
+    if (step.type === "combat") return null; // per-site location and scale: not one affine map per feature
     const names = step.type === "select" ? step.keep : step.names;
     for (let j = 0; j < names.length; j++) {
       const prior = current.get(names[j]!);

@@ -3,6 +3,7 @@ import { coefficientPathChart } from "./charts/coefficientPath.js";
 import { correlationChart } from "./charts/correlation.js";
 import { decisionCurveChart } from "./charts/decisionCurve.js";
 import { forestChart } from "./charts/forest.js";
+import { harmonizationCharts } from "./charts/harmonizationReport.js";
 import { iccChart } from "./charts/icc.js";
 import { optimismChart } from "./charts/optimism.js";
 import { rocChart } from "./charts/roc.js";
@@ -28,6 +29,7 @@ export function buildCharts(results: StudyResults): ReportChart[] {
   if (red && corr) {
     charts.push({ id: "correlation", title: "Feature correlation and clustering", caption: `${red.correlation} correlations of the candidate features ordered by ${red.linkage}-linkage clustering; the dashed line cuts the tree at |r| = ${red.threshold}.`, spec: corr });
   }
+  charts.push(...harmonizationCharts(results));
   for (const m of results.models) {
     if (m.path) charts.push({ id: `path-${slug(m.id)}`, title: `Coefficient path: ${m.label}`, caption: `Coefficient path and ${m.path.measure} cross-validation curve; chosen λ by ${m.path.chosenRule} (final fit on all development data).`, spec: coefficientPathChart(m.path, { title: `Elastic-net path and tuning: ${m.label}` }) });
   }

@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 
+import type { HarmonizationResult } from "../harmonize/results.js";
 import type { CohortResult, DataPreparation, MissingDataHandling, Predictors } from "./results/data.js";
 import type { ModelResult } from "./results/models.js";
 import type {
@@ -156,6 +157,8 @@ export interface StudyResults {
   readonly outcome: OutcomeInfo;
   readonly cohorts: readonly CohortResult[];
   readonly dataPreparation: DataPreparation;
+  /** Site harmonisation (ComBat) and its before/after site diagnostics; absent or null without harmonisation. */
+  readonly harmonization?: HarmonizationResult | null;
   readonly missingData: MissingDataHandling | null;
   readonly predictors: Predictors;
   readonly models: readonly ModelResult[];

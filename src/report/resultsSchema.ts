@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RadvalError } from "../core/errors.js";
+import { harmonizationSchema } from "../harmonize/resultsSchema.js";
 import { RESULTS_SCHEMA_VERSION, type StudyResults } from "./results.js";
 
 // Nullable with a null default: the engine writes every key; a hand-written file may omit it.
@@ -268,6 +269,7 @@ export const studyResultsSchema = z.object({
   outcome: z.object({ column: text, positive: text, negative: opt(text) }),
   cohorts: z.array(cohort).min(1),
   dataPreparation: dataPreparation.default(() => dataPreparation.parse({})),
+  harmonization: opt(harmonizationSchema),
   missingData: opt(z.object({ strategy: text, rowsDropped: count, details: opt(text) })),
   predictors: z.object({
     available: count,

@@ -1,3 +1,4 @@
+import { harmonizationTables } from "./charts/harmonizationReport.js";
 import { metricLabel } from "./charts/optimism.js";
 import { est, internalEstimateName, num, slug } from "./format.js";
 import type { ReportTable, TableCell } from "./model.js";
@@ -115,6 +116,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
       ),
     );
   }
+  tables.push(...harmonizationTables(results));
 
   if (results.models.length) {
     tables.push(

@@ -1,3 +1,4 @@
+import { HARMONIZATION_CHART_IDS, harmonizationSentence } from "./charts/harmonizationReport.js";
 import { metricLabel } from "./charts/optimism.js";
 import type { FlagReport } from "./flags.js";
 import { est, internalEstimateName, linearFormula, listText, num, pct, plural, sig, slug, validationSetName } from "./format.js";
@@ -109,9 +110,11 @@ const dataPreparation: Filler = (ctx) => {
     lines.push(`Redundancy reduction: ${r.linkage}-linkage hierarchical clustering on 1 − |${r.correlation} r|, cut at |r| ≥ ${r.threshold}: ${plural(r.clusters.length, "cluster")}, one representative each (${r.representativeRule}).`);
   }
   for (const s of p.steps) lines.push(`Step ${s.type}: ${s.description}${s.inputFeatures !== null && s.outputFeatures !== null ? ` (${s.inputFeatures} → ${s.outputFeatures} features)` : ""}.`);
+  const harmonization = harmonizationSentence(ctx.results);
+  if (harmonization) lines.push(harmonization);
   if (!lines.length) lines.push("No preprocessing steps were applied.");
   else if (p.refitInEverySplit) lines.push("Every fitted step was fit on analysis rows only and refit inside every resampling split (no leakage into assessment rows).");
-  return content(lines, true, { tables: have(ctx, "tables", ["reliability", "clusters", "preprocessing"]), charts: have(ctx, "charts", ["icc", "correlation"]) });
+  return content(lines, true, { tables: have(ctx, "tables", ["reliability", "clusters", "preprocessing", "harmonization"]), charts: have(ctx, "charts", ["icc", "correlation", ...HARMONIZATION_CHART_IDS]) });
 };
 
 const outcome: Filler = ({ results: r }) =>

@@ -89,6 +89,21 @@ const redundancySchema = z.strictObject({
   representative: z.enum(["variance", "auc", "medoid"]).optional(),
 });
 
+/** Site harmonisation (ComBat), refit inside every split. `unseen` is required: there is no silent default for new sites. */
+const harmonizeSchema = z.strictObject({
+  method: z.literal("combat"),
+  /** Batch column (default: data.site). */
+  batch: z.string().optional(),
+  /** Covariates preserved (known for new patients; never the outcome): names, or {name, kind}. */
+  covariates: z.array(z.union([z.string(), z.strictObject({ name: z.string(), kind: z.enum(["numeric", "categorical"]).optional() })])).optional(),
+  /** Rows from a site not seen in training: refuse, reference (needs refBatch) or self (transductive). */
+  unseen: z.enum(["refuse", "reference", "self"]),
+  eb: z.boolean().optional(),
+  parametric: z.boolean().optional(),
+  meanOnly: z.boolean().optional(),
+  refBatch: z.string().optional(),
+});
+
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.number())]);
 
 const modelSchema = z.strictObject({
@@ -141,6 +156,7 @@ export const studyConfigSchema = z.strictObject({
   data: dataSchema,
   reliability: reliabilitySchema.optional(),
   redundancy: redundancySchema.optional(),
+  harmonize: harmonizeSchema.optional(),
   impute: z.enum(["median", "mean", "none"]).optional(),
   scale: z.boolean().optional(),
   models: z.array(modelSchema).min(1),

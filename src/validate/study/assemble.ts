@@ -104,6 +104,7 @@ const STEP_DESCRIPTIONS: Record<string, string> = {
   standardize: "features centred and scaled to unit SD (population SD) on the analysis rows",
   reliabilityFilter: "features with low test-retest reliability dropped (table computed once from the test-retest data)",
   redundancy: "correlated features clustered (1 − |r|, hierarchical); one representative kept per cluster",
+  combat: "site effects removed by ComBat (location/scale per feature, empirical Bayes) estimated on the analysis rows",
 };
 
 /**
@@ -139,7 +140,7 @@ export function dataPreparation(final: FittedWorkflow, data: Dataset, devRows: I
       const r = step as FittedRedundancy;
       const c = r.clustering;
       // The correlation matrix the step clustered on, recomputed on the step's input (development rows) for the heatmap.
-      const inputFrame = final.recipe.steps.slice(0, final.recipe.steps.indexOf(step)).reduce((f, s) => s.transform(f), frameOfRows(data, devRows));
+      const inputFrame = final.recipe.steps.slice(0, final.recipe.steps.indexOf(step)).reduce((f, s) => ({ ...s.transform(f), context: f.context }), frameOfRows(data, devRows));
       let matrix: { features: string[]; values: number[][] } | null = null;
       if (c.features.length <= 400) {
         const corr = correlationMatrix(inputFrame.x, c.correlation);
@@ -171,7 +172,9 @@ function recipeConstants(exported: ExportedWorkflow): RecipeConstants[] {
       ? { type: "select", step: s.step, features: [...s.keep], values: null, scale: null }
       : s.type === "impute"
         ? { type: "impute", step: s.method, features: [...s.names], values: [...s.values], scale: null }
-        : { type: "standardize", step: null, features: [...s.names], values: [...s.center], scale: [...s.scale] },
+        : s.type === "combat"
+          ? { type: "combat", step: `batch ${s.batchColumn}; estimates per site in model.json`, features: [...s.names], values: null, scale: null }
+          : { type: "standardize", step: null, features: [...s.names], values: [...s.center], scale: [...s.scale] },
   );
 }
 

@@ -2,6 +2,7 @@ import type { Dataset } from "../../core/dataset.js";
 import { RadvalError, isRadvalError } from "../../core/errors.js";
 import { specFromAlias } from "../../models/aliases.js";
 import type { ParamValue } from "../../models/types.js";
+import { combatFromConfig } from "../../harmonize/config.js";
 import { impute } from "../../preprocess/impute.js";
 import { redundancyStep } from "../../preprocess/redundancy.js";
 import { reliabilityFilterStep } from "../../preprocess/reliabilityFilter.js";
@@ -24,8 +25,9 @@ export function hasMissing(data: Dataset, rows: Int32Array): boolean {
  * The recipe a study config describes, in the order that keeps every step
  * meaningful: reliability filter (drops features by their test-retest ICC;
  * never looks at analysis values), imputation (median by default when the
- * development rows have missing values), redundancy reduction (needs complete
- * data), standardisation (default on).
+ * development rows have missing values), ComBat site harmonisation (needs
+ * complete data), redundancy reduction (needs complete data), standardisation
+ * (default on).
  */
 export function recipeFromConfig(config: StudyConfig, long: LongTable | null, missing: boolean): StepSpec[] {
   const steps: StepSpec[] = [];
@@ -49,6 +51,7 @@ export function recipeFromConfig(config: StudyConfig, long: LongTable | null, mi
   }
   const imputeMethod = config.impute ?? (missing ? "median" : "none");
   if (imputeMethod !== "none") steps.push(impute({ method: imputeMethod }));
+  if (config.harmonize) steps.push(combatFromConfig(config));
   if (config.redundancy) {
     const r = config.redundancy;
     steps.push(

@@ -16,6 +16,7 @@ import type {
   StudyResults,
 } from "../../report/results.js";
 import { RESULTS_SCHEMA_VERSION } from "../../report/results.js";
+import { harmonizationResult } from "../../harmonize/results.js";
 import type { LongTable } from "../../table/longTable.js";
 import { RADVAL_VERSION } from "../../version.js";
 import type { StudyConfig } from "../config.js";
@@ -277,6 +278,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     outcome: { column: data.outcome.name, positive: data.outcome.positiveLabel, negative: data.outcome.negativeLabel },
     cohorts: [design.development, ...design.external].map((c) => cohortResult(data, c)),
     dataPreparation: finals[0] ? dataPreparation(finals[0], data, devRows) : { reliability: null, redundancy: null, steps: [], refitInEverySplit: true },
+    harmonization: harmonizationResult(finals[0], data, devRows),
     missingData: {
       strategy: steps.some((s) => s.type === "impute") ? `${String((steps.find((s) => s.type === "impute") as { method?: string }).method)} imputation inside every split` : hasMissing(data, devRows) ? "none" : "none (no missing values)",
       rowsDropped: inputs.outcomeMissingDropped ?? 0,
