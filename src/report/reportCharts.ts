@@ -21,7 +21,7 @@ export function buildCharts(results: StudyResults): ReportChart[] {
   const label = (id: string) => results.models.find((m) => m.id === id)?.label ?? id;
   const rel = results.dataPreparation.reliability;
   if (rel && rel.features.length) {
-    charts.push({ id: "icc", title: "Feature reliability", caption: `Distribution of ${rel.measure} over ${rel.features.length} features${rel.sourceFile ? ` (${rel.sourceFile})` : ""}; features left of the red line were dropped.`, spec: iccChart(rel) });
+    charts.push({ id: "icc", title: "Feature reliability", caption: `${rel.measure} per feature with its 95% CI${rel.sourceFile ? ` (${rel.sourceFile})` : ""}, sorted; the dashed line is the cut-off, features in red were dropped${rel.features.length > 50 ? "; with many features, those nearest the cut-off are drawn and the reliability table lists all" : ""}.`, spec: iccChart(rel) });
   }
   const red = results.dataPreparation.redundancy;
   const corr = red ? correlationChart(red) : null;

@@ -1,3 +1,4 @@
+import { sig } from "./charts/common.js";
 import { metricLabel } from "./charts/optimism.js";
 import { est, internalEstimateName, num, slug } from "./format.js";
 import type { ReportTable, TableCell } from "./model.js";
@@ -10,6 +11,37 @@ const PERFORMANCE_COLUMNS: ReadonlyArray<keyof PerformanceMetrics> = ["auc", "br
 
 function performanceCells(m: PerformanceMetrics): TableCell[] {
   return PERFORMANCE_COLUMNS.map((k) => est(m[k]));
+}
+
+/** Features of a cohort with the same number of missing values (one missingness pattern in the summary). */
+export interface MissingPattern {
+  readonly missing: number;
+  readonly features: readonly string[];
+}
+
+/**
+ * Groups a cohort's per-feature missing counts into patterns: features with
+ * the same (non-zero) count form one group, in the order of first appearance;
+ * groups sorted by count, largest first. A 2,000-feature table whose features
+ * all miss the same rows becomes one row.
+ */
+export function missingPatterns(byFeature: Readonly<Record<string, number>>): MissingPattern[] {
+  const groups = new Map<number, string[]>();
+  for (const [feature, k] of Object.entries(byFeature)) {
+    if (!(k > 0)) continue;
+    const list = groups.get(k);
+    if (list) list.push(feature);
+    else groups.set(k, [feature]);
+  }
+  return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([missing, features]) => ({ missing, features }));
+}
+
+/** A tuned value for a person: numbers to 3 significant digits, arrays joined, absent as "default". */
+function tunedValue(v: unknown): string {
+  if (v === null || v === undefined) return "default";
+  if (typeof v === "number") return sig(v);
+  if (Array.isArray(v)) return v.map(tunedValue).join("/");
+  return String(v);
 }
 
 /** Id of the coefficient (or importance / hyperparameter) table of a model. */
@@ -48,12 +80,18 @@ export function buildTables(results: StudyResults): ReportTable[] {
   const siteRows = results.cohorts.flatMap((c) => c.sites.map((s): TableCell[] => [c.name, s.site, s.n, s.events, s.n > 0 ? s.events / s.n : null, s.firstDate, s.lastDate]));
   if (siteRows.length) tables.push(table("sites", "Sites (centres)", ["Cohort", "Site", "Patients", "Events", "Prevalence", "First date", "Last date"], siteRows));
 
-  const missingRows = results.cohorts.flatMap((c) =>
-    Object.entries(c.missing?.byFeature ?? {})
-      .filter(([, k]) => k > 0)
-      .map(([feature, k]): TableCell[] => [c.name, feature, k, c.n > 0 ? k / c.n : null]),
-  );
-  if (missingRows.length) tables.push(table("missing", "Missing values by feature", ["Cohort", "Feature", "Missing", "Proportion"], missingRows));
+  const missingRows = results.cohorts.flatMap((c) => missingPatterns(c.missing?.byFeature ?? {}).map((p): TableCell[] => [c.name, p.features.length, p.missing, c.n > 0 ? p.missing / c.n : null, p.features.join(", ")]));
+  if (missingRows.length) {
+    tables.push(
+      table(
+        "missing",
+        "Missing values by feature (features sharing a count collapsed)",
+        ["Cohort", "Features", "Missing per feature", "Proportion", "Which features"],
+        missingRows,
+        "Features of a cohort with the same number of missing values are one row (typically the same rows: e.g. every feature of an image that failed); features with no missing value are not listed.",
+      ),
+    );
+  }
 
   const rel = results.dataPreparation.reliability;
   if (rel) {
@@ -95,7 +133,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
           m.model,
           m.engine,
           m.tuning ? `${m.tuning.method}, ${m.tuning.scheme}, metric ${m.tuning.metric}${m.tuning.candidates !== null ? `, ${m.tuning.candidates} candidates` : ""}${m.tuning.nested ? " (nested)" : ""}` : "none",
-          m.tuning ? Object.entries(m.tuning.selected).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : String(v)}`).join(", ") : null,
+          m.tuning ? Object.entries(m.tuning.selected).map(([k, v]) => `${k} = ${tunedValue(v)}`).join(", ") : null,
           m.final.featureNames.length,
           m.final.nObservations,
           m.final.nEvents,
@@ -111,7 +149,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
       for (const c of f.coefficients) rows.push([c.feature, "coefficient", c.value]);
     }
     if (f.importances) for (const c of f.importances) rows.push([c.feature, `importance${f.importanceMethod ? ` (${f.importanceMethod})` : ""}`, c.value]);
-    for (const [k, v] of Object.entries(f.hyperparameters)) rows.push([k, "hyperparameter", typeof v === "number" ? v : Array.isArray(v) ? v.join(", ") : String(v)]);
+    for (const [k, v] of Object.entries(f.hyperparameters)) rows.push([k, "hyperparameter", typeof v === "number" ? v : v === null || v === undefined ? "default" : Array.isArray(v) ? v.join(", ") : String(v)]);
     if (f.supportVectors !== null) rows.push(["support vectors", "count", f.supportVectors]);
     const note = [f.coefficients ? "Coefficients on the original feature scale: logit P(event) = intercept + Σ coefficient × value." : null, f.modelFile ? `Serialised model: ${f.modelFile}.` : null].filter((s) => s !== null).join(" ");
     tables.push(table(modelTableId(m.id), `Full specification: ${m.label}`, ["Term", "Kind", "Value"], rows, note || null));
@@ -166,7 +204,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
           label(u.model),
           u.cohort,
           u.method,
-          Object.entries(u.parameters).map(([k, v]) => `${k} ${num(v)}`).join(", "),
+          Object.entries(u.parameters).map(([k, v]) => `${k} ${v === null || v === undefined ? "—" : sig(v)}`).join(", "),
           est(u.before.auc),
           est(u.after.auc),
           est(u.before.calibrationSlope),
@@ -174,7 +212,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
           est(u.before.calibrationIntercept),
           est(u.after.calibrationIntercept),
         ]),
-        results.updating.map((u) => u.evaluation).filter((s) => s !== null).join(" ") || null,
+        [...new Set(results.updating.map((u) => u.evaluation).filter((s) => s !== null))].join(" ") || null,
       ),
     );
   }
