@@ -1,3 +1,4 @@
+import { missingPatterns } from "../core/describe.js";
 import { sig } from "./charts/common.js";
 import { metricLabel } from "./charts/optimism.js";
 import { est, internalEstimateName, num, slug } from "./format.js";
@@ -13,28 +14,7 @@ function performanceCells(m: PerformanceMetrics): TableCell[] {
   return PERFORMANCE_COLUMNS.map((k) => est(m[k]));
 }
 
-/** Features of a cohort with the same number of missing values (one missingness pattern in the summary). */
-export interface MissingPattern {
-  readonly missing: number;
-  readonly features: readonly string[];
-}
-
-/**
- * Groups a cohort's per-feature missing counts into patterns: features with
- * the same (non-zero) count form one group, in the order of first appearance;
- * groups sorted by count, largest first. A 2,000-feature table whose features
- * all miss the same rows becomes one row.
- */
-export function missingPatterns(byFeature: Readonly<Record<string, number>>): MissingPattern[] {
-  const groups = new Map<number, string[]>();
-  for (const [feature, k] of Object.entries(byFeature)) {
-    if (!(k > 0)) continue;
-    const list = groups.get(k);
-    if (list) list.push(feature);
-    else groups.set(k, [feature]);
-  }
-  return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([missing, features]) => ({ missing, features }));
-}
+export { missingPatterns, type MissingPattern } from "../core/describe.js";
 
 /** A tuned value for a person: numbers to 3 significant digits, arrays joined, absent as "default". */
 function tunedValue(v: unknown): string {
