@@ -1,3 +1,4 @@
+import { sig } from "./charts/common.js";
 import { metricLabel } from "./charts/optimism.js";
 import type { FlagReport } from "./flags.js";
 import { est, internalEstimateName, listText, num, pct, plural, slug } from "./format.js";
@@ -41,7 +42,7 @@ function have(ctx: ContentContext, kind: "tables" | "charts", ids: string[]): st
 }
 const chartIds = (ctx: ContentContext, prefix: string) => ctx.charts.filter((c) => c.id.startsWith(prefix)).map((c) => c.id);
 const label = (r: StudyResults, id: string) => r.models.find((m) => m.id === id)?.label ?? id;
-const roleText = (c: CohortResult) => (c.role === "external" ? `external${c.design ? `, ${c.design}` : ""}` : "development");
+const roleText = (c: CohortResult) => (c.role === "external" ? `external${c.design && c.design !== "external" ? `, ${c.design}` : ""}` : "development");
 const cohortText = (c: CohortResult) => `${c.name}${c.name === roleText(c) ? "" : ` (${roleText(c)})`}: ${plural(c.n, "patient")}, ${plural(c.events, "event")} (${pct(c.n ? c.events / c.n : null)})`;
 const external = (r: StudyResults) => r.cohorts.filter((c) => c.role === "external");
 
@@ -282,7 +283,7 @@ const specification: Filler = (ctx) => {
   const lines = r.models.map((m) => {
     const f = m.final;
     if (f.coefficients) return `${m.label}: intercept ${num(f.intercept, 4)} and ${f.coefficients.length} coefficients (${f.coefficients.filter((c) => c.value !== 0).length} non-zero) on the original feature scale.`;
-    const parts = [`${m.label}: hyperparameters ${Object.entries(f.hyperparameters).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : String(v)}`).join(", ") || "defaults"}`];
+    const parts = [`${m.label}: hyperparameters ${Object.entries(f.hyperparameters).filter(([, v]) => v !== null).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : typeof v === "number" ? sig(v) : String(v)}`).join(", ") || "defaults"}`];
     if (f.supportVectors !== null) parts.push(`${f.supportVectors} support vectors`);
     if (f.importances) parts.push(`${f.importances.length} importances${f.importanceMethod ? ` (${f.importanceMethod})` : ""}`);
     if (f.modelFile) parts.push(`full model in ${f.modelFile}`);

@@ -45,3 +45,22 @@ describe("numbers and wording in tables", () => {
     expect(table.rows).toHaveLength(8);
   });
 });
+
+describe("wording in the report's prose (minimal fixes in tripodContent)", () => {
+  it("names an external cohort called 'external' once, and leaves unset hyperparameters out instead of printing null", async () => {
+    const { buildReport } = await import("../../src/report/report.js");
+    const json = exampleJson();
+    const ext = json["cohorts"].find((c: { role: string }) => c.role === "external");
+    const oldName = ext.name as string;
+    const text = JSON.stringify(json).split(JSON.stringify(oldName)).join(JSON.stringify("external"));
+    const renamed = JSON.parse(text);
+    renamed["cohorts"].find((c: { role: string }) => c.role === "external").design = "external";
+    renamed["models"][1].final.hyperparameters = { trees: 500, mtry: null, minNodeSize: 10, penalty: 0.009955599586962087 };
+    const report = buildReport(parseStudyResults(renamed));
+    const prose = report.checklist.flatMap((e) => e.radval).join("\n") + report.summary.join("\n");
+    expect(prose).not.toContain("external (external");
+    expect(prose).toContain("External data: external: ");
+    expect(prose).not.toMatch(/= null/);
+    expect(prose).toContain("penalty = 0.00996");
+  });
+});
