@@ -119,7 +119,7 @@ export async function checkReport(checker, htmlPath, options = {}) {
         mkdirSync(options.screenshots, { recursive: true });
         // Full page when asked (tall reports take a while on a busy machine), else the first 2,400 px.
         await page
-          .screenshot({ path: join(options.screenshots, `${name}-${width}.png`), fullPage: options.fullPage === true, timeout: 180_000, ...(options.fullPage ? {} : { clip: { x: 0, y: 0, width, height: 2400 } }) })
+          .screenshot({ path: join(options.screenshots, `${name}-${width}.png`), fullPage: true, timeout: 180_000, ...(options.fullPage ? {} : { clip: { x: 0, y: 0, width, height: 2400 } }) })
           .catch((e) => problems.push(`screenshot at ${width} px failed: ${e.message.split("\n")[0]}`));
       }
     }
@@ -132,6 +132,9 @@ export async function checkReport(checker, htmlPath, options = {}) {
       else if (c.width > c.columnWidth + 1) problems.push(`print: chart ${c.id} is ${Math.round(c.width)} px wide in a ${Math.round(c.columnWidth)} px column`);
     }
     if (print.scrollWidth > print.innerWidth + 1) problems.push(`print: the page overflows an A4 column (${print.scrollWidth} px)`);
+    // The collapsed checklist and TRIPOD 2015 view print opened.
+    const hiddenInPrint = await page.evaluate(() => Array.from(document.querySelectorAll("details.section")).filter((d) => Array.from(d.querySelectorAll("tr")).some((tr) => tr.getBoundingClientRect().height === 0)).length);
+    if (hiddenInPrint) problems.push(`print: ${hiddenInPrint} collapsed section(s) would print closed`);
     await page.emulateMedia({ media: "screen" });
     for (const format of ["A4", "Letter"]) {
       const pdf = await page.pdf({ format, printBackground: true });
