@@ -141,7 +141,9 @@ export function buildTables(results: StudyResults): ReportTable[] {
     perfRows.push([label(iv.model), `${results.internalValidation!.cohort}: ${internalEstimateName(results.internalValidation!.scheme)}`, ...performanceCells(iv.corrected)]);
   }
   for (const e of results.externalValidation) {
-    perfRows.push([label(e.model), `${e.cohort}${e.site ? `, site ${e.site}` : ""} (n ${e.n}, ${e.events} events)`, ...performanceCells(e.metrics)]);
+    const heldOut = e.site !== null && results.cohorts.find((c) => c.name === e.cohort)?.role === "development";
+    const where = e.site === null ? e.cohort : heldOut ? `site ${e.site} held out of ${e.cohort}` : `${e.cohort}, site ${e.site}`;
+    perfRows.push([label(e.model), `${where} (n ${e.n}, ${e.events} events)`, ...performanceCells(e.metrics)]);
   }
   if (perfRows.length) {
     tables.push(table("performance", "Performance (95% CI)", ["Model", "Data", ...PERFORMANCE_COLUMNS.map(metricLabel)], perfRows, results.internalValidation ? `Internal validation: ${results.internalValidation.description}.` : null));
