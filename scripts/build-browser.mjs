@@ -4,12 +4,20 @@
 //   dist/radval.examples.js  the bundled example CSVs + loadExample/loadLongExample    → "radval/browser/examples"
 //                            (imports the core from ./radval.browser.js, so the two share one module instance
 //                            and the core bundle stays small)
+//   dist/radval.vega.js      vega and vega-lite, which renderSvg loads on demand: the core bundle imports them
+//   dist/radval.vega-lite.js as "./radval.vega.js" / "./radval.vega-lite.js", relative to its own URL
+//   dist/libsvm.wasm         libsvm-js's WebAssembly, which the libsvm engine fetches relative to the core
+//                            bundle's URL (new URL("./libsvm.wasm", import.meta.url)), not the page's
+//
+// Every file is loaded relative to the bundle's own URL, so the dist/ folder can be served from anywhere — over
+// HTTP: browsers refuse ES modules and fetch() from file:// pages.
 //
 // Both are built for platform "browser". The build FAILS when a Node built-in (`fs`, `node:fs`, …) is reachable
 // from either entry, whoever imports it: the isomorphic core must not depend on Node. The only exceptions are
 // listed in GUARDED_NODE_IMPORTS below, each with the reason; they are replaced by a stub that throws if called.
 import { builtinModules } from "node:module";
-import { writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { relative } from "node:path";
 import * as esbuild from "esbuild";
@@ -78,15 +86,52 @@ const coreAsSibling = {
 };
 
 /**
- * Packages loaded on demand with a dynamic import and left to the page: vega and vega-lite are only needed to
- * render a chart to SVG (`renderSvg`, used in Node); in a page, charts are drawn by vega-embed from the
- * Vega-Lite specs, so the core bundle does not carry them (they would add ~1.4 MB).
+ * Packages loaded on demand with a dynamic import: vega and vega-lite are only needed to render a chart to SVG
+ * (`renderSvg`); in a page, charts are usually drawn by vega-embed from the Vega-Lite specs, so the core bundle
+ * does not carry them (they would add ~1.4 MB) but imports them from sibling bundles, by a path relative to its
+ * own URL (a bare "vega" would not resolve in a page without an import map).
  */
-export const EXTERNAL_ON_DEMAND = ["vega", "vega-lite", "vega-embed"];
+export const ON_DEMAND_BUNDLES = { vega: "./radval.vega.js", "vega-lite": "./radval.vega-lite.js" };
+
+/** esbuild plugin: `import("vega")` / `import("vega-lite")` become imports of the sibling bundles. */
+const vegaAsSiblings = {
+  name: "radval-vega-as-siblings",
+  setup(build) {
+    build.onResolve({ filter: /^vega(-lite)?$/ }, (args) => (args.kind === "dynamic-import" ? { path: ON_DEMAND_BUNDLES[args.path], external: true } : undefined));
+  },
+};
+
+/**
+ * esbuild plugin: libsvm-js's Emscripten loader looks for libsvm.wasm next to a `<script src=…libsvm.js>` or,
+ * failing that, at the page's URL (a 404 from any other page). In the bundle it is fetched relative to the
+ * bundle's own URL instead (dist/libsvm.wasm, copied below): the CommonJS loader requires a small virtual ES module
+ * holding `new URL("./libsvm.wasm", import.meta.url)` (import.meta cannot appear in the CommonJS file itself, which
+ * esbuild would then treat as ESM). Bundlers such as Vite recognise that form and ship the file.
+ */
+const LIBSVM_WASM_URL = "radval:libsvm-wasm-url";
+const libsvmWasmBesideBundle = {
+  name: "radval-libsvm-wasm-beside-bundle",
+  setup(build) {
+    build.onLoad({ filter: /libsvm-js[\\/]out[\\/]wasm[\\/]libsvm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const from = 'wasmBinaryFile="libsvm.wasm"';
+      if (!source.includes(from)) return { errors: [{ text: `libsvm-js changed: ${from} not found in ${args.path}` }] };
+      return { contents: source.replace(from, `wasmBinaryFile=require("${LIBSVM_WASM_URL}").default`), loader: "js" };
+    });
+    // `import("libsvm-js")` of the CommonJS package would resolve to esbuild's CommonJS wrapper object, whose
+    // prototype is that of module.exports — a Promise — so awaiting it calls Promise.prototype.then on a non-Promise
+    // (TypeError). A small ES module re-exporting the package as its default makes the namespace a plain one.
+    build.onResolve({ filter: /^libsvm-js(\/asm\.js)?$/ }, (args) =>
+      args.kind === "dynamic-import" ? { path: args.path === "libsvm-js" ? "libsvm-js/wasm.js" : args.path, namespace: "radval-libsvm-entry" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "radval-libsvm-entry" }, (args) => ({ contents: `import svm from "${args.path}";\nexport default svm;\n`, loader: "js", resolveDir: root }));
+    build.onResolve({ filter: /^radval:libsvm-wasm-url$/ }, () => ({ path: LIBSVM_WASM_URL, namespace: "radval-libsvm-wasm" }));
+    build.onLoad({ filter: /.*/, namespace: "radval-libsvm-wasm" }, () => ({ contents: 'export default new URL("./libsvm.wasm", import.meta.url).href;\n', loader: "js" }));
+  },
+};
 
 const common = {
   bundle: true,
-  external: EXTERNAL_ON_DEMAND,
   platform: "browser",
   format: "esm",
   target: "es2022",
@@ -99,13 +144,18 @@ const common = {
 };
 
 const builds = [
-  { entryPoints: [`${root}src/index.ts`], outfile: `${dist}/radval.browser.js`, plugins: [noNodeBuiltins] },
+  { entryPoints: [`${root}src/index.ts`], outfile: `${dist}/radval.browser.js`, plugins: [noNodeBuiltins, vegaAsSiblings, libsvmWasmBesideBundle] },
   {
     entryPoints: [`${root}src/browser/examples.ts`],
     outfile: `${dist}/radval.examples.js`,
     loader: { ".csv": "text" },
     plugins: [noNodeBuiltins, coreAsSibling],
   },
+  ...Object.entries(ON_DEMAND_BUNDLES).map(([name, file]) => ({
+    stdin: { contents: `export * from "${name}";`, resolveDir: root, sourcefile: `${name}-entry.js` },
+    outfile: `${dist}/${file.slice(2)}`,
+    plugins: [noNodeBuiltins],
+  })),
 ];
 
 try {
@@ -118,6 +168,7 @@ try {
   // esbuild has already printed the errors (with the importer) to stderr.
   process.exit(1);
 }
+copyFileSync(createRequire(import.meta.url).resolve("libsvm-js/out/wasm/libsvm.wasm"), `${dist}/libsvm.wasm`);
 
 // Types: the core bundle has exactly the isomorphic API; the examples bundle's API is declared here.
 writeFileSync(`${dist}/radval.browser.d.ts`, `export * from "./index.js";\n`);

@@ -1,5 +1,8 @@
 // Executes every Jupyter notebook in notebooks/ headless on the tslab (TypeScript) kernel and fails if any cell
-// errors (an exception, a type error, a timeout). `npm run notebooks`.
+// errors (an exception, a type error, a timeout), then checks the charts the way readers meet them: every chart
+// output carries `image/svg+xml` and `text/plain` next to its Vega-Lite bundle (declaring the v5 schema that
+// JupyterLab's built-in renderer accepts), and `jupyter nbconvert --to html` (what GitHub and nbviewer show)
+// contains every chart as SVG. `npm run notebooks` (CI runs it).
 //
 //   node scripts/run-notebooks.mjs                      all of notebooks/*.ipynb
 //   node scripts/run-notebooks.mjs notebooks/01-*.ipynb  only these
@@ -84,6 +87,42 @@ function diagnose(file) {
   }
 }
 
+const VEGA_LITE = "application/vnd.vegalite.v5+json";
+
+/** Problems with the chart outputs of an executed notebook, and the number of charts. */
+function checkCharts(nb) {
+  const problems = [];
+  let charts = 0;
+  nb.cells.forEach((c, i) => {
+    for (const o of c.outputs ?? []) {
+      const data = o.data ?? {};
+      if (!(VEGA_LITE in data)) continue;
+      charts++;
+      const spec = typeof data[VEGA_LITE] === "string" ? JSON.parse(data[VEGA_LITE]) : data[VEGA_LITE];
+      if (!/vega-lite\/v5(\.\d+)*\.json$/.test(String(spec.$schema ?? ""))) problems.push(`cell ${i + 1}: the Vega-Lite output declares ${spec.$schema} (JupyterLab's renderer expects v5)`);
+      const svg = [].concat(data["image/svg+xml"] ?? []).join("");
+      if (!svg.includes("<svg")) problems.push(`cell ${i + 1}: a chart output has no image/svg+xml (nbconvert, GitHub and nbviewer would drop it)`);
+      if (!data["text/plain"]) problems.push(`cell ${i + 1}: a chart output has no text/plain`);
+    }
+  });
+  return { charts, problems };
+}
+
+/** Converts an executed notebook to HTML (nbconvert --to html) and counts the charts shown as SVG. */
+function htmlCharts(executed) {
+  const dir = mkdtempSync(join(tmpdir(), "radval-notebook-html-"));
+  try {
+    const run = spawnSync("jupyter", ["nbconvert", "--to", "html", executed, "--output-dir", dir], { encoding: "utf8", env, cwd: root });
+    const html = join(dir, basename(executed).replace(/\.ipynb$/, ".html"));
+    if (run.status !== 0 || !existsSync(html)) return { error: `nbconvert --to html failed: ${(run.stderr ?? "").trim().split("\n").slice(-3).join(" ")}` };
+    const text = readFileSync(html, "utf8");
+    // Each SVG output is rendered inline in an output area marked image/svg+xml (JupyterLab and classic templates).
+    return { svgs: (text.match(/class="[^"]*(jp-RenderedSVG|output_svg)[^"]*"/g) ?? []).length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 let failed = 0;
 const started = Date.now();
 for (const file of files) {
@@ -108,7 +147,18 @@ for (const file of files) {
     console.log(summary.trim().split("\n").slice(0, 15).map((l) => `    ${l}`).join("\n"));
     for (const e of errors.length > 0 ? errors : diagnose(file)) console.log(`    ${e}`);
   } else {
-    console.log(`✓ ${basename(file)}: ${cells} code cells (${seconds} s)`);
+    const nb = JSON.parse(readFileSync(executed, "utf8"));
+    const { charts, problems } = checkCharts(nb);
+    const html = htmlCharts(executed);
+    if (html.error) problems.push(html.error);
+    else if (html.svgs < charts) problems.push(`nbconvert --to html shows ${html.svgs} of ${charts} charts as SVG`);
+    if (problems.length) {
+      failed++;
+      console.log(`✗ ${basename(file)}: charts (${seconds} s)`);
+      for (const p of problems) console.log(`    ${p}`);
+    } else {
+      console.log(`✓ ${basename(file)}: ${cells} code cells, ${charts} charts (each with SVG and text; all ${charts} shown by nbconvert --to html) (${seconds} s)`);
+    }
   }
 }
 if (!keepDir) rmSync(outDir, { recursive: true, force: true });

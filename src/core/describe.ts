@@ -52,6 +52,29 @@ export interface DatasetSummary {
   readonly warnings: readonly string[];
 }
 
+/** Features with the same number of missing values (one missingness pattern, as far as per-feature counts tell). */
+export interface MissingPattern {
+  readonly missing: number;
+  readonly features: readonly string[];
+}
+
+/**
+ * Groups per-feature missing counts into patterns: features with
+ * the same (non-zero) count form one group, in the order of first appearance;
+ * groups sorted by count, largest first. A 2,000-feature table whose features
+ * all miss the same rows becomes one row.
+ */
+export function missingPatterns(byFeature: Readonly<Record<string, number>>): MissingPattern[] {
+  const groups = new Map<number, string[]>();
+  for (const [feature, k] of Object.entries(byFeature)) {
+    if (!(k > 0)) continue;
+    const list = groups.get(k);
+    if (list) list.push(feature);
+    else groups.set(k, [feature]);
+  }
+  return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([missing, features]) => ({ missing, features }));
+}
+
 /** Options of {@link describeDataset}: caret's nearZeroVar cut-offs. */
 export interface DescribeOptions {
   /** Most-common / second-most-common count ratio above which a feature is near-constant (caret: 95/5). */

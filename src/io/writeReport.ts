@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { RadvalError } from "../core/errors.js";
 import { type BuildReportOptions, buildReport } from "../report/report.js";
-import { renderHtml } from "../report/render/html.js";
+import { renderHtmlWithCharts } from "../report/render/html.js";
 import { renderJson } from "../report/render/json.js";
 import { renderMarkdownWithCharts } from "../report/render/markdown.js";
 import type { StudyResults } from "../report/results.js";
@@ -57,7 +57,7 @@ export async function writeReport(results: StudyResults, options: WriteReportOpt
       written.push(path);
     } else if (format === "html") {
       const path = join(outDir, `${base}.html`);
-      write(path, renderHtml(report, loadVegaScripts()));
+      write(path, await renderHtmlWithCharts(report, loadVegaScripts()));
       written.push(path);
     } else {
       for (const file of await renderMarkdownWithCharts(report, { fileName: `${base}.md` })) {

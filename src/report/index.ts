@@ -32,5 +32,5 @@ export { buildTables } from "./tables.js";
 export { buildCharts } from "./reportCharts.js";
 export { renderJson, formatJson } from "./render/json.js";
 export { renderMarkdown, renderMarkdownWithCharts, type MarkdownOptions, type RenderedFile } from "./render/markdown.js";
-export { renderHtml, inlineScript, scriptJson, type VegaScripts } from "./render/html.js";
+export { renderHtml, renderHtmlWithCharts, inlineSvg, inlineScript, scriptJson, type HtmlOptions, type VegaScripts } from "./render/html.js";
 export { renderSvg } from "./render/svg.js";

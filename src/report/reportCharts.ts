@@ -1,10 +1,10 @@
 import { calibrationChart } from "./charts/calibration.js";
 import { coefficientPathChart } from "./charts/coefficientPath.js";
-import { correlationChart } from "./charts/correlation.js";
+import { CORRELATION_CHART_MAX_FEATURES, correlationChart } from "./charts/correlation.js";
 import { decisionCurveChart } from "./charts/decisionCurve.js";
 import { forestChart } from "./charts/forest.js";
 import { harmonizationCharts } from "./charts/harmonizationReport.js";
-import { iccChart } from "./charts/icc.js";
+import { ICC_CHART_MAX_FEATURES, iccChart } from "./charts/icc.js";
 import { optimismChart } from "./charts/optimism.js";
 import { rocChart } from "./charts/roc.js";
 import { internalEstimateName, slug } from "./format.js";
@@ -22,12 +22,12 @@ export function buildCharts(results: StudyResults): ReportChart[] {
   const label = (id: string) => results.models.find((m) => m.id === id)?.label ?? id;
   const rel = results.dataPreparation.reliability;
   if (rel && rel.features.length) {
-    charts.push({ id: "icc", title: "Feature reliability", caption: `Distribution of ${rel.measure} over ${rel.features.length} features${rel.sourceFile ? ` (${rel.sourceFile})` : ""}; features left of the red line were dropped.`, spec: iccChart(rel) });
+    charts.push({ id: "icc", title: "Feature reliability", caption: `${rel.measure} per feature with its 95% CI${rel.sourceFile ? ` (${rel.sourceFile})` : ""}, sorted; the dashed line is the cut-off, features in red were dropped${rel.features.length > ICC_CHART_MAX_FEATURES ? "; with many features, those nearest the cut-off are drawn and the reliability table lists all" : ""}.`, spec: iccChart(rel) });
   }
   const red = results.dataPreparation.redundancy;
   const corr = red ? correlationChart(red) : null;
   if (red && corr) {
-    charts.push({ id: "correlation", title: "Feature correlation and clustering", caption: `${red.correlation} correlations of the candidate features ordered by ${red.linkage}-linkage clustering; the dashed line cuts the tree at |r| = ${red.threshold}.`, spec: corr });
+    charts.push({ id: "correlation", title: "Feature correlation and clustering", caption: (red.matrix?.features.length ?? 0) > CORRELATION_CHART_MAX_FEATURES ? `${red.correlation} correlations among the representatives of the largest clusters, in ${red.linkage}-linkage clustering order (too many features to name each: the clusters table lists every member).` : `${red.correlation} correlations of the candidate features ordered by ${red.linkage}-linkage clustering; the dashed line cuts the tree at |r| = ${red.threshold}.`, spec: corr });
   }
   charts.push(...harmonizationCharts(results));
   for (const m of results.models) {

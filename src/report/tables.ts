@@ -1,4 +1,6 @@
 import { harmonizationTables } from "./charts/harmonizationReport.js";
+import { missingPatterns } from "../core/describe.js";
+import { sig } from "./charts/common.js";
 import { metricLabel } from "./charts/optimism.js";
 import { est, internalEstimateName, num, slug } from "./format.js";
 import type { ReportTable, TableCell } from "./model.js";
@@ -45,6 +47,16 @@ function performanceCells(m: PerformanceMetrics): TableCell[] {
   return PERFORMANCE_COLUMNS.map((k) => est(m[k]));
 }
 
+export { missingPatterns, type MissingPattern } from "../core/describe.js";
+
+/** A tuned value for a person: numbers to 3 significant digits, arrays joined, absent as "default". */
+function tunedValue(v: unknown): string {
+  if (v === null || v === undefined) return "default";
+  if (typeof v === "number") return sig(v);
+  if (Array.isArray(v)) return v.map(tunedValue).join("/");
+  return String(v);
+}
+
 /** Id of the coefficient (or importance / hyperparameter) table of a model. */
 export const modelTableId = (model: string) => `model-${slug(model)}`;
 
@@ -81,12 +93,18 @@ export function buildTables(results: StudyResults): ReportTable[] {
   const siteRows = results.cohorts.flatMap((c) => c.sites.map((s): TableCell[] => [c.name, s.site, s.n, s.events, s.n > 0 ? s.events / s.n : null, s.firstDate, s.lastDate]));
   if (siteRows.length) tables.push(table("sites", "Sites (centres)", ["Cohort", "Site", "Patients", "Events", "Prevalence", "First date", "Last date"], siteRows));
 
-  const missingRows = results.cohorts.flatMap((c) =>
-    Object.entries(c.missing?.byFeature ?? {})
-      .filter(([, k]) => k > 0)
-      .map(([feature, k]): TableCell[] => [c.name, feature, k, c.n > 0 ? k / c.n : null]),
-  );
-  if (missingRows.length) tables.push(table("missing", "Missing values by feature", ["Cohort", "Feature", "Missing", "Proportion"], missingRows));
+  const missingRows = results.cohorts.flatMap((c) => missingPatterns(c.missing?.byFeature ?? {}).map((p): TableCell[] => [c.name, p.features.length, p.missing, c.n > 0 ? p.missing / c.n : null, p.features.join(", ")]));
+  if (missingRows.length) {
+    tables.push(
+      table(
+        "missing",
+        "Missing values by feature (features sharing a count collapsed)",
+        ["Cohort", "Features", "Missing per feature", "Proportion", "Which features"],
+        missingRows,
+        "Features of a cohort with the same number of missing values are one row (typically the same rows: e.g. every feature of an image that failed); features with no missing value are not listed.",
+      ),
+    );
+  }
 
   const rel = results.dataPreparation.reliability;
   if (rel) {
@@ -129,7 +147,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
           m.model,
           m.engine,
           m.tuning ? `${m.tuning.method}, ${m.tuning.scheme}, metric ${m.tuning.metric}${m.tuning.candidates !== null ? `, ${m.tuning.candidates} candidates` : ""}${m.tuning.nested ? " (nested)" : ""}` : "none",
-          m.tuning ? Object.entries(m.tuning.selected).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : String(v)}`).join(", ") : null,
+          m.tuning ? Object.entries(m.tuning.selected).map(([k, v]) => `${k} = ${tunedValue(v)}`).join(", ") : null,
           m.final.featureNames.length,
           m.final.nObservations,
           m.final.nEvents,
@@ -150,7 +168,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
       for (const c of f.coefficients) rows.push([c.feature, kind, c.value]);
     }
     if (f.importances) for (const c of f.importances) rows.push([c.feature, `importance${f.importanceMethod ? ` (${f.importanceMethod})` : ""}`, c.value]);
-    for (const [k, v] of Object.entries(f.hyperparameters)) rows.push([k, "hyperparameter", typeof v === "number" ? v : Array.isArray(v) ? v.join(", ") : String(v)]);
+    for (const [k, v] of Object.entries(f.hyperparameters)) rows.push([k, "hyperparameter", typeof v === "number" ? v : v === null || v === undefined ? "default" : Array.isArray(v) ? v.join(", ") : String(v)]);
     if (f.supportVectors !== null) rows.push(["support vectors", "count", f.supportVectors]);
     const note = [
       f.rawScale ? "Raw scale: logit P(event) = intercept + Σ coefficient × value as measured, missing values first replaced by the imputation values (recipe table)." : null,
@@ -185,7 +203,9 @@ export function buildTables(results: StudyResults): ReportTable[] {
     perfRows.push([label(iv.model), `${results.internalValidation!.cohort}: ${internalEstimateName(results.internalValidation!.scheme)}`, ...performanceCells(iv.corrected)]);
   }
   for (const e of results.externalValidation) {
-    perfRows.push([label(e.model), `${e.site === null ? e.cohort : `site ${e.site} held out`} (n ${e.n}, ${e.events} events)`, ...performanceCells(e.metrics)]);
+    const heldOut = e.site !== null && results.cohorts.find((c) => c.name === e.cohort)?.role === "development";
+    const where = e.site === null ? e.cohort : heldOut ? `site ${e.site} held out of ${e.cohort}` : `${e.cohort}, site ${e.site}`;
+    perfRows.push([label(e.model), `${where} (n ${e.n}, ${e.events} events)`, ...performanceCells(e.metrics)]);
   }
   for (const p of results.leaveOneSiteOutPooled) {
     perfRows.push([label(p.model), `all ${p.sites.length} sites held out in turn, predictions pooled (n ${p.n}, ${p.events} events)`, ...performanceCells(p.metrics)]);
@@ -231,7 +251,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
           label(u.model),
           u.cohort,
           u.method,
-          Object.entries(u.parameters).map(([k, v]) => `${k} ${num(v)}`).join(", "),
+          Object.entries(u.parameters).map(([k, v]) => `${k} ${v === null || v === undefined ? "—" : sig(v)}`).join(", "),
           est(u.before.auc),
           est(u.after.auc),
           est(u.before.calibrationSlope),
@@ -239,7 +259,7 @@ export function buildTables(results: StudyResults): ReportTable[] {
           est(u.before.calibrationIntercept),
           est(u.after.calibrationIntercept),
         ]),
-        results.updating.map((u) => u.evaluation).filter((s) => s !== null).join(" ") || null,
+        [...new Set(results.updating.map((u) => u.evaluation).filter((s) => s !== null))].join(" ") || null,
       ),
     );
   }

@@ -50,9 +50,9 @@ describe("dist/radval.browser.js has no Node built-ins", () => {
       ).filter((s) => /^[\w@.:/-]+$/.test(s));
       expect(specifiers.filter(isNodeSpecifier)).toEqual([]);
       expect(text).not.toMatch(/\brequire\(/);
-      // Every import is the sibling core bundle (the examples bundle), or a dynamic import of vega / vega-lite,
-      // which renderSvg loads on demand (left external by scripts/build-browser.mjs).
-      expect(specifiers.filter((s) => s !== "./radval.browser.js" && !["vega", "vega-lite", "vega-embed"].includes(s))).toEqual([]);
+      // Every import is the sibling core bundle (the examples bundle), or a dynamic import of the sibling vega /
+      // vega-lite bundles, which renderSvg loads on demand: all relative to the bundle's URL, no bare specifier.
+      expect(specifiers.filter((s) => !["./radval.browser.js", "./radval.vega.js", "./radval.vega-lite.js"].includes(s))).toEqual([]);
     });
   }
 });
@@ -67,9 +67,12 @@ describe("browser bundle in headless Chromium gives the same numbers as Node", (
     // The built package, as users get it (not the TypeScript sources).
     nodeApi = (await import(pathToFileURL(`${root}dist/node.js`).href)) as typeof NodeApi;
     const computationsJs = transformSync(readFileSync(new URL("./computations.ts", import.meta.url), "utf8"), { loader: "ts", format: "esm" }).code;
-    const files: Record<string, ReturnType<typeof js>> = {
+    const files: Record<string, { body: string | Buffer; contentType: string }> = {
       "/dist/radval.browser.js": js(readFileSync(bundlePath)),
       "/dist/radval.examples.js": js(readFileSync(examplesPath)),
+      "/dist/radval.vega.js": js(readFileSync(`${root}dist/radval.vega.js`)),
+      "/dist/radval.vega-lite.js": js(readFileSync(`${root}dist/radval.vega-lite.js`)),
+      "/dist/libsvm.wasm": { body: readFileSync(`${root}dist/libsvm.wasm`), contentType: "application/wasm" },
       "/computations.js": js(computationsJs),
       "/runner.js": js(RUNNER),
     };
@@ -136,6 +139,39 @@ describe("browser bundle in headless Chromium gives the same numbers as Node", (
     expect(path.npasses).toBe(glmnet.npasses); // exact: the same coordinate-descent passes
     expect(path.df).toEqual(glmnet.df); // exact
     path.lambda.forEach((l, k) => expect(Math.abs(l - glmnet.lambda[k]!) / glmnet.lambda[k]!).toBeLessThan(1e-10)); // λ grid: 1e-10 relative
+  });
+
+  it("loads libsvm's WebAssembly relative to the bundle (dist/libsvm.wasm, not the page root) and fits as Node does", async () => {
+    const run = async (api: typeof NodeApi, examples: typeof NodeApi) => {
+      const d = examples.loadExample("wdbc");
+      const x = api.fitStandardize(api.standardize(), { names: d.featureNames, x: d.x }).transform({ names: d.featureNames, x: d.x }).x;
+      const spec = api.svm({ kernel: "rbf", gamma: 0.05, probability: "none" }, "libsvm");
+      const model = await api.fitModelAsync(spec, x, api.requireOutcome(d).values, { rng: api.createRng(7) });
+      return Array.from(model.predictScore!(x));
+    };
+    const inBrowser = await page.evaluate(async (source) => {
+      const t = (window as unknown as PageGlobals).radvalTest;
+      // eslint-disable-next-line no-new-func
+      const fn = new Function(`return (${source})`)() as (a: unknown, b: unknown) => Promise<number[]>;
+      return fn(t.radval, t.examples);
+    }, transformSync(`(${run.toString()})`, { loader: "ts", minify: false }).code.replace(/;\s*$/, ""));
+    await nodeApi.loadLibsvm(); // Node: radval/node's loader (reads the .wasm file from node_modules)
+    const inNode = await run(nodeApi, nodeApi);
+    expect(inNode).toHaveLength(569);
+    expect(inBrowser).toEqual(inNode); // the same libsvm WebAssembly: identical decision values
+    expect(browser.served).toContain("/dist/libsvm.wasm");
+  });
+
+  it("renders a chart to SVG in the page with renderSvg (vega and vega-lite from the sibling bundles)", async () => {
+    const svg = await page.evaluate(async () => {
+      const { radval } = (window as unknown as PageGlobals).radvalTest;
+      const spec = radval.rocChart([{ label: "A", roc: { points: [{ fpr: 0, tpr: 0, threshold: null }, { fpr: 0.2, tpr: 0.7, threshold: 0.5 }, { fpr: 1, tpr: 1, threshold: null }], band: null, bandMethod: null }, auc: { estimate: 0.75, lower: 0.6, upper: 0.9, level: 0.95, method: null } }]);
+      return radval.renderSvg(spec);
+    });
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toMatch(/class="mark-line/);
+    expect(browser.served).toContain("/dist/radval.vega.js");
+    expect(browser.served).toContain("/dist/radval.vega-lite.js");
   });
 
   it("made no network request and logged no error", () => {

@@ -34,8 +34,8 @@ describe("Observable notebook (Notebook Kit) built offline and opened in headles
     ({ page, errors } = await browser.newPage());
     await page.goto("http://radval.test/");
     // The chart cell has rendered when vega-embed's SVG holds the point marks.
-    await page.waitForSelector(".radval-chart svg .mark-symbol.role-mark path", { timeout: 20_000 });
-  }, 60_000);
+    await page.waitForSelector(".radval-chart svg .mark-symbol.role-mark path", { timeout: 60_000 });
+  }, 150_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -96,6 +96,14 @@ describe("Observable notebook (Notebook Kit) built offline and opened in headles
     await page.locator(".radval-cut input").fill("0.5");
     await expect.poll(() => page.locator(".radval-table tbody tr", { hasText: "yes" }).count(), { timeout: 10_000 }).toBeGreaterThan(before);
     expect(await page.locator("main").innerText()).toContain("ICC(A,1) ≥ 0.5");
+  });
+
+  it("warns in the page when the LASSO keeps no feature (cut 0.85), and not otherwise", async () => {
+    expect(await page.locator(".radval-warning").count()).toBe(0);
+    await page.locator(".radval-cut input").fill("0.85");
+    await expect.poll(() => page.locator("main").innerText(), { timeout: 30_000 }).toContain("ICC(A,1) ≥ 0.85");
+    await expect.poll(() => page.locator(".radval-warning").count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator(".radval-warning").innerText()).toContain("The LASSO keeps no feature at this cut");
   });
 
   it("logged no error and made no network request", () => {

@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "./runCli.js";
 import { fixturePath } from "../helpers.js";
@@ -33,6 +35,28 @@ describe("radval describe", () => {
     const json = await cli("describe", example(name), ...options, "--json");
     expect(json.code).toBe(0);
     expect(() => JSON.parse(json.stdout)).not.toThrow();
+  });
+
+  it("summarises 2,000 columns sharing one missing pattern in a few lines; --columns lists every column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "radval-describe-"));
+    try {
+      const p = 2000;
+      const header = ["id", "y", ...Array.from({ length: p }, (_, j) => `original_f${j}`)].join(",");
+      const rows = Array.from({ length: 30 }, (_, i) => [String(i + 1), String(i % 2), ...Array.from({ length: p }, (_, j) => (i < 3 ? "" : String((i * 7 + j) % 11)))].join(","));
+      const file = join(dir, "wide.csv");
+      writeFileSync(file, `${[header, ...rows].join("\n")}\n`);
+      const summary = await cli("describe", file, "--outcome", "y", "--quiet");
+      expect(summary.code).toBe(0);
+      expect(summary.stdout.split("\n").length).toBeLessThan(30);
+      expect(summary.stdout).toContain("Missing values: 6000 cells in 3 rows; 2000 columns with missing values, by missing count");
+      expect(summary.stdout).toMatch(/2000 +3 +10\.0% +original_f0, original_f1, original_f2 … \(2000\)/);
+      const full = await cli("describe", file, "--outcome", "y", "--quiet", "--columns");
+      expect(full.code).toBe(0);
+      expect(full.stdout.split("\n").length).toBeGreaterThan(2000);
+      expect(full.stdout).toMatch(/original_f1999 +3 +10\.0%/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports pbc's per-column missing counts, site sizes and text columns", async () => {

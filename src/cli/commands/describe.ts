@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { describeDataset, type DatasetSummary } from "../../core/describe.js";
+import { describeDataset, missingPatterns, type DatasetSummary } from "../../core/describe.js";
 import { readFeatureTable } from "../../io/readTable.js";
 import { readLongTableFromOptions } from "../readLong.js";
 import { type LongTableSummary, describeLongTable } from "../../table/describeLong.js";
@@ -8,7 +8,15 @@ import type { CliIo } from "../io.js";
 import { type RoleOptions, addCommonOptions, addRoleOptions, parseOptionsFrom, rolesFromOptions } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
 
-function humanSummary(s: DatasetSummary): string {
+/** Names listed in the summary before "… and N more (--columns lists all)". */
+const NAMES_SHOWN = 10;
+
+function names(list: readonly string[], all: boolean): string {
+  if (all || list.length <= NAMES_SHOWN) return list.join(", ");
+  return `${list.slice(0, NAMES_SHOWN).join(", ")} … and ${list.length - NAMES_SHOWN} more (--columns lists all)`;
+}
+
+function humanSummary(s: DatasetSummary, all: boolean): string {
   const lines: string[] = [];
   lines.push(`${s.file}: ${s.rows} rows, ${s.features} features${s.roles.id ? ` (case id: ${s.roles.id})` : " (no id column: rows are numbered)"}`);
   if (s.outcome) {
@@ -30,18 +38,27 @@ function humanSummary(s: DatasetSummary): string {
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${k}=${v}`);
   lines.push(`Roles found: ${roles.length ? roles.join(", ") : "none"}`);
-  lines.push(`Text columns (not used as features): ${s.textColumns.length ? s.textColumns.join(", ") : "none"}`);
-  lines.push(`Constant features: ${s.constantFeatures.length ? s.constantFeatures.join(", ") : "none"}`);
+  lines.push(`Text columns (not used as features): ${s.textColumns.length ? names(s.textColumns, all) : "none"}`);
+  lines.push(`Constant features: ${s.constantFeatures.length ? `${s.constantFeatures.length}: ${names(s.constantFeatures, all)}` : "none"}`);
   lines.push(
     `Near-constant features: ${
       s.nearConstantFeatures.length
-        ? s.nearConstantFeatures.map((f) => `${f.feature} (ratio ${formatNumber(f.freqRatio, 3)}, ${formatNumber(f.percentUnique, 3)}% unique)`).join(", ")
+        ? `${s.nearConstantFeatures.length}: ${names(s.nearConstantFeatures.map((f) => `${f.feature} (ratio ${formatNumber(f.freqRatio, 3)}, ${formatNumber(f.percentUnique, 3)}% unique)`), all)}`
         : "none"
     }`,
   );
   const withMissing = Object.entries(s.missing.byFeature).filter(([, count]) => count > 0);
   if (withMissing.length === 0) {
     lines.push("Missing values: none");
+  } else if (!all) {
+    const patterns = missingPatterns(s.missing.byFeature);
+    lines.push(`Missing values: ${s.missing.cells} cells in ${s.missing.rowsWithMissing} rows; ${withMissing.length} columns with missing values, by missing count (--columns lists every column):`);
+    lines.push(
+      formatTable(
+        ["columns", "missing each", "%", "which"],
+        patterns.map((p) => [String(p.features.length), String(p.missing), formatPercent(p.missing / s.rows), p.features.length <= 3 ? p.features.join(", ") : `${p.features.slice(0, 3).join(", ")} … (${p.features.length})`]),
+      ).trimEnd(),
+    );
   } else {
     lines.push(`Missing values: ${s.missing.cells} cells in ${s.missing.rowsWithMissing} rows; by column:`);
     lines.push(
@@ -64,7 +81,11 @@ function humanLongSummary(s: LongTableSummary): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** `radval describe <file.csv>`: rows, features, outcome, missing values, constant features, roles. */
+/**
+ * `radval describe <file.csv>`: rows, features, outcome, missing values, constant features, roles. By default a
+ * summary (columns sharing a missing count in one row, long name lists cut at 10); `--columns` lists every column.
+ * `--json` always has everything.
+ */
 export function registerDescribe(program: Command, io: CliIo): void {
   const command = program
     .command("describe")
@@ -73,7 +94,8 @@ export function registerDescribe(program: Command, io: CliIo): void {
   addCommonOptions(command);
   addRoleOptions(command);
   command.option("--rater <col>", "read a long repeated-measures table (case × rater/repeat rows); --id names the case column");
-  command.action((file: string, options: RoleOptions & { rater?: string }) => {
+  command.option("--columns", "list every column (missing values per column, every constant feature) instead of the summary");
+  command.action((file: string, options: RoleOptions & { rater?: string; columns?: boolean }) => {
     if (options.rater !== undefined) {
       const table = readLongTableFromOptions(file, { ...options, rater: options.rater });
       const summary = describeLongTable(table);
@@ -85,6 +107,6 @@ export function registerDescribe(program: Command, io: CliIo): void {
     const summary = describeDataset(data);
     printWarnings(io, data.warnings, options.quiet);
     if (options.json) printJson(io, summary);
-    else io.stdout(humanSummary(summary));
+    else io.stdout(humanSummary(summary, options.columns === true));
   });
 }

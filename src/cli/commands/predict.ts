@@ -91,7 +91,19 @@ export function registerPredict(program: Command, io: CliIo): void {
       });
     }
     const idColumn = options.id ?? (modelFile.idColumn && header.includes(modelFile.idColumn) ? modelFile.idColumn : undefined);
-    const data = readFeatureTable(file, { ...(idColumn ? { id: idColumn } : {}), features: model.inputFeatures }, parse);
+    // A ComBat step reads each row's site and covariates besides the features.
+    const combat = model.recipe.find((s) => s.type === "combat");
+    const context = combat?.type === "combat" ? [combat.batchColumn, ...combat.covariates.map((c) => c.name)] : [];
+    const absent = context.filter((c) => !header.includes(c));
+    if (absent.length) {
+      throw new RadvalError("MISSING_COLUMNS", `the table lacks ${absent.join(", ")}, which the model's ComBat harmonisation reads (site and covariates)`, { where: { file }, hint: "Give every patient's site (and the covariates) under the development column names." });
+    }
+    const numericCovariates = combat?.type === "combat" ? combat.covariates.filter((c) => c.kind === "numeric" && !model.inputFeatures.includes(c.name)).map((c) => c.name) : [];
+    const data = readFeatureTable(
+      file,
+      { ...(idColumn ? { id: idColumn } : {}), ...(combat?.type === "combat" ? { site: combat.batchColumn } : {}), features: [...model.inputFeatures, ...numericCovariates] },
+      parse,
+    );
     const rows = Int32Array.from({ length: data.x.nRows }, (_, i) => i);
     await prepareEnginesNode([model.model.spec]);
     const frame = frameOfRows(data, rows);

@@ -1,13 +1,16 @@
 import type { CalibrationCurve, Estimate } from "../results.js";
-import { type VegaLiteSpec, diagonalLayer, formatEstimate, round, topLevel } from "./common.js";
+import { type VegaLiteSpec, diagonalLayer, formatEstimate, round, sig, topLevel } from "./common.js";
 
 /**
  * Calibration plot (as rms `val.prob` and Van Calster et al. 2016 recommend):
  * the flexible (loess) calibration curve with its pointwise confidence band
  * when present, binned observed proportions with their CIs against the mean
  * predicted risk, the ideal diagonal, and below it a histogram of predicted
- * risks split by outcome (events up, non-events down). Pure: returns a
- * Vega-Lite spec.
+ * risks split by outcome (events up, non-events down). The flexible curve
+ * and its band are drawn only over the range of predicted risk that has data
+ * (the histogram's occupied bins, else the risk groups), where a smoother says
+ * something. Risk-group dots are black, so they do not share a colour with the
+ * histogram's "event" legend entry. Pure: returns a Vega-Lite spec.
  */
 export function calibrationChart(
   calibration: CalibrationCurve,
@@ -16,7 +19,13 @@ export function calibrationChart(
   const x = { field: "predicted", type: "quantitative", title: "Predicted probability", scale: { domain: [0, 1] } };
   const yScale = { domain: [0, 1] };
   const layer: Record<string, unknown>[] = [diagonalLayer()];
-  const smooth = calibration.smooth.map((p) => ({ predicted: round(p.predicted), observed: round(p.observed), lower: p.lower === null ? null : round(p.lower), upper: p.upper === null ? null : round(p.upper) }));
+  const occupied = calibration.riskHistogram.filter((h) => h.events + h.nonEvents > 0);
+  const [lo, hi] = occupied.length
+    ? [Math.min(...occupied.map((h) => h.start)), Math.max(...occupied.map((h) => h.end))]
+    : calibration.bins.length
+      ? [Math.min(...calibration.bins.map((b) => b.predicted)), Math.max(...calibration.bins.map((b) => b.predicted))]
+      : [0, 1];
+  const smooth = calibration.smooth.filter((p) => p.predicted >= lo - 1e-12 && p.predicted <= hi + 1e-12).map((p) => ({ predicted: round(p.predicted), observed: round(p.observed), lower: p.lower === null ? null : round(p.lower), upper: p.upper === null ? null : round(p.upper) }));
   if (smooth.some((p) => p.lower !== null && p.upper !== null)) {
     layer.push({
       data: { values: smooth.filter((p) => p.lower !== null && p.upper !== null) },
@@ -35,12 +44,12 @@ export function calibrationChart(
   if (bins.length > 0) {
     layer.push({
       data: { values: bins.filter((b) => b.lower !== null && b.upper !== null) },
-      mark: { type: "rule", color: "#e45756" },
+      mark: { type: "rule", color: "#222222" },
       encoding: { x, y: { field: "lower", type: "quantitative", scale: yScale }, y2: { field: "upper" } },
     });
     layer.push({
       data: { values: bins },
-      mark: { type: "point", filled: true, color: "#e45756", size: 45 },
+      mark: { type: "point", filled: true, color: "#222222", size: 45 },
       encoding: {
         x,
         y: { field: "observed", type: "quantitative", title: "Observed proportion", scale: yScale },
@@ -56,7 +65,8 @@ export function calibrationChart(
   const main = { width: 360, height: 300, layer };
   const parts: string[] = [];
   if (calibration.method) parts.push(`Line: ${calibration.method}`);
-  if (bins.length) parts.push("dots: risk groups with 95% CI");
+  if (calibration.smooth.length && (lo > 0 || hi < 1)) parts.push(`drawn over the predicted risks observed (${sig(lo, 2)}–${sig(hi, 2)})`);
+  if (bins.length) parts.push("black dots: risk groups with 95% CI");
   if (options.intercept?.estimate != null) parts.push(`intercept ${formatEstimate(options.intercept.estimate, options.intercept.lower, options.intercept.upper)}`);
   if (options.slope?.estimate != null) parts.push(`slope ${formatEstimate(options.slope.estimate, options.slope.lower, options.slope.upper)}`);
   const subtitle = parts.length ? parts.join("; ") : undefined;
@@ -75,7 +85,7 @@ export function calibrationChart(
       x2: { field: "end" },
       y2: { datum: 0 },
       y: { field: "count", type: "quantitative", stack: null, title: "Patients", axis: { format: "~s", labelExpr: "abs(datum.value)" } },
-      color: { field: "outcome", type: "nominal", title: null, scale: { domain: ["event", "no event"], range: ["#e45756", "#9c9c9c"] }, legend: { orient: "right" } },
+      color: { field: "outcome", type: "nominal", title: null, scale: { domain: ["event", "no event"], range: ["#e45756", "#bab0ac"] }, legend: { orient: "right" } },
     },
   };
   return topLevel(options.title ?? "Calibration", { vconcat: [main, hist], spacing: 8 }, subtitle);

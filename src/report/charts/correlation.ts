@@ -44,16 +44,64 @@ function compactHeatmap(matrix: Matrix, order: readonly string[], label: (f: str
   };
 }
 
+/** Features drawn at most with their names in the correlation chart; beyond, the chart shows cluster representatives. */
+export const CORRELATION_CHART_MAX_FEATURES = 50;
+
+/**
+ * Large feature sets: the correlations among the representatives of the largest clusters (top-k by
+ * cluster size, at most `max`), in the clustering's leaf order, every cell named; the clusters table
+ * lists every member. (A heatmap and dendrogram of hundreds of features has no readable labels.)
+ */
+function representativesChart(redundancy: RedundancyLog, matrix: Matrix, max: number, title: string | undefined): VegaLiteSpec {
+  const inMatrix = new Set(matrix.features);
+  const chosen = [...redundancy.clusters]
+    .filter((c) => inMatrix.has(c.representative))
+    .sort((a, b) => b.members.length - a.members.length || a.id - b.id)
+    .slice(0, max);
+  const size = new Map(chosen.map((c) => [c.representative, c.members.length]));
+  const tree = redundancy.tree;
+  const treeOrder = tree ? tree.order.map((i) => tree.labels[i - 1]!) : [...matrix.features];
+  const rank = new Map(treeOrder.map((f, i) => [f, i]));
+  const order = [...size.keys()].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  const index = new Map(matrix.features.map((f, i) => [f, i]));
+  const label = (f: string) => `${f} (${size.get(f)})`;
+  const sort = order.map(label);
+  const cells: Array<{ row: string; col: string; r: number }> = [];
+  for (const a of order) for (const b of order) cells.push({ row: label(a), col: label(b), r: round(matrix.values[index.get(a)!]![index.get(b)!]!) });
+  const n = order.length;
+  const cellSize = n > 30 ? 11 : 16;
+  const color = { field: "r", type: "quantitative", title: `${redundancy.correlation} r`, scale: { scheme: "redblue", domain: [-1, 1], reverse: true } };
+  const heatmap = {
+    width: Math.max(120, cellSize * n),
+    height: Math.max(120, cellSize * n),
+    data: { values: cells },
+    mark: { type: "rect" },
+    encoding: {
+      x: { field: "col", type: "nominal", sort, title: null, axis: { labelAngle: -90, labelFontSize: 9 } },
+      y: { field: "row", type: "nominal", sort, title: null, axis: { labelFontSize: 9 } },
+      color,
+      tooltip: [{ field: "row" }, { field: "col" }, { field: "r", type: "quantitative", format: ".2f" }],
+    },
+  };
+  const subtitle = `${matrix.features.length} features in ${redundancy.clusters.length} clusters at |r| ≥ ${redundancy.threshold} (${redundancy.linkage} linkage): the representatives of the ${n} largest clusters (cluster size in brackets), in clustering order; the clusters table lists every member`;
+  return topLevel(title ?? "Feature correlation: cluster representatives", heatmap, subtitle);
+}
+
 /**
  * Correlation heatmap of the candidate features ordered by the hierarchical
  * clustering, with the dendrogram on its left (aligned row for row) and the
  * tree cut at height 1 − threshold; cluster representatives are marked on
  * the axis. Needs `redundancy.matrix`; the tree is optional (without it the
- * matrix order is kept). Pure: returns a Vega-Lite spec.
+ * matrix order is kept). With more than `maxFeatures` features (default
+ * {@link CORRELATION_CHART_MAX_FEATURES}) it shows the correlations among the
+ * representatives of the largest clusters instead, named, in clustering order.
+ * Pure: returns a Vega-Lite spec.
  */
-export function correlationChart(redundancy: RedundancyLog, options: { title?: string } = {}): VegaLiteSpec | null {
+export function correlationChart(redundancy: RedundancyLog, options: { title?: string; maxFeatures?: number } = {}): VegaLiteSpec | null {
   const matrix = redundancy.matrix;
   if (!matrix || matrix.features.length === 0) return null;
+  const max = options.maxFeatures ?? CORRELATION_CHART_MAX_FEATURES;
+  if (matrix.features.length > max) return representativesChart(redundancy, matrix, max, options.title);
   const tree = redundancy.tree;
   const order = tree ? tree.order.map((i) => tree.labels[i - 1]!).filter((f) => matrix.features.includes(f)) : [...matrix.features];
   for (const f of matrix.features) if (!order.includes(f)) order.push(f);

@@ -11,7 +11,8 @@ function referenceValue(metric: string): number | null {
 }
 
 /**
- * Per-site forest plot, one panel per metric (AUC and calibration slope):
+ * Per-site forest plot, one panel per metric (AUC and calibration slope), the panels stacked
+ * (so the plot stays narrow enough for a phone or a printed page without shrinking its text):
  * each site's estimate with its CI, the pooled random-effects estimate as a
  * diamond with its CI and the 95% prediction interval (dashed), and a
  * reference line (AUC 0.5, slope 1). τ² and I² are in the panel title. Pure.
@@ -44,8 +45,8 @@ export function forestChart(results: readonly HeterogeneityResult[], options: { 
     layer.push({ data: { values: sites.filter((r) => r.estimate !== null) }, mark: { type: "square", filled: true, size: 60, color: "#4c78a8", opacity: 1 }, encoding: { y, x, tooltip } });
     layer.push({ data: { values: [pooled].filter((r) => r.estimate !== null) }, mark: { type: "point", shape: "diamond", filled: true, size: 220, color: "#e45756", opacity: 1 }, encoding: { y, x, tooltip } });
     const stats = [h.tau2 !== null ? `τ² ${h.tau2.toPrecision(3)}` : null, h.i2 !== null ? `I² ${(100 * h.i2).toFixed(0)}%` : null].filter((s) => s !== null).join(", ");
-    return { title: `${metricLabel(h.metric)}${stats ? ` (${stats})` : ""}`, width: 260, height: 24 * rows.length, layer };
+    return { title: `${metricLabel(h.metric)}${stats ? ` (${stats})` : ""}`, width: 300, height: 24 * rows.length, layer };
   });
   const design = results[0]?.design ?? "";
-  return topLevel(options.title ?? "Performance across sites", { hconcat: panels }, `${design}; ${results[0]?.method ?? ""} random-effects pooling; dashed red: 95% prediction interval`);
+  return topLevel(options.title ?? "Performance across sites", { vconcat: panels, spacing: 16 }, `${design}; ${results[0]?.method ?? ""} random-effects pooling; dashed red: 95% prediction interval`);
 }

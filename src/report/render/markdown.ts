@@ -1,4 +1,4 @@
-import type { Report, ReportTable } from "../model.js";
+import type { Report, ReportTable, TableCell } from "../model.js";
 import { STATUS_LABEL, cellText } from "./text.js";
 import { renderSvg } from "./svg.js";
 
@@ -13,8 +13,49 @@ function mdTable(columns: readonly string[], rows: ReadonlyArray<readonly string
   return [head, rule, ...rows.map((r) => `| ${r.map(mdCell).join(" | ")} |`)].join("\n");
 }
 
+/** Markdown shows at most this many names of a comma-separated list in a table cell (the HTML report has the full list). */
+const LIST_SHOWN = 12;
+
+function mdCellText(c: TableCell): string {
+  const text = cellText(c);
+  if (typeof c !== "string") return text;
+  const items = text.split(", ");
+  return items.length > LIST_SHOWN ? `${items.slice(0, LIST_SHOWN).join(", ")} and ${items.length - LIST_SHOWN} more (${items.length} in all; full list in report.html)` : text;
+}
+
+/** Marks a heading as the target of links to `#key` (resolved to the heading's GitHub-style anchor by {@link resolveAnchors}). */
+const anchored = (heading: string, key: string) => `${heading}${ANCHOR}${key}`;
+const ANCHOR = "\u0000";
+
+/** GitHub's heading anchor: lowercase, punctuation dropped (letters, digits, spaces, "-" and "_" kept), spaces to "-". */
+export function headingSlug(text: string): string {
+  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}\p{M} _-]/gu, "").replace(/ /g, "-");
+}
+
+/**
+ * Links to items, tables and charts point at their headings' own anchors (as
+ * GitHub, GitLab and most Markdown viewers generate them, "-1", "-2" for
+ * repeated headings), so no raw `<a id>` element shows as text where a
+ * viewer does not allow HTML.
+ */
+function resolveAnchors(lines: string[]): string[] {
+  const seen = new Map<string, number>();
+  const target = new Map<string, string>();
+  const clean = lines.map((line) => {
+    const m = /^(#{1,6}) (.*)$/.exec(line);
+    if (!m) return line;
+    const [text, key] = m[2]!.split(ANCHOR) as [string, string | undefined];
+    const base = headingSlug(text);
+    const k = seen.get(base) ?? 0;
+    seen.set(base, k + 1);
+    if (key !== undefined) target.set(key, k === 0 ? base : `${base}-${k}`);
+    return `${m[1]} ${text}`;
+  });
+  return clean.map((line) => line.replace(/\]\(#((?:item|table|chart)-[^)\s]+)\)/g, (whole, key: string) => (target.has(key) ? `](#${target.get(key)})` : whole)));
+}
+
 function reportTable(t: ReportTable): string {
-  const parts = [`<a id="table-${t.id}"></a>`, "", `### ${t.title}`, "", mdTable(t.columns, t.rows.map((r) => r.map(cellText)))];
+  const parts = [anchored(`### ${t.title}`, `table-${t.id}`), "", mdTable(t.columns, t.rows.map((r) => r.map(mdCellText)))];
   if (t.note) parts.push("", `_${t.note}_`);
   return parts.join("\n");
 }
@@ -54,7 +95,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const tableTitle = new Map(report.tables.map((t) => [t.id, t.title]));
   const chartTitle = new Map(report.charts.map((t) => [t.id, t.title]));
   for (const e of report.checklist) {
-    out.push(`<a id="item-${e.id}"></a>`, "", `### ${e.id}. ${e.topic} (${e.section}) — ${STATUS_LABEL[e.status]}`, "", `> ${e.text}`, "");
+    out.push(anchored(`### ${e.id}. ${e.topic} (${e.section}) — ${STATUS_LABEL[e.status]}`, `item-${e.id}`), "", `> ${e.text}`, "");
     if (e.radval.length) out.push("radval:", "", ...e.radval.map((s) => `- ${s}`), "");
     if (e.author) out.push("Author:", "", ...e.author.split("\n").map((l) => (l ? `> ${l}` : ">")), "");
     if (e.todo) out.push(`**To do:** ${e.todo}`, "");
@@ -64,10 +105,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push("## Tables", "");
   for (const t of report.tables) out.push(reportTable(t), "");
   out.push("## Charts", "");
-  for (const ch of report.charts) out.push(`<a id="chart-${ch.id}"></a>`, "", `### ${ch.title}`, "", `![${ch.title}](${chartPath(ch.id)})`, "", `_${ch.caption}_`, "");
+  for (const ch of report.charts) out.push(anchored(`### ${ch.title}`, `chart-${ch.id}`), "", `![${ch.title}](${chartPath(ch.id)})`, "", `_${ch.caption}_`, "");
   out.push("## TRIPOD 2015 view", "", "TRIPOD 2015 (Collins et al. Ann Intern Med 2015;162:55-63) items mapped to the TRIPOD+AI content above; topics paraphrased.", "");
   out.push(mdTable(["Item", "Topic", "Applies to", "TRIPOD+AI items", "Status"], report.tripod2015.map((t) => [t.id, t.topic, t.appliesTo, t.mapsTo.join(", ") || "—", STATUS_LABEL[t.status]])), "");
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${resolveAnchors(out.join("\n").split("\n")).join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
 /** A rendered file: its path relative to the report directory and its text. */

@@ -48,7 +48,31 @@ describe("correlationChart", () => {
     expect(correlationChart({ ...redundancy, matrix: null })).toBeNull();
   });
 
-  it("encodes a large matrix (> 60 features, no labels) compactly, with the same cells in tree order", async () => {
+  it("summarises a large matrix (> 50 features) by the representatives of the largest clusters, named, in tree order", async () => {
+    const n = 64;
+    const features = Array.from({ length: n }, (_, i) => `feature_${i}`);
+    const values = features.map((_, i) => features.map((_, j) => (i === j ? 1 : Math.cos(i * 7 + j * 7) * 0.5)));
+    const merge = features.slice(1).map((_, k) => (k === 0 ? [-1, -2] : [-(k + 2), k]) as [number, number]);
+    const height = merge.map((_, k) => 0.01 * (k + 1));
+    const order = [...Array.from({ length: n - 2 }, (_, k) => n - k), 1, 2];
+    // 60 clusters: feature_0..4 together (size 5), the rest singletons
+    const clusters = [{ id: 1, members: features.slice(0, 5), representative: "feature_0", meanAbsR: 0.9 }, ...features.slice(5).map((f, k) => ({ id: k + 2, members: [f], representative: f, meanAbsR: null }))];
+    const chart = correlationChart({ ...redundancy, clusters, tree: { labels: features, merge, height, order }, matrix: { features, values } })!;
+    expect(chart["hconcat"]).toBeUndefined();
+    const sort = (chart["encoding"] as Record<string, any>)["y"].sort as string[];
+    expect(sort).toHaveLength(50);
+    expect(sort).toContain("feature_0 (5)"); // the largest cluster first in the top-k
+    // top-k: feature_0's cluster, then the singletons by cluster id (feature_5 … feature_53); shown in tree order (64, 63, …, 1, 2)
+    expect(sort[0]).toBe("feature_53 (1)");
+    expect(sort.at(-1)).toBe("feature_0 (5)");
+    expect((chart["data"] as { values: unknown[] }).values).toHaveLength(50 * 50);
+    expect(((chart["title"] as { subtitle: string[] }).subtitle).join(" ")).toContain("64 features in 60 clusters");
+    const { warnings } = compiledMarks(chart);
+    expect(warnings).toEqual([]);
+    expect(await renderSvg(chart)).toContain("feature_0 (5)");
+  });
+
+  it("encodes a large matrix (> 60 features, no labels, when asked for all) compactly, with the same cells in tree order", async () => {
     const n = 64;
     const features = Array.from({ length: n }, (_, i) => `feature_${i}`);
     const values = features.map((_, i) => features.map((_, j) => (i === j ? 1 : Math.cos(i * 7 + j * 7) * 0.5 + (Math.abs(i - j) === 1 ? 0.45 : 0))));
@@ -57,7 +81,7 @@ describe("correlationChart", () => {
     const height = merge.map((_, k) => 0.01 * (k + 1));
     const order = [...Array.from({ length: n - 2 }, (_, k) => n - k), 1, 2]; // 64, 63, …, 3, 1, 2 (1-based)
     const big = { ...redundancy, clusters: [{ id: 1, members: ["feature_0"], representative: "feature_0", meanAbsR: null }], tree: { labels: features, merge, height, order }, matrix: { features, values } };
-    const chart = correlationChart(big)!;
+    const chart = correlationChart(big, { maxFeatures: 100 })!;
     const heatmap = (chart["hconcat"] as Array<Record<string, any>>)[1]!;
     const rows = heatmap["data"].values as Array<{ i: number; j: number[]; r: number[] }>;
     expect(rows).toHaveLength(n); // one row per feature, not n² cells

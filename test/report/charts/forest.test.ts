@@ -26,8 +26,9 @@ describe("forestChart", () => {
     expect(spec).toMatchSnapshot();
   });
 
-  it("has a panel per metric with sites, pooled diamond, prediction interval and reference line", () => {
-    const panels = spec["hconcat"] as Array<Record<string, any>>;
+  it("has a panel per metric (stacked, so it stays narrow) with sites, pooled diamond, prediction interval and reference line", () => {
+    expect(spec["hconcat"]).toBeUndefined();
+    const panels = spec["vconcat"] as Array<Record<string, any>>;
     expect(panels.map((p) => p["title"])).toEqual(["AUC (τ² 0.0100, I² 40%)", "Calibration slope (τ² 0.0100, I² 40%)"]);
     const layers = panels[0]!["layer"] as Array<Record<string, any>>;
     expect(layers.map((l) => l["mark"].type)).toEqual(["rule", "rule", "rule", "square", "point"]);

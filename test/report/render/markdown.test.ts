@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../../src/report/report.js";
-import { renderMarkdown, renderMarkdownWithCharts } from "../../../src/report/render/markdown.js";
+import { headingSlug, renderMarkdown, renderMarkdownWithCharts } from "../../../src/report/render/markdown.js";
+import { STATUS_LABEL } from "../../../src/report/render/text.js";
 import { exampleResults } from "../fixture.js";
 
 describe("Markdown report", () => {
@@ -18,9 +19,13 @@ describe("Markdown report", () => {
 
   it("lists every TRIPOD+AI item in the table and in detail, with its status", () => {
     for (const e of report.checklist) {
-      expect(md).toContain(`| [${e.id}](#item-${e.id}) |`);
-      expect(md).toContain(`<a id="item-${e.id}"></a>`);
+      const heading = `### ${e.id}. ${e.topic} (${e.section}) — ${STATUS_LABEL[e.status]}`;
+      expect(md).toContain(`\n${heading}\n`);
+      // the checklist links to the heading's own (GitHub-style) anchor, not to a raw <a id> element
+      expect(md).toContain(`| [${e.id}](#${headingSlug(heading.slice(4))}) |`);
     }
+    expect(md).not.toContain("<a id=");
+    expect(headingSlug("6b. Participants (Methods) — missing (author to write)")).toBe("6b-participants-methods--missing-author-to-write");
     expect(md).toContain("### 6b. Participants (Methods) — missing (author to write)");
     expect(md).toContain("**To do:** Write it in the study config (study.eligibility).");
     expect(md).toContain("**FLAG** (serious)");
@@ -29,7 +34,8 @@ describe("Markdown report", () => {
   it("links every chart as an SVG image and every table with its rows", () => {
     for (const c of report.charts) expect(md).toContain(`![${c.title}](charts/${c.id}.svg)`);
     expect(md).toContain("| (intercept) | coefficient | -1.2731 |");
-    expect(md).toContain('<a id="table-performance"></a>');
+    expect(md).toContain("\n### Performance (95% CI)\n");
+    expect(md).toMatch(/\[table: Performance \(95% CI\)\]\(#performance-95-ci\)/);
   });
 
   it("escapes pipes and newlines inside table cells", () => {
