@@ -10,6 +10,7 @@ import { registerIcc } from "./commands/icc.js";
 import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
+import { registerSeg } from "./commands/seg.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CliIo } from "./io.js";
 
@@ -26,6 +27,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerEvaluate,
   registerValidate,
   registerReport,
+  registerSeg,
 ];
 
 /** The `radval` command with all subcommands registered; output goes to `io`. */

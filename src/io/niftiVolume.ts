@@ -228,10 +228,31 @@ export function niftiMask(volume: NiftiVolume, options: NiftiMaskOptions = {}): 
     }
   } else if (scaling || TYPES[volume.datatypeCode]!.float) {
     for (let i = 0; i < n; i++) if (values[i]! * slope + intercept > 0.5) data[i] = 1;
+  } else if (values instanceof Uint8Array) {
+    uint8NonZero(values, data);
   } else {
     for (let i = 0; i < n; i++) if (values[i] !== 0) data[i] = 1;
   }
   return { data, dims: volume.dims, spacing: volume.spacing, affine: volume.affine, source: volume.source };
+}
+
+/** out[i] = 1 where values[i] ≠ 0, skipping zero 4-byte words (masks are mostly background). */
+function uint8NonZero(values: Uint8Array, out: Uint8Array): void {
+  const n = values.length;
+  let p = 0;
+  if (values.byteOffset % 4 === 0) {
+    const words = new Int32Array(values.buffer, values.byteOffset, n >> 2);
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === 0) continue;
+      const b = w << 2;
+      out[b] = values[b] !== 0 ? 1 : 0;
+      out[b + 1] = values[b + 1] !== 0 ? 1 : 0;
+      out[b + 2] = values[b + 2] !== 0 ? 1 : 0;
+      out[b + 3] = values[b + 3] !== 0 ? 1 : 0;
+    }
+    p = words.length << 2;
+  }
+  for (; p < n; p++) if (values[p] !== 0) out[p] = 1;
 }
 
 /** Reads two .nii/.nii.gz byte buffers and returns their masks (see {@link niftiMask}). */

@@ -26,10 +26,13 @@ export function edtWorkspace(n: number): EdtWorkspace {
  * O(n).
  */
 export function transformLine(f: Float64Array, offset: number, stride: number, n: number, s: number, w: EdtWorkspace): void {
-  const { g, h, v, z } = w;
+  const g = w.g;
+  const h = w.h;
+  const v = w.v;
+  const z = w.z;
   let k = -1;
-  for (let q = 0; q < n; q++) {
-    const fq = f[offset + q * stride]!;
+  for (let q = 0, at = offset; q < n; q++, at += stride) {
+    const fq = f[at]!;
     g[q] = fq;
     if (fq === Infinity) continue;
     const xq = q * s;
@@ -39,8 +42,8 @@ export function transformLine(f: Float64Array, offset: number, stride: number, n
     while (k >= 0) {
       const p = v[k]!;
       cut = (hq - h[p]!) / (2 * (xq - p * s));
-      if (cut <= z[k]!) k--;
-      else break;
+      if (cut > z[k]!) break;
+      k--;
     }
     if (k < 0) cut = -Infinity;
     k++;
@@ -50,12 +53,21 @@ export function transformLine(f: Float64Array, offset: number, stride: number, n
   if (k < 0) return;
   z[k + 1] = Infinity;
   let j = 0;
-  for (let q = 0; q < n; q++) {
+  let next = z[1]!;
+  let p = v[0]!;
+  let gp = g[p]!;
+  for (let q = 0, at = offset; q < n; q++, at += stride) {
     const xq = q * s;
-    while (z[j + 1]! < xq) j++;
-    const p = v[j]!;
+    if (next < xq) {
+      do {
+        j++;
+        next = z[j + 1]!;
+      } while (next < xq);
+      p = v[j]!;
+      gp = g[p]!;
+    }
     const d = (q - p) * s;
-    f[offset + q * stride] = d * d + g[p]!;
+    f[at] = d * d + gp;
   }
 }
 
