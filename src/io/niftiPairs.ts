@@ -112,5 +112,8 @@ export function compareSegmentationPairs(csvPath: string, options: CompareSegmen
     }
     options.onCase?.(done + 1, caseIds.length);
   });
+  // Cases in the CSV's row order (they were computed one case id at a time).
+  const rowOf = new Map(rows.map((r, i) => [`${r.caseId}\u0000${r.reader ?? ""}`, i]));
+  cases.sort((x, y) => rowOf.get(`${x.caseId}\u0000${x.reader ?? ""}`)! - rowOf.get(`${y.caseId}\u0000${y.reader ?? ""}`)!);
   return { cases, readerPairs };
 }
