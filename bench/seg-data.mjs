@@ -30,21 +30,18 @@ export function niftiBytes(data, dims, spacing) {
 function ellipsoids(dims, spacing, shapes, shift = [0, 0, 0]) {
   const [nx, ny, nz] = dims;
   const m = new Uint8Array(nx * ny * nz);
-  for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      const row = nx * (j + ny * k);
-      for (let i = 0; i < nx; i++) {
-        const x = (i - shift[0]) * spacing[0];
-        const y = (j - shift[1]) * spacing[1];
-        const z = (k - shift[2]) * spacing[2];
-        for (const [c, r] of shapes) {
-          const a = (x - c[0]) / r[0];
-          const b = (y - c[1]) / r[1];
-          const d = (z - c[2]) / r[2];
-          if (a * a + b * b + d * d <= 1) {
-            m[row + i] = 1;
-            break;
-          }
+  for (const [c, r] of shapes) {
+    // voxel range of the ellipsoid's bounding box (centre c, semi-axes r in mm; voxel centre (i − shift)·s)
+    const lo = (d) => Math.max(0, Math.floor((c[d] - r[d]) / spacing[d] + shift[d]));
+    const hi = (d, n) => Math.min(n - 1, Math.ceil((c[d] + r[d]) / spacing[d] + shift[d]));
+    for (let k = lo(2); k <= hi(2, nz); k++) {
+      for (let j = lo(1); j <= hi(1, ny); j++) {
+        const row = nx * (j + ny * k);
+        for (let i = lo(0); i <= hi(0, nx); i++) {
+          const a = ((i - shift[0]) * spacing[0] - c[0]) / r[0];
+          const b = ((j - shift[1]) * spacing[1] - c[1]) / r[1];
+          const d = ((k - shift[2]) * spacing[2] - c[2]) / r[2];
+          if (a * a + b * b + d * d <= 1) m[row + i] = 1;
         }
       }
     }

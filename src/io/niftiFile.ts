@@ -22,7 +22,9 @@ export function readNiftiFile(path: string): NiftiVolume {
   }
   if (isGzip(bytes)) {
     try {
-      bytes = gunzipSync(bytes);
+      // One output chunk of the size the gzip trailer states (ISIZE, mod 2^32): no concatenation copy of a large volume.
+      const isize = bytes.length >= 18 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true) : 0;
+      bytes = isize > 0 ? gunzipSync(bytes, { chunkSize: Math.max(64 * 1024, isize + 1024) }) : gunzipSync(bytes);
     } catch (e) {
       throw new RadvalError("NIFTI_INVALID", `cannot decompress the gzip data (${(e as Error).message})`, { where: { file: path }, hint: "The .nii.gz file is damaged or truncated: export it again." });
     }
@@ -32,5 +34,6 @@ export function readNiftiFile(path: string): NiftiVolume {
 
 /** The binary mask of a .nii / .nii.gz file (label or default rule of {@link niftiMask}). */
 export function readNiftiMask(path: string, options: NiftiMaskOptions = {}): BinaryMask {
-  return niftiMask(readNiftiFile(path), options);
+  // The volume is ours and dropped here: a uint8 image becomes the mask in place (no second buffer of the grid's size).
+  return niftiMask(readNiftiFile(path), { ...options, inPlace: true });
 }

@@ -202,6 +202,11 @@ export async function readNiftiBytes(data: ArrayBuffer | Uint8Array, options: { 
 export interface NiftiMaskOptions {
   /** Voxels equal to this value (after scl_slope/scl_inter) are inside, e.g. 2 for tumour in a liver = 1, tumour = 2 label map. */
   readonly label?: number;
+  /**
+   * Reuse the volume's own uint8 voxel buffer for the mask (overwritten with 0/1) instead of allocating a
+   * second one: for callers that own the volume and drop it (radval/node's readNiftiMask). Default false.
+   */
+  readonly inPlace?: boolean;
 }
 
 /**
@@ -213,7 +218,8 @@ export interface NiftiMaskOptions {
 export function niftiMask(volume: NiftiVolume, options: NiftiMaskOptions = {}): BinaryMask {
   const { values, scaling } = volume;
   const n = values.length;
-  const data = new Uint8Array(n);
+  const reuse = options.inPlace === true && values instanceof Uint8Array && scaling === null;
+  const data = reuse ? values : new Uint8Array(n);
   const label = options.label;
   if (label !== undefined && !Number.isFinite(label)) {
     throw new RadvalError("INVALID_OPTION", `the label must be a number, got ${label}`, { where: { option: "--label" } });
@@ -223,6 +229,8 @@ export function niftiMask(volume: NiftiVolume, options: NiftiMaskOptions = {}): 
   if (label !== undefined) {
     if (scaling) {
       for (let i = 0; i < n; i++) if (values[i]! * slope + intercept === label) data[i] = 1;
+    } else if (reuse) {
+      for (let i = 0; i < n; i++) data[i] = values[i] === label ? 1 : 0;
     } else {
       for (let i = 0; i < n; i++) if (values[i] === label) data[i] = 1;
     }
@@ -236,7 +244,7 @@ export function niftiMask(volume: NiftiVolume, options: NiftiMaskOptions = {}): 
   return { data, dims: volume.dims, spacing: volume.spacing, affine: volume.affine, source: volume.source };
 }
 
-/** out[i] = 1 where values[i] ≠ 0, skipping zero 4-byte words (masks are mostly background). */
+/** out[i] = 1 where values[i] ≠ 0, skipping zero 4-byte words (masks are mostly background); `out` may be `values`. */
 function uint8NonZero(values: Uint8Array, out: Uint8Array): void {
   const n = values.length;
   let p = 0;
