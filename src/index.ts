@@ -217,3 +217,24 @@ export type { HarmonizationResult, HarmonizationStage } from "./harmonize/result
 export { harmonizationPcaChart, harmonizationSeparationChart, harmonizationDistributionChart } from "./report/charts/harmonization.js";
 export { rowContext } from "./preprocess/frame.js";
 export type { RowContext } from "./preprocess/types.js";
+// Segmentation agreement (masks → Dice, HD95, surface Dice, volumes; NIfTI from ArrayBuffers).
+export { segmentationMetrics } from "./segmentation/metrics.js";
+export type { SegmentationMetrics, SegmentationMetricsOptions, DirectedDistances } from "./segmentation/metrics.js";
+export { binaryMask, unionBox, checkGrid } from "./segmentation/mask.js";
+export type { BinaryMask, Dims3, Spacing3, VoxelBox } from "./segmentation/mask.js";
+export { checkSameGrid, GRID_TOLERANCE } from "./segmentation/sameGrid.js";
+export { maskExtent, surfaceVoxels } from "./segmentation/surface.js";
+export { surfaceDistances } from "./segmentation/surfaceDistances.js";
+export { squaredDistanceTransform, transformLine, edtWorkspace } from "./segmentation/edt.js";
+export type { EdtWorkspace } from "./segmentation/edt.js";
+export { percentileLinear } from "./segmentation/percentile.js";
+export { blandAltman } from "./segmentation/blandAltman.js";
+export type { BlandAltman } from "./segmentation/blandAltman.js";
+export { summarizeSegmentation, summarizeMetric, SUMMARY_METRICS } from "./segmentation/summary.js";
+export type { SegmentationCase, ReaderPairCase, MetricSummary, ReaderSummary, ReaderAgreement, SegmentationSummary, SegmentationSummaryOptions, SummaryMetric } from "./segmentation/summary.js";
+export { diceDistributionChart, blandAltmanChart } from "./segmentation/charts.js";
+export { renderSegmentationHtml } from "./segmentation/report.js";
+export type { SegmentationReportInfo } from "./segmentation/report.js";
+export { parseNifti, readNiftiBytes, niftiMask, niftiMasksFromBytes, gunzipStream, isGzip } from "./io/niftiVolume.js";
+export type { NiftiVolume, NiftiValues, NiftiMaskOptions } from "./io/niftiVolume.js";
+export { compareNiftiBytes } from "./segmentation/compareBytes.js";

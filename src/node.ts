@@ -21,3 +21,6 @@ export { loadStudy, readStudyConfig } from "./io/readStudy.js";
 export type { LoadedStudy } from "./io/readStudy.js";
 export { prepareEnginesNode } from "./io/prepareEngines.js";
 export { workerPoolExecutor, defaultWorkers } from "./validate/pool.js";
+export { readNiftiFile, readNiftiMask } from "./io/niftiFile.js";
+export { readSegmentationPairs, compareSegmentationPairs } from "./io/niftiPairs.js";
+export type { SegmentationPairRow, CompareSegmentationPairsOptions } from "./io/niftiPairs.js";

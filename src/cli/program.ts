@@ -14,6 +14,7 @@ import { registerPredict } from "./commands/predict.js";
 import { registerOrdinal } from "./commands/ordinal.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
+import { registerSeg } from "./commands/seg.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CliIo } from "./io.js";
 
@@ -34,6 +35,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerNomogram,
   registerValidate,
   registerReport,
+  registerSeg,
 ];
 
 /** The `radval` command with all subcommands registered; output goes to `io`. */
