@@ -31,11 +31,56 @@ function unreadable(path: string, e: unknown): RadvalError {
 }
 
 /**
+ * Every byte of a pipe or device until end of file. A non-blocking pipe (stdin given by a parent
+ * process as `input`) answers EAGAIN while the writer is slow: wait 2 ms and read again.
+ */
+function readStream(path: string): Uint8Array {
+  // /dev/stdin is read from descriptor 0: when stdin is a socket (a parent's `input`), opening it fails (ENXIO).
+  const stdin = path === "/dev/stdin";
+  let fd: number;
+  try {
+    fd = stdin ? 0 : openSync(path, "r");
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    for (;;) {
+      const buffer = new Uint8Array(CHUNK_BYTES);
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "EAGAIN") {
+          Atomics.wait(pause, 0, 0, 2);
+          continue;
+        }
+        throw unreadable(path, e);
+      }
+      if (n === 0) break;
+      parts.push(buffer.subarray(0, n));
+      total += n;
+    }
+  } finally {
+    if (!stdin) closeSync(fd);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/**
  * Reads a UTF-8 text file (also a pipe, `/dev/stdin` or `<(…)`). `FILE_NOT_FOUND` when it does
  * not exist, `FILE_UNREADABLE` when it is a directory or cannot be read.
  */
 export function readTextFile(path: string): string {
-  checkReadable(path);
+  if (!checkReadable(path).regular) return new TextDecoder().decode(readStream(path));
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
@@ -52,12 +97,7 @@ export function readTextFile(path: string): string {
 export function fileChunks(path: string): { chunks: ChunkSource; size: number } {
   const { regular, size } = checkReadable(path);
   if (!regular) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      throw unreadable(path, e);
-    }
+    const bytes = readStream(path);
     return { chunks: (visit) => visit(bytes), size: bytes.length };
   }
   let firstMtime: number | undefined;

@@ -318,7 +318,7 @@ class Scanner {
             const b = buf[p]!;
             if (b === QUOTE) {
               if (p + 1 >= end && !final) return this.unfinished(recordStart);
-              if (buf[p + 1] === QUOTE) {
+              if (p + 1 < end && buf[p + 1] === QUOTE) {
                 escaped = true;
                 p += 2;
                 continue;
@@ -365,7 +365,7 @@ class Scanner {
         }
         if (c === CR) {
           if (pos + 1 >= end && !final) return this.unfinished(recordStart);
-          pos += buf[pos + 1] === LF ? 2 : 1;
+          pos += pos + 1 < end && buf[pos + 1] === LF ? 2 : 1;
         } else if (c === LF) pos++;
         break;
       }
