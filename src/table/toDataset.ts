@@ -177,9 +177,10 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   };
   const where = (k: number, j: number) => ({ file: table.source, line: lineOfRow[k]!, row: rowOf(k) + 1, column: header[j]! });
 
-  // Ids.
-  const ids: string[] = new Array(n);
+  // Ids (row numbers, when there is no id column, are made on first use: a million strings cost 0.1–0.3 s).
+  let ids: string[] | undefined;
   if (idCol >= 0) {
+    ids = new Array(n);
     const idText = access.text(idCol);
     const firstLine = new Map<string, number>();
     for (let k = 0; k < n; k++) {
@@ -197,8 +198,6 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
       firstLine.set(id, lineOfRow[k]!);
       ids[k] = id;
     }
-  } else {
-    for (let k = 0; k < n; k++) ids[k] = String(rowOf(k) + 1);
   }
 
   // Outcome.
@@ -460,9 +459,8 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     }
   }
 
-  return freezeDataset({
+  const dataset = {
     source: table.source,
-    ids,
     idColumn: idCol >= 0 ? header[idCol] : undefined,
     featureNames,
     x: columnMatrix(n, p, x),
@@ -475,5 +473,14 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     textColumns,
     lineOfRow,
     warnings,
-  });
+  };
+  if (ids) Object.defineProperty(dataset, "ids", { value: ids, enumerable: true });
+  else {
+    let rowIds: readonly string[] | undefined;
+    Object.defineProperty(dataset, "ids", {
+      enumerable: true,
+      get: () => (rowIds ??= Object.freeze(Array.from({ length: n }, (_, k) => String(rowOf(k) + 1)))),
+    });
+  }
+  return freezeDataset(dataset as unknown as Dataset);
 }
