@@ -5,6 +5,7 @@
 // Set RADVAL_BENCH_HUGE=1 to add the 10⁷-row and 1,000 × 20,000 tables (≈ 0.5 GB of CSV).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, writeSync, closeSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchRandom, hasR } from "./lib.mjs";
@@ -96,6 +97,16 @@ export default async function () {
   mkdirSync(dir, { recursive: true });
   const huge = process.env.RADVAL_BENCH_HUGE === "1";
   const withR = (pkgs) => hasR(pkgs);
+
+  // How loaded is the machine? A trivial byte loop costs ≈ 1 ns/byte on an idle core; CPU times of
+  // everything below (R included) grow with this figure when other jobs share the cores.
+  const probe = new Uint8Array(1 << 24).fill(49);
+  const t0 = process.cpuUsage();
+  let sum = 0;
+  for (let r = 0; r < 4; r++) for (let i = 0; i < probe.length; i++) sum += probe[i] === 44 ? 1 : probe[i];
+  const used = process.cpuUsage(t0);
+  console.log(`machine: ${(((used.user + used.system) * 1e3) / (4 * probe.length)).toFixed(2)} ns/byte for a trivial loop (≈ 1 idle), load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  if (sum < 0) console.log(sum); // (keeps the loop)
 
   // Startup: bare node against radval --version / --help / auc on 100 rows.
   const node = measure(process.execPath, ["-e", ""], 7);
