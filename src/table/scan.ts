@@ -397,7 +397,7 @@ class Scanner {
     };
   }
 
-  /** True when the stream held nothing but blanks (an empty file). */
+  /** True once the header record has been read (the columns are known). */
   get sawHeader(): boolean {
     return this.ncols >= 0;
   }
