@@ -119,7 +119,8 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
   const keep: number[] = [];
   const droppedLines: number[] = [];
   for (let k = 0; k < n; k++) {
-    const missing = raw.findIndex((col) => Number.isNaN(col[k]!));
+    let missing = -1;
+    for (let c = 0; c < raw.length && missing < 0; c++) if (Number.isNaN(raw[c]![k]!)) missing = c;
     if (missing < 0) keep.push(k);
     else if (options.dropMissing) droppedLines.push(data.lineOfRow?.[k] ?? k + 1);
     else {
@@ -138,7 +139,12 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
       where: { file },
     });
   }
-  const pick = (col: ArrayLike<number>) => Float64Array.from(keep, (k) => col[k]!);
+  const pick = (col: ArrayLike<number>): Float64Array => {
+    if (keep.length === n) return Float64Array.from(col); // nothing dropped: one copy, no per-row callback
+    const out = new Float64Array(keep.length);
+    for (let i = 0; i < keep.length; i++) out[i] = col[keep[i]!]!;
+    return out;
+  };
   const truth = pick(outcome.values);
   if (keep.length < n) {
     let events = 0;

@@ -1,7 +1,7 @@
 import { CommanderError } from "commander";
 import { isRadvalError } from "../core/errors.js";
 import type { CliIo } from "./io.js";
-import { createProgram } from "./program.js";
+import { commandToLoad, createProgram } from "./program.js";
 
 /** Exit code for bad input (RadvalError, unknown option, missing argument). */
 export const EXIT_BAD_INPUT = 2;
@@ -15,8 +15,9 @@ export const EXIT_INTERNAL = 1;
  * Set RADVAL_DEBUG=1 to see stack traces of internal errors.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = createProgram(io);
   try {
+    // Only the command that runs is imported (see COMMANDS in program.ts).
+    const program = await createProgram(io, commandToLoad(argv)?.name);
     if (argv.length === 0) {
       program.outputHelp();
       return 0;

@@ -137,7 +137,7 @@ export function previewList(names: readonly string[], max = 8): string {
 
 /** Freezes a dataset object graph (not the typed arrays, which cannot be frozen). */
 export function freezeDataset(data: Dataset): Dataset {
-  Object.freeze(data.ids);
+  if (!Object.getOwnPropertyDescriptor(data, "ids")?.get) Object.freeze(data.ids); // (row-number ids are built on first use)
   Object.freeze(data.featureNames);
   Object.freeze(data.x);
   for (const role of [data.outcome, data.site, data.group, data.date, data.time, data.event]) {

@@ -104,10 +104,11 @@ export function loadStudy(configPath: string, extra: { command?: string } = {}):
       const data = withKey(roleKey(roles, table.header), () => tableToDataset(table, roles));
       // The rows dropped for a missing outcome, as text, so the report can say which cohort lost them.
       const outcomeColumn = table.header.indexOf(config.data.outcome);
-      const droppedRows = table.rows
+      const dropped = table.lineOfRow.length - data.x.nRows; // (table.rows makes a string per cell: only when needed)
+      const droppedRows = dropped === 0 ? [] : table.rows
         .filter((row) => row[outcomeColumn] === "" || row[outcomeColumn] === "NA")
         .map((row) => Object.fromEntries(table.header.map((h, j) => [h, row[j]!])));
-      return { data, dropped: table.rows.length - data.x.nRows, droppedRows };
+      return { data, dropped, droppedRows };
     });
   const main = read(dataFile, "data.file");
   let data = main.data;

@@ -1,12 +1,17 @@
 import type { Dataset } from "../core/dataset.js";
 import { type LongTable, type LongTableOptions, tableToLong } from "../table/longTable.js";
-import { type ParseCsvOptions, type RawTable, parseCsvText } from "../table/parseCsv.js";
+import { type ParseCsvOptions, type RawTable, parseCsvChunks } from "../table/parseCsv.js";
 import { type RoleSpec, tableToDataset } from "../table/toDataset.js";
-import { readTextFile } from "./readText.js";
+import { fileChunks } from "./readText.js";
 
-/** Reads a delimited file into a {@link RawTable} (untyped cells). */
+/**
+ * Reads a delimited file into a {@link RawTable}: streamed through the byte reader, numbers
+ * straight into Float64Array columns (see `parseCsvChunks`); strings only for cells that are
+ * not numbers. Pipes, `/dev/stdin` and `<(…)` are read too.
+ */
 export function readRawTable(path: string, options: Omit<ParseCsvOptions, "source"> = {}): RawTable {
-  return parseCsvText(readTextFile(path), { ...options, source: path });
+  const { chunks, size } = fileChunks(path);
+  return parseCsvChunks(chunks, { ...options, source: path, expectedBytes: size });
 }
 
 /**

@@ -8,7 +8,8 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = ["", "NA"];
 
 /**
  * The value of a trimmed cell that is a plain decimal number — `[+-]digits[.digits][e[+-]digits]`
- * (also `.5` and `5.`), with "," accepted as the decimal mark when `decimal` is "," — else NaN.
+ * (also `.5` and `5.`), with "," accepted as the decimal mark when `decimal` is "," — else NaN
+ * (also for a number that overflows to ±Infinity, such as `1e400`: {@link classifyCell} calls it non-finite).
  * A character scan without regular expressions or allocation: the hot path of reading feature
  * tables (millions of cells). {@link classifyCell} says why a cell is not a number. O(length).
  */
@@ -37,7 +38,8 @@ export function plainNumber(text: string, decimal: "." | "," = "."): number {
     }
     if (i === start) return NaN;
   }
-  return Number(mark === 44 ? text.replace(",", ".") : text);
+  const value = Number(mark === 44 ? text.replace(",", ".") : text);
+  return Number.isFinite(value) ? value : NaN; // 1e400 overflows: not a finite number
 }
 
 /**
@@ -51,8 +53,8 @@ export function cellNumber(text: string, decimal: "." | ",", missingTokens: read
 /**
  * Classifies one trimmed cell: empty or `NA` → missing; a plain decimal number
  * (with "." or, for `decimal: ","`, "," as the decimal mark; exponent allowed)
- * → number; `NaN`/`Inf`/`Infinity` in any case → nonfinite (an error for
- * features); anything else → text.
+ * → number; `NaN`/`Inf`/`Infinity` in any case, and numbers beyond the double
+ * range such as `1e400`, → nonfinite (an error for features); anything else → text.
  */
 export function classifyCell(
   text: string,
@@ -62,7 +64,7 @@ export function classifyCell(
   if (missingTokens.includes(text)) return { kind: "missing", value: NaN };
   const value = plainNumber(text, decimal);
   if (!Number.isNaN(value)) return { kind: "number", value };
-  if (NON_FINITE.test(text)) return { kind: "nonfinite", value: NaN };
+  if (NON_FINITE.test(text) || Math.abs(Number(decimal === "," ? text.replace(",", ".") : text)) === Infinity) return { kind: "nonfinite", value: NaN };
   return { kind: "text", value: NaN };
 }
 

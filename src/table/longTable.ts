@@ -1,8 +1,8 @@
 import { previewList } from "../core/dataset.js";
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import { closestName } from "../core/suggest.js";
-import { DEFAULT_MISSING_TOKENS, cellNumber, classifyCell } from "./cells.js";
-import type { RawTable } from "./parseCsv.js";
+import { DEFAULT_MISSING_TOKENS, classifyCell, plainNumber } from "./cells.js";
+import { type RawTable, tableColumns } from "./parseCsv.js";
 
 /**
  * A repeated-measures table (test-retest or multi-reader): for each feature, a
@@ -86,12 +86,18 @@ export function tableToLong(table: RawTable, options: LongTableOptions): LongTab
   const raterIndex = new Map<string, number>();
   const cases: string[] = [];
   const raters: string[] = [];
-  const rowPos: Array<[number, number]> = [];
+  const numericTokens = missingTokens.filter((t) => !Number.isNaN(plainNumber(t, table.decimal)));
   const seenPair = new Map<string, number>();
-  table.rows.forEach((row, r) => {
+  const access = tableColumns(table);
+  access.prefetch([caseCol, raterCol]);
+  const caseText = access.text(caseCol);
+  const raterText = access.text(raterCol);
+  const nRows = access.nRows;
+  const rowPos = new Int32Array(2 * nRows);
+  for (let r = 0; r < nRows; r++) {
     const line = table.lineOfRow[r]!;
-    const caseId = row[caseCol]!;
-    const rater = row[raterCol]!;
+    const caseId = caseText[r]!;
+    const rater = raterText[r]!;
     for (const [value, col] of [
       [caseId, caseCol],
       [rater, raterCol],
@@ -120,21 +126,20 @@ export function tableToLong(table: RawTable, options: LongTableOptions): LongTab
       });
     }
     seenPair.set(key, line);
-    rowPos.push([caseIndex.get(caseId)!, raterIndex.get(rater)!]);
-  });
+    rowPos[2 * r] = caseIndex.get(caseId)!;
+    rowPos[2 * r + 1] = raterIndex.get(rater)!;
+  }
 
   const nCases = cases.length;
   const nRaters = raters.length;
   const values = featureCols.map((j) => {
     const out = new Float64Array(nCases * nRaters).fill(NaN);
-    table.rows.forEach((row, r) => {
-      const text = row[j]!;
-      const [i, k] = rowPos[r]!;
-      const value = cellNumber(text, table.decimal, missingTokens);
-      if (!Number.isNaN(value)) {
-        out[i * nRaters + k] = value; // the common case, without allocation
-        return;
-      }
+    const numbers = access.numbers(j);
+    for (let r = 0; r < nRows; r++) out[rowPos[2 * r]! * nRaters + rowPos[2 * r + 1]!] = numbers[r]!; // NaN where not a number
+    const others = access.others(j);
+    for (let i = 0; i < others.rows.length; i++) {
+      const r = others.rows[i]!;
+      const text = others.texts[i]!;
       const parsed = classifyCell(text, table.decimal, missingTokens);
       if (parsed.kind === "text" || parsed.kind === "nonfinite") {
         throw new RadvalError(parsed.kind === "text" ? "NON_NUMERIC" : "NON_FINITE", `"${text}" is not ${parsed.kind === "text" ? "a number" : "a finite number"}`, {
@@ -142,8 +147,11 @@ export function tableToLong(table: RawTable, options: LongTableOptions): LongTab
           hint: "Ratings must be numbers; leave the cell empty if the measurement is missing.",
         });
       }
-      out[i * nRaters + k] = parsed.value;
-    });
+    }
+    if (numericTokens.length > 0) {
+      const text = access.text(j);
+      for (let r = 0; r < nRows; r++) if (numericTokens.includes(text[r]!)) out[rowPos[2 * r]! * nRaters + rowPos[2 * r + 1]!] = NaN;
+    }
     return out;
   });
 

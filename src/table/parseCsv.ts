@@ -1,18 +1,25 @@
-import Papa from "papaparse";
-import { RadvalError } from "../core/errors.js";
+import { type ColumnAccess, TableColumns, rowColumns } from "./columns.js";
+import { type ChunkSource, scanTable } from "./scan.js";
 
-/** A parsed delimited text table: header plus string cells, before any typing. */
+export { detectDelimiter } from "./scan.js";
+
+/** A parsed delimited text table: header plus cells, before any typing. */
 export interface RawTable {
   /** File name (or label) for error messages. */
   readonly source: string;
   readonly header: readonly string[];
-  /** Data rows; every row has `header.length` cells (checked). */
+  /**
+   * Data rows as trimmed strings; every row has `header.length` cells (checked). For a table
+   * read by radval this is built on first use (a string per cell): prefer {@link tableColumns}.
+   */
   readonly rows: ReadonlyArray<readonly string[]>;
   /** 1-based physical line where each data row starts (header is line 1). */
   readonly lineOfRow: Int32Array;
   readonly delimiter: string;
   /** Decimal mark used for numbers: "." or "," (a `;`-delimited file may use ","). */
   readonly decimal: "." | ",";
+  /** The byte reader's typed columns (not enumerable: a copy `{ ...table, rows }` falls back to its rows). */
+  readonly columns?: TableColumns;
 }
 
 /** Options for {@link parseCsvText}. */
@@ -25,104 +32,56 @@ export interface ParseCsvOptions {
   decimal?: "." | "," | "auto";
 }
 
-/** Picks the delimiter that splits the first line (outside quotes) most often. */
-export function detectDelimiter(firstLine: string): "," | ";" | "\t" {
-  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
-  let inQuotes = false;
-  for (const ch of firstLine) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && ch in counts) counts[ch]! += 1;
-  }
-  if (counts[";"]! > counts[","]! && counts[";"]! >= counts["\t"]!) return ";";
-  if (counts["\t"]! > counts[","]!) return "\t";
-  return ",";
+/**
+ * Column access to `table`: the byte reader's typed columns when the table is the one it read,
+ * else columns computed from `table.rows` (a table built or filtered by hand).
+ */
+export function tableColumns(table: RawTable): ColumnAccess {
+  const columns = table.columns;
+  if (columns && columns.lineOfRow === table.lineOfRow) return columns;
+  return rowColumns(table.rows, table.decimal);
+}
+
+/**
+ * Parses a delimited table from its bytes (see {@link parseCsvText} for the rules and errors):
+ * a byte scanner that stores each plain-number cell straight into a Float64Array column and makes
+ * strings only for the other cells. `chunks` may be called twice (texts of number-like columns
+ * such as ids are read in a second pass when asked for). Isomorphic.
+ */
+export function parseCsvChunks(chunks: ChunkSource, options: ParseCsvOptions & { expectedBytes?: number } = {}): RawTable {
+  const source = options.source ?? "<text>";
+  const { layout, columns: scanned } = scanTable(source, chunks, options);
+  const columns = new TableColumns(source, chunks, layout, scanned);
+  let rows: string[][] | undefined;
+  const table = {
+    source,
+    header: layout.header,
+    get rows(): ReadonlyArray<readonly string[]> {
+      if (!rows) {
+        const all = layout.header.map((_, j) => j);
+        columns.prefetch(all);
+        const texts = all.map((j) => columns.text(j));
+        rows = Array.from({ length: scanned.nRows }, (_, r) => texts.map((t) => t[r]!));
+      }
+      return rows;
+    },
+    lineOfRow: scanned.lineOfRow,
+    delimiter: layout.delimiter,
+    decimal: layout.decimal,
+  };
+  Object.defineProperty(table, "columns", { value: columns, enumerable: false });
+  return table as RawTable;
 }
 
 /**
  * Parses delimited text (RFC 4180 quoting, CRLF or LF, UTF-8 BOM stripped)
- * with papaparse into a {@link RawTable}. Isomorphic (no Node APIs).
+ * into a {@link RawTable} with the byte reader ({@link parseCsvChunks}). Isomorphic (no Node APIs).
  *
  * Errors (RadvalError): `EMPTY_FILE` (no header), `NO_DATA_ROWS` (header only),
  * `RAGGED_ROW` (a row with a different number of cells: names the line),
- * `CSV_SYNTAX` (unterminated quote), `DUPLICATE_COLUMN`.
+ * `CSV_SYNTAX` (unterminated quote), `DUPLICATE_COLUMN`, `FILE_UNREADABLE` (UTF-16: names the encoding).
  */
 export function parseCsvText(text: string, options: ParseCsvOptions = {}): RawTable {
-  const source = options.source ?? "<text>";
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === "") {
-    throw new RadvalError("EMPTY_FILE", "the file is empty", {
-      where: { file: source },
-      hint: "Give a CSV with a header row and one row per case.",
-    });
-  }
-  const firstLineEnd = body.search(/\r?\n/);
-  const firstLine = firstLineEnd < 0 ? body : body.slice(0, firstLineEnd);
-  const delimiter = !options.delimiter || options.delimiter === "auto" ? detectDelimiter(firstLine) : options.delimiter;
-  const decimal = !options.decimal || options.decimal === "auto" ? (delimiter === ";" ? "," : ".") : options.decimal;
-
-  const parsed = Papa.parse<string[]>(body, { delimiter, header: false, skipEmptyLines: false, dynamicTyping: false });
-  const quoteError = parsed.errors.find((e) => e.type === "Quotes");
-  const records = parsed.data;
-
-  // Physical line of each record: 1 + newlines in the records before it.
-  const lineOfRecord: number[] = [];
-  let line = 1;
-  for (const record of records) {
-    lineOfRecord.push(line);
-    let newlines = 1;
-    for (const cell of record) {
-      for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) newlines++;
-    }
-    line += newlines;
-  }
-  if (quoteError) {
-    const row = quoteError.row ?? 0;
-    throw new RadvalError("CSV_SYNTAX", `unterminated or misplaced quote (${quoteError.message})`, {
-      where: { file: source, line: lineOfRecord[row] ?? row + 1 },
-      hint: 'Close every quoted field with a matching " (a literal quote inside a quoted field is written "").',
-    });
-  }
-
-  const header = (records[0] ?? []).map((h) => h.trim());
-  if (header.length === 0 || (header.length === 1 && header[0] === "")) {
-    throw new RadvalError("EMPTY_FILE", "the file has no header row", { where: { file: source, line: 1 } });
-  }
-  const seen = new Map<string, number>();
-  const names = header.map((name, j) => (name === "" ? `column${j + 1}` : name));
-  names.forEach((name, j) => {
-    const earlier = seen.get(name);
-    if (earlier !== undefined) {
-      throw new RadvalError("DUPLICATE_COLUMN", `column name "${name}" appears twice (columns ${earlier + 1} and ${j + 1})`, {
-        where: { file: source, line: 1, column: name },
-        hint: "Rename one of the two columns so every column name is unique.",
-      });
-    }
-    seen.set(name, j);
-  });
-
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const record = records[r]!;
-    if (record.length === 1 && record[0]!.trim() === "") continue; // blank line
-    if (record.length !== names.length) {
-      throw new RadvalError(
-        "RAGGED_ROW",
-        `row has ${record.length} cells but the header has ${names.length}`,
-        {
-          where: { file: source, line: lineOfRecord[r]!, row: rows.length + 1 },
-          hint: `Every row needs exactly ${names.length} ${delimiter === "\t" ? "tab" : `"${delimiter}"`}-separated cells; check for a missing or extra delimiter on that line.`,
-        },
-      );
-    }
-    rows.push(record.map((cell) => cell.trim()));
-    lines.push(lineOfRecord[r]!);
-  }
-  if (rows.length === 0) {
-    throw new RadvalError("NO_DATA_ROWS", "the file has a header but no data rows", {
-      where: { file: source },
-      hint: "Add one row per case below the header.",
-    });
-  }
-  return { source, header: names, rows, lineOfRow: Int32Array.from(lines), delimiter, decimal };
+  const bytes = new TextEncoder().encode(text);
+  return parseCsvChunks((visit) => visit(bytes), options);
 }

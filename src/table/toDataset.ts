@@ -11,8 +11,8 @@ import {
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import { columnMatrix } from "../core/matrix.js";
 import { closestName } from "../core/suggest.js";
-import { DEFAULT_MISSING_TOKENS, cellNumber, classifyCell, parseIsoDateDays } from "./cells.js";
-import type { RawTable } from "./parseCsv.js";
+import { DEFAULT_MISSING_TOKENS, classifyCell, parseIsoDateDays, plainNumber } from "./cells.js";
+import { type RawTable, tableColumns } from "./parseCsv.js";
 
 /** Column names tried, in order, as the case id when `id` is not given. */
 export const DEFAULT_ID_COLUMNS: readonly string[] = ["id", "case_id", "patient_id"];
@@ -133,11 +133,20 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   }
   for (const name of roles.exclude ?? []) findColumn(table, "excluded", name);
 
-  // Rows kept: all, or those with a non-missing outcome.
-  let keep: number[] = table.rows.map((_, r) => r);
+  const access = tableColumns(table);
+  const nAll = access.nRows;
+  const numericTokens = missingTokens.filter((t) => !Number.isNaN(plainNumber(t, table.decimal)));
   const outcomeCol = roleColumns.get("outcome");
-  if (outcomeCol !== undefined) {
-    const missingRows = keep.filter((r) => missingTokens.includes(table.rows[r]![outcomeCol]!));
+  // An outcome column of plain numbers (0/1) is read from its numbers, without a string per row.
+  const numericOutcome = outcomeCol !== undefined && numericTokens.length === 0 && access.others(outcomeCol).rows.length === 0;
+  access.prefetch([...roleColumns.values()].filter((j) => !(numericOutcome && j === outcomeCol))); // role texts, one pass at most
+
+  // Rows kept: all, or those with a non-missing outcome.
+  let keep: Int32Array | null = null; // null: every row, in order
+  if (outcomeCol !== undefined && !numericOutcome) {
+    const outcomeText = access.text(outcomeCol);
+    const missingRows: number[] = [];
+    for (let r = 0; r < nAll; r++) if (missingTokens.includes(outcomeText[r]!)) missingRows.push(r);
     if (missingRows.length > 0) {
       if (roles.missingOutcome === "drop") {
         warnings.push({
@@ -146,7 +155,9 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
           where: { file: table.source, column: header[outcomeCol]! },
         });
         const drop = new Set(missingRows);
-        keep = keep.filter((r) => !drop.has(r));
+        const kept: number[] = [];
+        for (let r = 0; r < nAll; r++) if (!drop.has(r)) kept.push(r);
+        keep = Int32Array.from(kept);
       } else {
         const first = missingRows[0]!;
         throw new RadvalError("OUTCOME_MISSING", `the outcome is missing in ${missingRows.length} row(s) (lines ${previewList(missingRows.map((r) => String(table.lineOfRow[r])), 6)})`, {
@@ -156,17 +167,24 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
       }
     }
   }
-  const n = keep.length;
-  const lineOfRow = Int32Array.from(keep, (r) => table.lineOfRow[r]!);
-  const cell = (k: number, j: number): string => table.rows[keep[k]!]![j]!;
-  const where = (k: number, j: number) => ({ file: table.source, line: lineOfRow[k]!, row: keep[k]! + 1, column: header[j]! });
+  const n = keep ? keep.length : nAll;
+  const rowOf = (k: number): number => (keep ? keep[k]! : k);
+  const lineOfRow = keep ? Int32Array.from(keep, (r) => table.lineOfRow[r]!) : table.lineOfRow;
+  /** The texts of column j at the kept rows. */
+  const keptText = (j: number): string[] => {
+    const all = access.text(j);
+    return keep ? Array.from(keep, (r) => all[r]!) : [...all];
+  };
+  const where = (k: number, j: number) => ({ file: table.source, line: lineOfRow[k]!, row: rowOf(k) + 1, column: header[j]! });
 
-  // Ids.
-  const ids: string[] = new Array(n);
+  // Ids (row numbers, when there is no id column, are made on first use: a million strings cost 0.1–0.3 s).
+  let ids: string[] | undefined;
   if (idCol >= 0) {
+    ids = new Array(n);
+    const idText = access.text(idCol);
     const firstLine = new Map<string, number>();
     for (let k = 0; k < n; k++) {
-      const id = cell(k, idCol);
+      const id = idText[rowOf(k)]!;
       if (missingTokens.includes(id)) {
         throw new RadvalError("MISSING_ID", "the case id is empty", { where: where(k, idCol), hint: "Give every row a unique case id." });
       }
@@ -180,8 +198,6 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
       firstLine.set(id, lineOfRow[k]!);
       ids[k] = id;
     }
-  } else {
-    for (let k = 0; k < n; k++) ids[k] = String(keep[k]! + 1);
   }
 
   // Outcome.
@@ -189,13 +205,44 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   if (outcomeCol !== undefined) {
     const levels: string[] = [];
     const keys: string[] = [];
-    for (let k = 0; k < n; k++) {
-      const label = cell(k, outcomeCol);
-      const key = levelKey(label);
-      if (!keys.includes(key)) {
-        keys.push(key);
-        levels.push(label);
+    const keyOf = new Map<string, string>();
+    const cellKey = (label: string): string => {
+      let key = keyOf.get(label);
+      if (key === undefined) keyOf.set(label, (key = levelKey(label)));
+      return key;
+    };
+    let coder: (positiveKey: string) => (k: number) => number;
+    if (numericOutcome) {
+      const numbers = access.numbers(outcomeCol);
+      const firstRow = new Map<number, number>(); // each distinct value → its first row
+      let a = NaN;
+      let b = NaN;
+      for (let k = 0; k < n; k++) {
+        const v = numbers[rowOf(k)]!;
+        if (v === a || v === b) continue; // the common case: one of the two values seen (no Map lookup)
+        if (!firstRow.has(v)) firstRow.set(v, rowOf(k));
+        if (Number.isNaN(a)) a = v;
+        else if (Number.isNaN(b)) b = v;
       }
+      // The labels as written ("1.0"), when binary.
+      const labels = firstRow.size <= 2 ? access.cellTexts(outcomeCol, [...firstRow.values()]) : [...firstRow.keys()].map(String);
+      for (const label of labels) levels.push(label);
+      for (const value of firstRow.keys()) keys.push(String(value));
+      coder = (positiveKey) => {
+        const positive = Number(positiveKey); // keys of numbers are String(value), which round-trips
+        return (k) => (numbers[rowOf(k)] === positive ? 1 : 0);
+      };
+    } else {
+      const outcomeText = access.text(outcomeCol);
+      for (let k = 0; k < n; k++) {
+        const label = outcomeText[rowOf(k)]!;
+        const key = cellKey(label);
+        if (!keys.includes(key)) {
+          keys.push(key);
+          levels.push(label);
+        }
+      }
+      coder = (positiveKey) => (k) => (cellKey(outcomeText[rowOf(k)]!) === positiveKey ? 1 : 0);
     }
     const name = header[outcomeCol]!;
     if (levels.length < 2) {
@@ -215,18 +262,20 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     const negativeLabel = levels.find((l) => l !== positiveLabel)!;
     const positiveKey = levelKey(positiveLabel);
     const values = new Float64Array(n);
-    for (let k = 0; k < n; k++) values[k] = levelKey(cell(k, outcomeCol)) === positiveKey ? 1 : 0;
+    const code = coder(positiveKey);
+    for (let k = 0; k < n; k++) values[k] = code(k);
     outcome = { name, values, positiveLabel, negativeLabel };
   }
 
   const categorical = (role: string): CategoricalRole | undefined => {
     const j = roleColumns.get(role);
     if (j === undefined) return undefined;
+    const text = access.text(j);
     const values: string[] = new Array(n);
     const levels: string[] = [];
     const seen = new Set<string>();
     for (let k = 0; k < n; k++) {
-      const v = cell(k, j);
+      const v = text[rowOf(k)]!;
       const value = missingTokens.includes(v) ? "" : v;
       values[k] = value;
       if (value !== "" && !seen.has(value)) {
@@ -237,42 +286,80 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     return { name: header[j]!, values, levels };
   };
 
+  const rowToK = keep ? new Int32Array(nAll).fill(-1) : null;
+  if (keep && rowToK) keep.forEach((r, k) => (rowToK[r] = k));
+
+  /**
+   * Column j at the kept rows as numbers (NaN = missing), how many cells are numbers and how many
+   * are neither numbers nor missing, and the first of those (row order). No string per number cell.
+   */
+  const numericColumn = (j: number) => {
+    const all = access.numbers(j);
+    let values = keep ? Float64Array.from(keep, (r) => all[r]!) : all;
+    let numeric = n;
+    let other = 0;
+    let commaNumbers = 0;
+    let firstBad: { k: number; text: string; kind: "text" | "nonfinite" } | undefined;
+    const others = access.others(j);
+    for (let i = 0; i < others.rows.length; i++) {
+      const r = others.rows[i]!;
+      const k = rowToK ? rowToK[r]! : r;
+      if (k < 0) continue;
+      numeric--;
+      const text = others.texts[i]!;
+      const kind = classifyCell(text, table.decimal, missingTokens).kind;
+      if (kind === "text" || kind === "nonfinite") {
+        other++;
+        if (kind === "text" && table.decimal === "." && !Number.isNaN(plainNumber(text, ","))) commaNumbers++;
+        firstBad ??= { k, text, kind };
+      }
+    }
+    if (numericTokens.length > 0) {
+      const text = access.text(j);
+      for (let k = 0; k < n; k++) {
+        if (numericTokens.includes(text[rowOf(k)]!) && !Number.isNaN(values[k]!)) {
+          if (values === all) values = Float64Array.from(all);
+          values[k] = NaN;
+          numeric--;
+        }
+      }
+    }
+    return { values, numeric, other, commaNumbers, firstBad };
+  };
+
+  /** The error for the first cell of column j that is neither a number nor missing. */
+  const badCell = (j: number, bad: { k: number; text: string; kind: "text" | "nonfinite" }): RadvalError => {
+    const text = bad.text;
+    if (bad.kind === "nonfinite") {
+      return new RadvalError("NON_FINITE", `"${text}" is not a finite number`, {
+        where: { ...where(bad.k, j), value: text },
+        hint: "Leave the cell empty (or NA) if the value is missing; radval does not accept NaN or Inf values (nor numbers beyond ±1.8e308).",
+      });
+    }
+    const comma = table.decimal === "." && !Number.isNaN(plainNumber(text, ","));
+    return new RadvalError("NON_NUMERIC", `"${text}" is not a number${comma ? " (it has a decimal comma)" : ""}`, {
+      where: { ...where(bad.k, j), value: text },
+      hint: comma
+        ? `Numbers written with a decimal comma in a "${table.delimiter}"-separated file: read it with --decimal , (study config: data.decimal: ","), or write them with a decimal point.`
+        : `Fix the value, leave the cell empty if it is missing, or exclude the column (--exclude ${header[j]}).`,
+    });
+  };
+
   const numericRole = (role: string): NumericRole | undefined => {
     const j = roleColumns.get(role);
     if (j === undefined) return undefined;
-    const values = new Float64Array(n);
-    for (let k = 0; k < n; k++) values[k] = numericCell(k, j);
-    return { name: header[j]!, values };
-  };
-
-  const numericCell = (k: number, j: number): number => {
-    const text = cell(k, j);
-    const value = cellNumber(text, table.decimal, missingTokens);
-    if (!Number.isNaN(value)) return value; // the common case, without allocation
-    const parsed = classifyCell(text, table.decimal, missingTokens);
-    if (parsed.kind === "nonfinite") {
-      throw new RadvalError("NON_FINITE", `"${text}" is not a finite number`, {
-        where: { ...where(k, j), value: text },
-        hint: "Leave the cell empty (or NA) if the value is missing; radval does not accept NaN or Inf values.",
-      });
-    }
-    if (parsed.kind === "text") {
-      throw new RadvalError("NON_NUMERIC", `"${text}" is not a number`, {
-        where: { ...where(k, j), value: text },
-        hint: `Fix the value, leave the cell empty if it is missing, or exclude the column (--exclude ${header[j]}).`,
-      });
-    }
-    return parsed.value;
+    const column = numericColumn(j);
+    if (column.firstBad) throw badCell(j, column.firstBad);
+    return { name: header[j]!, values: Float64Array.from(column.values) };
   };
 
   let date: DateRole | undefined;
   const dateCol = roleColumns.get("date");
   if (dateCol !== undefined) {
     const days = new Float64Array(n);
-    const text: string[] = new Array(n);
+    const text = keptText(dateCol);
     for (let k = 0; k < n; k++) {
-      const v = cell(k, dateCol);
-      text[k] = v;
+      const v = text[k]!;
       if (missingTokens.includes(v)) {
         days[k] = NaN;
         continue;
@@ -309,9 +396,9 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     strict = true;
     // Every other column stays available as text (e.g. to select cohorts by a column value).
     const chosen = new Set(candidates);
-    header.forEach((name, j) => {
-      if (!chosen.has(j) && !roleSet.has(j)) textColumns.push({ name, values: keep.map((r) => table.rows[r]![j]!) });
-    });
+    const rest = header.map((_, j) => j).filter((j) => !chosen.has(j) && !roleSet.has(j));
+    access.prefetch(rest);
+    for (const j of rest) textColumns.push({ name: header[j]!, values: keptText(j) });
   } else {
     candidates = header
       .map((_, j) => j)
@@ -320,35 +407,34 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   }
 
   const featureCols: number[] = [];
+  const featureValues: Float64Array[] = [];
+  const textCols: number[] = [];
   for (const j of candidates) {
-    if (strict) {
+    const column = numericColumn(j);
+    const isFeature = strict || (column.numeric > 0 && column.numeric >= column.other) || column.other === 0;
+    if (isFeature) {
+      if (column.firstBad) throw badCell(j, column.firstBad);
       featureCols.push(j);
+      featureValues.push(column.values);
       continue;
     }
-    let numeric = 0;
-    let other = 0;
-    for (let k = 0; k < n; k++) {
-      const text = cell(k, j);
-      if (!Number.isNaN(cellNumber(text, table.decimal, missingTokens))) {
-        numeric++; // the common case, without allocation
-        continue;
-      }
-      const kind = classifyCell(text, table.decimal, missingTokens).kind;
-      if (kind === "number") numeric++;
-      else if (kind !== "missing") other++;
+    if (column.commaNumbers > 0 && column.numeric + column.commaNumbers >= column.other - column.commaNumbers) {
+      // A decimal-comma column in a "."-decimal file would otherwise turn silently into text and leave the features.
+      const bad = column.firstBad!;
+      throw new RadvalError("NON_NUMERIC", `column "${header[j]}" holds numbers written with a decimal comma ("${bad.text}"), which would be read as text`, {
+        where: { ...where(bad.k, j), value: bad.text },
+        hint: `Read the file with --decimal , (study config: data.decimal: ","), or write the numbers with a decimal point; to keep it as text, exclude the column (--exclude ${header[j]}).`,
+      });
     }
-    if (numeric > 0 && numeric >= other) featureCols.push(j);
-    else if (other > 0) textColumns.push({ name: header[j]!, values: keep.map((r) => table.rows[r]![j]!) });
-    else featureCols.push(j); // entirely missing: a feature with no values (reported by describe)
+    textCols.push(j);
   }
+  access.prefetch(textCols);
+  for (const j of textCols) textColumns.push({ name: header[j]!, values: keptText(j) });
 
   const p = featureCols.length;
   const x = new Float64Array(n * p);
-  for (let f = 0; f < p; f++) {
-    const j = featureCols[f]!;
-    const offset = f * n;
-    for (let k = 0; k < n; k++) x[offset + k] = numericCell(k, j);
-  }
+  for (let f = 0; f < p; f++) x.set(featureValues[f]!, f * n);
+  featureValues.length = 0;
   const featureNames = featureCols.map((j) => header[j]!);
 
   for (let f = 0; f < p; f++) {
@@ -373,9 +459,8 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     }
   }
 
-  return freezeDataset({
+  const dataset = {
     source: table.source,
-    ids,
     idColumn: idCol >= 0 ? header[idCol] : undefined,
     featureNames,
     x: columnMatrix(n, p, x),
@@ -388,5 +473,14 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     textColumns,
     lineOfRow,
     warnings,
-  });
+  };
+  if (ids) Object.defineProperty(dataset, "ids", { value: ids, enumerable: true });
+  else {
+    let rowIds: readonly string[] | undefined;
+    Object.defineProperty(dataset, "ids", {
+      enumerable: true,
+      get: () => (rowIds ??= Object.freeze(Array.from({ length: n }, (_, k) => String(rowOf(k) + 1)))),
+    });
+  }
+  return freezeDataset(dataset as unknown as Dataset);
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import { type ErrorLocation, RadvalError } from "../core/errors.js";
 import { isCustomStep } from "../preprocess/registry.js";
 import { type FitPredictTask, type TaskExecutor, type TaskOutput, type ValidationJob, inProcessExecutor } from "./tasks.js";
@@ -38,6 +38,7 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
   const poolFor = async (job: ValidationJob): Promise<Piscina> => {
     if (current?.job === job) return current.pool;
     if (current) await current.pool.destroy();
+    const { Piscina } = await import("piscina"); // loaded when a pool starts, not when radval starts
     const pool = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, workerData: job, idleTimeout: 60_000 });
     current = { job, pool };
     return pool;

@@ -34,8 +34,8 @@ describe("Observable notebook (Notebook Kit) built offline and opened in headles
     ({ page, errors } = await browser.newPage());
     await page.goto("http://radval.test/");
     // The chart cell has rendered when vega-embed's SVG holds the point marks.
-    await page.waitForSelector(".radval-chart svg .mark-symbol.role-mark path", { timeout: 60_000 });
-  }, 150_000);
+    await page.waitForSelector(".radval-chart svg .mark-symbol.role-mark path", { timeout: 90_000 });
+  }); // hookTimeout (vitest.config.ts): a build plus a browser, slow on a busy machine
 
   afterAll(async () => {
     await browser?.close();

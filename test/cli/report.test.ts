@@ -26,7 +26,7 @@ describe("radval report", () => {
     expect(readdirSync(out)).toEqual(["report.html"]);
     expect(stdout).toContain(`wrote ${join(out, "report.html")}`);
     expect(stdout).toMatch(/TRIPOD\+AI items: \d+ filled, \d+ partly filled, 3 by the author, \d+ missing/);
-    expect(stdout).toContain("flag (serious): Random forest (500 trees): optimism-corrected calibration slope 0.580");
+    expect(stdout).toContain("flag (serious): Random forest (500 trees) in development: optimism-corrected calibration slope 0.58 (0.409–0.752): predictions too extreme (overfitting)");
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
   });

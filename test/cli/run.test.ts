@@ -43,7 +43,7 @@ describe("radval run", () => {
   it("runs a config end to end: results.json and the report in html, md (+ SVG charts) and json; summary on stdout", async () => {
     const out = join(dir, "pbc-out");
     const { code, stdout, stderr } = await cli("run", config("pbc.study.yaml", PBC), "--out", out, "--workers", "1", "--created-at", "2026-01-02T03:04:05Z");
-    expect(stderr).toContain("radval: optimism bootstrap: 9 fits done"); // 8 replicates + the original fit; not a TTY: one line per stage
+    expect(stderr).toContain("radval: optimism bootstrap: 8 fits done"); // 8 replicates (the original is the final model, not refit); not a TTY: one line per stage
     expect(code).toBe(0);
     for (const f of ["results.json", "report.html", "report.md", "report.json"]) expect(existsSync(join(out, f))).toBe(true);
     expect(readdirSync(join(out, "charts")).filter((f) => f.endsWith(".svg")).length).toBeGreaterThan(3);

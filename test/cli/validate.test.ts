@@ -50,7 +50,7 @@ describe("radval validate", () => {
     ]);
     const csv = readFileSync(join(dir, "out", "predictions.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("id,model,scheme,split,outcome,prob");
-    expect(csv.length - 1).toBe(312 + 100); // out-of-fold development predictions + the external cohort
+    expect(csv.length - 1).toBe(312 + 312 + 100); // the final model on the development rows (scheme "apparent"), out-of-fold development predictions, the external cohort
   });
 
   it("its predictions.csv feeds radval evaluate, one model and scheme at a time (--where)", async () => {

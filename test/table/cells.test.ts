@@ -6,9 +6,8 @@ import { classifyCell, plainNumber } from "../../src/table/cells.js";
 const DOT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const COMMA = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
 function reference(text: string, decimal: "." | ","): number {
-  if (DOT.test(text)) return Number(text);
-  if (decimal === "," && COMMA.test(text)) return Number(text.replace(",", "."));
-  return NaN;
+  const value = DOT.test(text) ? Number(text) : decimal === "," && COMMA.test(text) ? Number(text.replace(",", ".")) : NaN;
+  return Number.isFinite(value) ? value : NaN; // overflow (1e400) is not a plain number
 }
 
 describe("plainNumber", () => {
@@ -41,5 +40,13 @@ describe("plainNumber", () => {
     expect(classifyCell("-Inf").kind).toBe("nonfinite");
     expect(classifyCell("abc").kind).toBe("text");
     expect(classifyCell("4,25", ",")).toEqual({ kind: "number", value: 4.25 });
+  });
+
+  it("a number beyond the double range (1e400, -1E999) is not a number but non-finite, like Inf", () => {
+    expect(plainNumber("1e400")).toBeNaN();
+    expect(plainNumber("-1E999")).toBeNaN();
+    expect(classifyCell("1e400").kind).toBe("nonfinite");
+    expect(classifyCell("-1,5e400", ",").kind).toBe("nonfinite");
+    expect(classifyCell("1e-400")).toEqual({ kind: "number", value: 0 }); // underflow reads as 0, as R and Number do
   });
 });

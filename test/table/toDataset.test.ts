@@ -129,3 +129,40 @@ describe("tableToDataset: bad input gets a clear error", () => {
     expect(e.where).toMatchObject({ column: "x", row: 1 });
   });
 });
+
+describe("tableToDataset: cells that must not be read silently (issue 15)", () => {
+  const csv = (rows: string[]) => parseCsvText(["id,y,f0,f1", ...rows].join("\n"), { source: "t.csv" });
+
+  it('a quoted decimal-comma column ("1,9762") in a comma-separated file is an error with the --decimal hint, not a text column', () => {
+    const table = csv(['1,0,0.5,"1,9762"', '2,1,0.7,"2,5"', '3,0,0.1,"0,25"', "4,1,0.9,"]);
+    const e = radvalErrorOf(() => tableToDataset(table, { outcome: "y" }));
+    expect(e.code).toBe("NON_NUMERIC");
+    expect(e.message).toContain("decimal comma");
+    expect(e.where).toMatchObject({ file: "t.csv", column: "f1", line: 2, row: 1, value: "1,9762" });
+    expect(e.hint).toContain("--decimal ,");
+    // and with --decimal , the column is the feature it was meant to be
+    const data = tableToDataset(parseCsvText(["id,y,f0,f1", '1,0,0.5,"1,9762"', '2,1,0.7,"2,5"'].join("\n"), { decimal: "," }), { outcome: "y" });
+    expect(data.featureNames).toEqual(["f0", "f1"]);
+    expect(Array.from(featureColumn(data, "f1"))).toEqual([1.9762, 2.5]);
+  });
+
+  it("a named feature with a decimal comma says so in its NON_NUMERIC hint", () => {
+    const e = radvalErrorOf(() => tableToDataset(csv(['1,0,0.5,"1,5"', "2,1,0.7,2"]), { outcome: "y", features: ["f1"] }));
+    expect(e.code).toBe("NON_NUMERIC");
+    expect(e.hint).toContain("--decimal ,");
+  });
+
+  it("1e400 (overflow to Infinity) is NON_FINITE naming the cell, as Inf is", () => {
+    for (const token of ["1e400", "-1E999", "Inf"]) {
+      const e = radvalErrorOf(() => tableToDataset(csv(["1,0,0.5,2", `2,1,0.7,${token}`, "3,0,0.2,1"]), { outcome: "y" }));
+      expect(e.code, token).toBe("NON_FINITE");
+      expect(e.where).toMatchObject({ column: "f1", line: 3, row: 2, value: token });
+    }
+  });
+
+  it("reads a 0/1 outcome from its numbers and keeps the labels as written (1.0 / 0.0)", () => {
+    const data = tableToDataset(parseCsvText("y,f\n1.0,1\n0.0,2\n1.0,3\n"), { outcome: "y" });
+    expect(Array.from(data.outcome!.values)).toEqual([1, 0, 1]);
+    expect([data.outcome!.positiveLabel, data.outcome!.negativeLabel]).toEqual(["1.0", "0.0"]);
+  });
+});
