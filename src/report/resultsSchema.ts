@@ -293,6 +293,7 @@ export const studyResultsSchema = z.object({
       roc: opt(roc),
       calibration: opt(calibration),
       decisionCurve: list(decisionRow),
+      notEstimable: opt(text),
     }),
   ),
   heterogeneity: list(

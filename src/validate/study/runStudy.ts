@@ -20,7 +20,7 @@ import { RADVAL_VERSION } from "../../version.js";
 import type { StudyConfig } from "../config.js";
 import { calibrationPoints, decisionCurveRows, rocPoints } from "../curves.js";
 import { validateBySite } from "../leaveOneSiteOut.js";
-import { performanceMetrics } from "../performance.js";
+import { notEstimableReason, performanceMetrics } from "../performance.js";
 import { type TaskExecutor, type ValidationJob, inProcessExecutor } from "../tasks.js";
 import { updateModel } from "../updating.js";
 import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
@@ -192,6 +192,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
     for (const f of finals) {
       const prob = f.predict(data, cohort.rows);
+      const metrics = performanceMetrics(yc, prob);
       record("external", f.spec.id, cohort.name, cohort.rows, prob);
       externalValidation.push({
         model: f.spec.id,
@@ -199,10 +200,11 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
         site: null,
         n: cohort.rows.length,
         events: yc.reduce((a, b) => a + b, 0),
-        metrics: performanceMetrics(yc, prob),
+        metrics,
         roc: rocPoints(yc, prob),
         calibration: calibrationPoints(yc, prob),
         decisionCurve: decisionCurveRows(yc, prob, thresholds),
+        notEstimable: notEstimableReason(yc.reduce((a, b) => a + b, 0), yc.length),
       });
       for (const method of config.external?.updating ?? []) {
         updating.push(
