@@ -85,9 +85,12 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
     line(2, "# features: [a, b, c]", `use exactly these columns (default: every other numeric column; here ${nFeatures})`),
   );
   if (guess.excludeSuggested.length) {
-    const separating = guess.separating.map((c) => `${c.column} alone has AUC ${c.auc.toFixed(3)}`);
-    const why = `never features: names that suggest follow-up or the outcome${separating.length ? `, or the outcome restated (${separating.join("; ")})` : ""} — leakage`;
-    push(line(2, `exclude: ${flow(guess.excludeSuggested)}`, why, true));
+    // One line per excluded column, each with its reason: delete a line to use that column after all.
+    push(line(2, "exclude:", "never features — leakage screen by radval init: delete a line to use that column after all", true));
+    for (const column of guess.excludeSuggested) {
+      const leak = guess.leaks.find((l) => l.feature === column);
+      push(line(4, `- ${yamlScalar(column)}`, leak ? leak.reason : "its name is the name of an outcome or follow-up column"));
+    }
   } else {
     push(line(2, "# exclude: [col1, col2]", "columns never used as features (e.g. follow-up time, a restated outcome)"));
   }
