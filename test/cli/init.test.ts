@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { cli } from "./runCli.js";
 import { loadStudy } from "../../src/io/readStudy.js";
 import { createRng } from "../../src/core/rng.js";
+import { parseDocument } from "yaml";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "radval-init-test-"));
@@ -132,5 +133,45 @@ describe("radval init on a naively merged PyRadiomics + clinical table", () => {
     expect(typo.stderr).toMatch(/\[UNKNOWN_COLUMN\].*Did you mean "outcome"/s);
     const continuous = await cli("init", csv, "--out", join(dir, "cont.yaml"), "--outcome", "AFP");
     expect(continuous.stderr).toMatch(/\[INVALID_OPTION\]: .*"AFP" has more than 20 distinct values; a binary outcome has exactly 2/);
+  });
+});
+
+describe("radval run on the config radval init wrote for the merged table", () => {
+  it("runs without a single post-baseline predictor; the report lists the clinical predictors and passes the leak screen", async () => {
+    const csv = join(dir, "merged-run.csv");
+    writeFileSync(csv, mergedTable());
+    const config = join(dir, "merged-run.study.yaml");
+    expect((await cli("init", csv, "--out", config, "--quiet")).code).toBe(0);
+    // Only the run settings are made quick; the data section is as init wrote it.
+    const doc = parseDocument(readFileSync(config, "utf8"));
+    doc.set("models", [{ name: "Logistic", model: "logistic" }]);
+    doc.set("internal", { cv: { folds: 5 } });
+    writeFileSync(config, doc.toString());
+    const out = join(dir, "merged-run-out");
+    const run = await cli("run", config, "--out", out, "--workers", "1", "--format", "json");
+    expect(run.stderr).not.toContain("suspected leakage");
+    expect(run.code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    for (const leak of POST_BASELINE) expect(results.predictors.candidates).not.toContain(leak);
+    expect(results.predictors.suspectedLeaks).toEqual([]);
+    expect(results.predictors.clinical).toEqual(["Age", "AFP"]);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    const checks = JSON.stringify(report);
+    expect(checks).toContain("Non-image candidate predictors: Age, AFP.");
+  });
+
+  it("a config that keeps a follow-up column: run warns at the start and the report flags it (and the separating feature)", async () => {
+    const csv = join(dir, "merged-leaky.csv");
+    writeFileSync(csv, mergedTable().replace("post_score", "score2"));
+    const config = join(dir, "leaky.study.yaml");
+    writeFileSync(config, `data: {file: merged-leaky.csv, id: ID, outcome: outcome, features: [original_firstorder_Mean, Age, 1_mRECIST_FU, score2, TTP]}\nmodels: [{model: logistic}]\ninternal: {cv: {folds: 5}}\n`);
+    const out = join(dir, "leaky-out");
+    const run = await cli("run", config, "--out", out, "--workers", "1", "--format", "json");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/radval: warning: suspected leakage: 1_mRECIST_FU: name suggests/);
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(results.predictors.suspectedLeaks.map((l: { feature: string }) => l.feature)).toEqual(["1_mRECIST_FU", "score2", "TTP"]);
+    const report = JSON.stringify(JSON.parse(readFileSync(join(out, "report.json"), "utf8")));
+    expect(report).toContain("3 candidate predictor(s) look post-baseline or outcome-derived");
   });
 });

@@ -128,6 +128,12 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   const outDir = resolve(options.out ?? defaults.outDir ?? "radval-results");
   const executor = workerPoolExecutor(workers);
   const progress = progressReporter(io, options.quiet || options.json);
+  let warnings = 0;
+  const warn = (message: string) => {
+    if (options.quiet || options.json) return;
+    if (++warnings <= 10) io.stderr(`radval: warning: ${message}\n`);
+    else if (warnings === 11) io.stderr("radval: warning: … more suspected leaks in results.json (predictors.suspectedLeaks)\n");
+  };
   let results: StudyResults;
   let predictions: readonly PredictionRow[] = [];
   try {
@@ -136,6 +142,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
       createdAt,
       executor,
       onProgress: progress.onProgress,
+      onWarning: (message) => warn(message),
       prepare: prepareEnginesNode,
       onPredictions: (rows) => (predictions = rows),
     });

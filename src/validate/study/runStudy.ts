@@ -27,6 +27,7 @@ import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
 import { caseMix, cohortResult, dataPreparation, modelResult } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { runInternalValidation } from "./internal.js";
+import { type LeakSuspect, isImageFeatureName, screenLeaks } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 
 /** What a study run needs, already loaded (Node's `radval validate` reads the files; a browser passes them in). */
@@ -70,6 +71,8 @@ export interface RunStudyOptions {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /** Time stamp for `createdAt` (default now; pass null for reproducible files). */
   readonly createdAt?: string | null;
+  /** Receives warnings found before fitting (the leak screen's suspects), one message each. */
+  readonly onWarning?: (message: string) => void;
   /** Loads engines that need it (WebAssembly) before fitting; default `prepareEngines` (Node's CLI passes a quiet loader). */
   readonly prepare?: (specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>) => Promise<void>;
 }
@@ -94,6 +97,15 @@ function thresholdGrid(config: StudyConfig): Float64Array | undefined {
   const steps = Math.round((t.to - t.from) / t.by);
   for (let k = 0; k <= steps; k++) out.push(Number((t.from + k * t.by).toFixed(12)));
   return Float64Array.from(out);
+}
+
+/** The leak screen of every feature column on the development rows (see {@link screenLeaks}). */
+function screenDevelopment(data: Dataset, rows: Int32Array, y: Float64Array): LeakSuspect[] {
+  const n = data.x.nRows;
+  return screenLeaks(
+    data.featureNames.map((name, j) => ({ name, values: Float64Array.from(rows, (r) => data.x.data[j * n + r]!) })),
+    y,
+  );
 }
 
 /**
@@ -124,6 +136,8 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const y = data.outcome.values;
   const yDev = Float64Array.from(devRows, (r) => y[r]!);
   const devEvents = yDev.reduce((a, b) => a + b, 0);
+  const leaks = screenDevelopment(data, devRows, yDev);
+  for (const l of leaks) options.onWarning?.(`suspected leakage: ${l.feature}: ${l.reason}`);
 
   const master = createRng(seed);
   const [finalRng, internalRng, siteRng, updateRng] = master.splitMany(4) as [Rng, Rng, Rng, Rng];
@@ -243,6 +257,8 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
       candidates: [...candidateFeatures],
       candidateParameters: candidateFeatures.length,
       excluded: data.textColumns.map((c) => c.name),
+      suspectedLeaks: leaks.map((l) => ({ feature: l.feature, reason: l.reason, auc: l.auc, separates: l.separates })),
+      clinical: candidateFeatures.filter((f) => !isImageFeatureName(f)),
     },
     models: finals.map((f) => modelResult(f, devEvents, 10)),
     primaryModel: finals[0]?.spec.id ?? null,
