@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
 import { prepareEnginesNode } from "../../io/prepareEngines.js";
 import { loadStudy } from "../../io/readStudy.js";
-import { type ReportFormat, writeReport } from "../../io/writeReport.js";
+import { type OutputFile, checkOutputDir, writeOutputSet } from "../../io/outputDir.js";
+import { type ReportFormat, reportFiles } from "../../io/writeReport.js";
+import { csvCell } from "../../core/csvCell.js";
 import { formatJson } from "../../report/render/json.js";
 import { computeFlags } from "../../report/flags.js";
 import { internalEstimateName } from "../../report/format.js";
@@ -32,10 +33,6 @@ export interface StudyCommandOptions {
   quiet?: boolean;
 }
 
-/** A CSV field, quoted when it holds a comma, quote or newline. */
-function csvField(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** What differs between `radval validate` and `radval run`. */
 export interface StudyCommandDefaults {
@@ -126,6 +123,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   const formatsOption = explicitFormats !== undefined ? parseFormats(explicitFormats) : undefined;
   const loaded = loadStudy(configPath, { command: defaults.command });
   const outDir = resolve(options.out ?? defaults.outDir ?? "radval-results");
+  checkOutputDir(outDir); // before any fitting: an unwritable or foreign --out is found now, not after the run
   const executor = workerPoolExecutor(workers);
   const progress = progressReporter(io, options.quiet || options.json);
   let warnings = 0;
@@ -150,20 +148,18 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
     progress.stop();
     await executor.close?.();
   }
-  try {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "results.json"), `${formatJson(results)}\n`);
-    const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvField(p.id), csvField(p.model), p.scheme, csvField(p.split), p.outcome, p.prob].join(","))];
-    writeFileSync(join(outDir, "predictions.csv"), `${csv.join("\n")}\n`);
-  } catch (e) {
-    throw new RadvalError("WRITE_FAILED", `cannot write results.json (${(e as Error).message})`, { where: { file: join(outDir, "results.json") }, hint: "Check that --out points at a writable directory." });
-  }
-  const written = [join(outDir, "results.json"), join(outDir, "predictions.csv")];
+  const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvCell(p.id), csvCell(p.model), csvCell(p.scheme), csvCell(p.split), p.outcome, p.prob].join(","))];
+  const files: OutputFile[] = [
+    { path: "results.json", content: `${formatJson(results)}\n` },
+    { path: "predictions.csv", content: `${csv.join("\n")}\n` },
+  ];
   const wantReport = options.report === undefined ? defaults.report : options.report !== false;
   if (wantReport) {
     const formats = formatsOption ?? loaded.inputs.config.report?.formats ?? defaults.formats ?? (["html", "md"] as const);
-    written.push(...(await writeReport(results, { format: [...formats], outDir })));
+    files.push(...(await reportFiles(results, { format: [...formats] })));
   }
+  // One complete set or none: written into a temporary sibling, manifest last, renamed into place.
+  const written = writeOutputSet(outDir, files, { seed: results.software.seed, configHash: results.software.configHash, command: results.software.command, createdAt: results.createdAt });
   if (options.json) {
     printJson(io, { files: written, seed: results.software.seed, workers, internalValidation: results.internalValidation?.models.map((m) => ({ model: m.model, apparent: m.apparent, corrected: m.corrected })) });
   } else {
