@@ -167,3 +167,11 @@ describe("radval run: atomic, self-consistent, injection-safe outputs (issue 15)
     expect(r.stderr).toContain("nothing was computed yet");
   });
 });
+
+describe("--created-at (issue 15)", () => {
+  it("an impossible calendar date is an error, not silently rolled over to the next month", async () => {
+    expect(() => createdAtOf("2026-02-30", {})).toThrow(/"2026-02-30" is not a calendar date \(2026-02 has 28 days\)/);
+    expect(() => createdAtOf("2024-02-30T10:00:00Z", {})).toThrow(/2024-02 has 29 days/);
+    expect(createdAtOf("2024-02-29", {})).toBe("2024-02-29T00:00:00.000Z");
+  });
+});

@@ -51,6 +51,15 @@ export function createdAtOf(option: string | undefined, env: Readonly<Record<str
   if (option !== undefined) {
     const t = Date.parse(option);
     if (!Number.isFinite(t)) throw new RadvalError("INVALID_OPTION", `expected an ISO date or time, got "${option}"`, { where: { option: "--created-at" }, hint: "Example: --created-at 2026-01-31T12:00:00Z" });
+    // Date.parse rolls impossible days over (2026-02-30 → 2026-03-02): refuse a calendar date that does not exist.
+    const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(option);
+    if (ymd) {
+      const [y, m, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+      const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      if (m < 1 || m > 12 || d < 1 || d > days) {
+        throw new RadvalError("INVALID_DATE", `"${option}" is not a calendar date (${m >= 1 && m <= 12 ? `${y}-${ymd[2]} has ${days} days` : `no month ${ymd[2]}`})`, { where: { option: "--created-at" }, hint: "Example: --created-at 2026-02-28T12:00:00Z" });
+      }
+    }
     return new Date(t).toISOString();
   }
   const epoch = env["SOURCE_DATE_EPOCH"];
