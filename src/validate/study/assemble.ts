@@ -122,8 +122,8 @@ export function dataPreparation(final: FittedWorkflow, data: Dataset, devRows: I
         cut: r.spec.cut,
         rule: r.spec.useLowerBound ? "lowerBound" : "estimate",
         sourceFile: r.spec.source ?? null,
-        nCases: null,
-        nRaters: null,
+        nCases: r.spec.nCases ?? null,
+        nRaters: r.spec.nRaters ?? null,
         features: [...r.kept, ...r.dropped]
           .filter((d) => d.estimate !== null)
           .map((d) => ({ feature: d.feature, value: d.estimate!, lower: d.lower, upper: d.upper, band: d.band ?? "poor", kept: d.kept })),

@@ -120,6 +120,8 @@ describe("leave-one-site-out on the multisite cohort", () => {
     expect(auc.pooled.estimate!).toBeGreaterThan(Math.min(...auc.sites.map((s) => s.estimate)));
     expect(auc.pooled.estimate!).toBeLessThan(Math.max(...auc.sites.map((s) => s.estimate)));
     expect(results.dataPreparation.reliability!.features.length).toBe(19); // the measured features
+    // the test-retest table's size is reported (examples/test_retest.csv: 40 cases × 3 readers), not null
+    expect(results.dataPreparation.reliability).toMatchObject({ nCases: 40, nRaters: 3 });
     expect(results.dataPreparation.redundancy!.clusters.length).toBeGreaterThan(0);
   }, 60_000);
 });
