@@ -6,7 +6,7 @@ import { readRawTable } from "../../io/readTable.js";
 import { type GuessedRoles, guessRoles } from "../../validate/study/guessRoles.js";
 import { starterConfig } from "../../validate/study/starterConfig.js";
 import { isImageFeatureName } from "../../validate/study/leakScreen.js";
-import { listNames } from "../../core/listNames.js";
+import { previewList } from "../../core/dataset.js";
 import type { CliIo } from "../io.js";
 import { printJson } from "../output.js";
 
@@ -27,7 +27,7 @@ function describeGuess(g: GuessedRoles): string {
     role("site", g.site.column, g.site.column !== null),
     role("date", g.date.column, g.date.column !== null),
     role("cohort", g.cohort.column, false),
-    `  features ${g.features.length}${g.excludeSuggested.length ? ` (excluded: ${g.excludeSuggested.join(", ")} — CHECK)` : ""}`,
+    `  features ${g.features.length}${g.excludeSuggested.length ? ` (excluded: ${previewList(g.excludeSuggested, 10)} — CHECK)` : ""}`,
   ].join("\n");
 }
 
@@ -64,7 +64,7 @@ export function registerInit(program: Command, io: CliIo): void {
         const two = guess.binaryColumns.filter((c) => !isImageFeatureName(c));
         throw new RadvalError("MISSING_ROLE", `no column of ${basename(file)} is recognisably the binary outcome (radval init never guesses a continuous measurement or an image feature as the outcome)`, {
           where: { file, option: "--outcome" },
-          hint: `Name it: radval init ${file} --outcome COLUMN${two.length ? ` (two-valued columns: ${listNames(two, 8)})` : ""}. A table straight from PyRadiomics has no outcome: merge the clinical outcome in first.`,
+          hint: `Name it: radval init ${file} --outcome COLUMN${two.length ? ` (two-valued columns: ${previewList(two, 8)})` : ""}. A table straight from PyRadiomics has no outcome: merge the clinical outcome in first.`,
         });
       }
       const out = resolve(options.out ?? "study.yaml");

@@ -1,3 +1,4 @@
+import { previewList } from "../../core/dataset.js";
 import type { GuessedRoles, RoleGuess } from "./guessRoles.js";
 
 /** Options of {@link starterConfig}. */
@@ -108,8 +109,8 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
   } else {
     push(line(2, "# development: {column: cohort, value: trial}", "rows to develop on (default: every row not in an external cohort)"));
   }
-  if (guess.textColumns.length) push(`  # Text columns, not used as features: ${guess.textColumns.join(", ")}.`);
-  if (outcome !== null && guess.outcome.by !== "name" && guess.binaryColumns.length) push(`  # Other two-valued columns (the outcome may be one of these): ${guess.binaryColumns.join(", ")}.`);
+  if (guess.textColumns.length) push(`  # Text columns, not used as features: ${previewList(guess.textColumns, 20)}.`);
+  if (outcome !== null && guess.outcome.by !== "name" && guess.binaryColumns.length) push(`  # Other two-valued columns (the outcome may be one of these): ${previewList(guess.binaryColumns, 20)}.`);
 
   push(
     "",
