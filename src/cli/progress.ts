@@ -1,21 +1,30 @@
 import cliProgress from "cli-progress";
 import type { CliIo } from "./io.js";
 
+/** Seconds between progress lines when stderr is not a terminal (a log file, CI, a pipe). */
+export const PROGRESS_INTERVAL_SECONDS = 5;
+
 /**
  * Progress reporting for long stages: one bar per stage on stderr when stderr
- * is a terminal and not --quiet; otherwise a single line per finished stage
+ * is a terminal and not --quiet; otherwise a line every few seconds while a
+ * stage runs ("radval: bootstrap: 120/400 fits") and one when it finishes
  * (or nothing when quiet). Returns the callback the procedures take and a
- * `stop()` to call at the end.
+ * `stop()` to call at the end. `now` (milliseconds) is for tests.
  */
-export function progressReporter(io: CliIo, quiet: boolean | undefined): { onProgress: (stage: string, done: number, total: number) => void; stop: () => void } {
+export function progressReporter(io: CliIo, quiet: boolean | undefined, now: () => number = Date.now): { onProgress: (stage: string, done: number, total: number) => void; stop: () => void } {
   if (quiet) return { onProgress: () => {}, stop: () => {} };
   if (!io.stderrIsTTY) {
     const reported = new Set<string>();
+    let last = now();
     return {
       onProgress: (stage, done, total) => {
         if (done === total && !reported.has(stage)) {
           reported.add(stage);
           io.stderr(`radval: ${stage}: ${total} fits done\n`);
+          last = now();
+        } else if (done < total && now() - last >= PROGRESS_INTERVAL_SECONDS * 1000) {
+          io.stderr(`radval: ${stage}: ${done}/${total} fits\n`);
+          last = now();
         }
       },
       stop: () => {},

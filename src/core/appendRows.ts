@@ -29,6 +29,14 @@ export function appendRows(base: Dataset, other: Dataset): Dataset {
       hint: "Use the same outcome column and positive label in every file.",
     });
   }
+  if (base.idColumn === undefined || other.idColumn === undefined) {
+    // Without an id column rows are numbered 1, 2, … in each file: the numbers collide and say nothing about overlap.
+    const which = base.idColumn === undefined && other.idColumn === undefined ? `neither ${base.source} nor ${other.source} has an id column` : `${base.idColumn === undefined ? base.source : other.source} has no id column`;
+    throw new RadvalError("MISSING_ID", `${which}: rows of two files cannot be told apart (each file's rows are numbered from 1)`, {
+      where: { file: base.idColumn === undefined ? base.source : other.source },
+      hint: "Add a case id column to every file and name it with data.id (ids must be unique across the files).",
+    });
+  }
   const seen = new Set(base.ids);
   other.ids.forEach((id, i) => {
     if (seen.has(id)) {

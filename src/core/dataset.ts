@@ -132,7 +132,7 @@ export function subsetValue(subset: RowSubset, k: number, j: number): number {
 /** Renders at most `max` names, then "… and N more". */
 export function previewList(names: readonly string[], max = 8): string {
   if (names.length <= max) return names.join(", ");
-  return `${names.slice(0, max).join(", ")}, … and ${names.length - max} more`;
+  return `${names.slice(0, max).join(", ")}, … and ${(names.length - max).toLocaleString("en-US")} more`;
 }
 
 /** Freezes a dataset object graph (not the typed arrays, which cannot be frozen). */

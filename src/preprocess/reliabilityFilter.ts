@@ -35,6 +35,9 @@ export interface ReliabilityFilterSpec extends StepSpec {
   readonly table: Readonly<Record<string, ReliabilityValue>>;
   /** Where the table came from (file), for the report. */
   readonly source?: string;
+  /** Size of the test-retest table it was computed from (cases, and raters/repeats used), when known. */
+  readonly nCases?: number;
+  readonly nRaters?: number;
 }
 
 /** Options of {@link reliabilityFilterStep}: where the reliability comes from and how to judge it. */
@@ -132,6 +135,7 @@ export function reliabilityFilterStep(options: ReliabilityFilterOptions): Reliab
     unmeasured,
     table: Object.freeze(table),
     ...(source !== undefined ? { source } : {}),
+    ...(options.long ? { nCases: options.long.cases.length, nRaters: statistic === "CCC" ? 2 : options.long.raters.length } : {}),
   });
 }
 

@@ -275,6 +275,55 @@ function ciWidth(e: Estimate | null): number | null {
   return e && e.lower !== null && e.upper !== null ? e.upper - e.lower : null;
 }
 
+/** Leak screen (issue 15): candidate predictors suspected of post-baseline or outcome-derived information. */
+function leakScreenCheck(results: StudyResults): ReportCheck | null {
+  const leaks = results.predictors.suspectedLeaks ?? null;
+  const base = { id: "leak-screen", title: "Predictors suspected of leaking the outcome", severity: "serious" as const, items: ["9a", "26"], model: null, cohort: developmentCohort(results)?.name ?? null };
+  if (leaks === null) return null; // results from before the leak screen (or hand-written): no check
+  const shown = leaks.slice(0, 10).map((l) => `${l.feature} (${l.reason})`);
+  return {
+    ...base,
+    status: leaks.length ? "flag" : "pass",
+    message: leaks.length
+      ? `${leaks.length} candidate predictor(s) look post-baseline or outcome-derived: ${shown.join("; ")}${leaks.length > 10 ? ` … and ${leaks.length - 10} more` : ""}. Exclude them (data.exclude) unless each is measured at baseline.`
+      : "No candidate predictor has a name suggesting follow-up or outcome information, and none has AUC ≥ 0.8 on its own.",
+    values: { suspected: leaks.length },
+  };
+}
+
+/** Separation by a single candidate predictor (its values alone split events from non-events). */
+function singleFeatureSeparationCheck(results: StudyResults): ReportCheck | null {
+  const leaks = results.predictors.suspectedLeaks ?? null;
+  const base = { id: "single-feature-separation", title: "Outcome separated by one predictor", severity: "serious" as const, items: ["9a", "26"], model: null, cohort: developmentCohort(results)?.name ?? null };
+  if (leaks === null) return null; // results from before the leak screen (or hand-written): no check
+  const separating = leaks.filter((l) => l.separates).map((l) => l.feature);
+  return {
+    ...base,
+    status: separating.length ? "flag" : "pass",
+    message: separating.length
+      ? `${separating.join(", ")} alone separate(s) events from non-events perfectly on the development rows: almost always the outcome restated.`
+      : "No single candidate predictor separates the outcome perfectly.",
+    values: { separating: separating.length },
+  };
+}
+
+/** The non-image (clinical) predictors among the candidates, listed so that a reader sees what besides the image entered the model. */
+function clinicalPredictorsCheck(results: StudyResults): ReportCheck | null {
+  const clinical = results.predictors.clinical ?? null;
+  if (clinical === null) return null;
+  return {
+    id: "clinical-predictors",
+    title: "Non-image (clinical) predictors used",
+    status: "pass",
+    severity: "caution",
+    message: clinical.length ? `Non-image candidate predictors: ${clinical.slice(0, 20).join(", ")}${clinical.length > 20 ? ` … and ${clinical.length - 20} more` : ""}.` : "All candidate predictors are image features.",
+    items: ["9a"],
+    model: null,
+    cohort: null,
+    values: { clinical: clinical.length },
+  };
+}
+
 /**
  * Runs every automatic check on the results: events per candidate parameter
  * (< 10 serious, < 20 caution); Riley et al. (2020) criteria (i)–(iii) at the
@@ -353,5 +402,6 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
       values: { maxAbsSmd, prevalenceRatio: ratio, membershipAuc: c.membershipAuc, smdCut: o.smdCut },
     });
   }
+  for (const check of [leakScreenCheck(results), singleFeatureSeparationCheck(results), clinicalPredictorsCheck(results)]) if (check) checks.push(check);
   return { checks, sampleSize };
 }

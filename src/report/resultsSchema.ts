@@ -276,6 +276,8 @@ export const studyResultsSchema = z.object({
     candidates: z.array(text),
     candidateParameters: opt(z.number().int().positive()),
     excluded: list(text),
+    suspectedLeaks: opt(z.array(z.object({ feature: text, reason: text, auc: opt(num), separates: z.boolean() }))),
+    clinical: opt(z.array(text)),
   }),
   models: z.array(model),
   primaryModel: opt(text),
@@ -302,6 +304,7 @@ export const studyResultsSchema = z.object({
       roc: opt(roc),
       calibration: opt(calibration),
       decisionCurve: list(decisionRow),
+      notEstimable: opt(text),
     }),
   ),
   leaveOneSiteOutPooled: list(

@@ -299,7 +299,7 @@ const specification: Filler = (ctx) => {
       return `${m.label}: logit P(${ctx.results.outcome.column} = ${ctx.results.outcome.positive}) = ${used.length ? linearFormula(f.rawScale.intercept, used) : sig(f.rawScale.intercept)}, on the raw feature scale (${used.length} of ${f.coefficients?.length ?? used.length} features with a non-zero coefficient).${imputed} Serialised in ${f.modelFile ?? "model.json"} (model "${m.id}").`;
     }
     if (f.coefficients) return `${m.label}: intercept ${num(f.intercept, 4)} and ${f.coefficients.length} coefficients (${f.coefficients.filter((c) => c.value !== 0).length} non-zero) on ${f.coefficientScale ?? "the model's input scale"}.`;
-    const parts = [`${m.label}: hyperparameters ${Object.entries(f.hyperparameters).filter(([, v]) => v !== null).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : typeof v === "number" ? sig(v) : String(v)}`).join(", ") || "defaults"}`];
+    const parts = [`${m.label}: hyperparameters ${Object.entries(f.hyperparameters).filter(([, v]) => v !== null).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : typeof v === "number" ? sig(v, 3) : String(v)}`).join(", ") || "defaults"}`];
     if (f.supportVectors !== null) parts.push(`${f.supportVectors} support vectors`);
     if (f.importances) parts.push(`${f.importances.length} importances${f.importanceMethod ? ` (${f.importanceMethod})` : ""}`);
     if (f.modelFile) parts.push(`non-linear: the full model (recipe constants + parameters) is ${f.modelFile}, model "${m.id}", applied with radval predict`);

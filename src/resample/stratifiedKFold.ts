@@ -22,7 +22,7 @@ export function classCounts(y: ArrayLike<number>): [number, number] {
  * StratifiedKFold(shuffle = True) aim for; the exact assignment differs).
  * Error `TOO_FEW_EVENTS` when a class has fewer rows than folds. O(n).
  */
-export function stratifiedFoldIds(y: ArrayLike<number>, k: number, rng: Rng): Int32Array {
+export function stratifiedFoldIds(y: ArrayLike<number>, k: number, rng: Rng, options: { readonly label?: string; readonly hint?: string } = {}): Int32Array {
   if (!Number.isInteger(k) || k < 2) {
     throw new RadvalError("INVALID_ARGUMENT", `number of folds must be a whole number ≥ 2, got ${k}`, { hint: "Use e.g. 5 or 10 folds." });
   }
@@ -30,8 +30,10 @@ export function stratifiedFoldIds(y: ArrayLike<number>, k: number, rng: Rng): In
   const smaller = Math.min(n0, n1);
   if (smaller < k) {
     const which = n1 <= n0 ? "events" : "non-events";
-    throw new RadvalError("TOO_FEW_EVENTS", `${k}-fold stratified cross-validation needs at least ${k} ${which}, but there are ${smaller}`, {
-      hint: `Use at most ${Math.max(2, smaller)} folds, or a bootstrap scheme.`,
+    // `label` names which CV (e.g. the inner CV of a model inside every split), so the message is not mistaken for --folds.
+    const what = options.label ?? `${k}-fold stratified cross-validation`;
+    throw new RadvalError("TOO_FEW_EVENTS", `${what} needs at least ${k} ${which}, but there are ${smaller}`, {
+      hint: options.hint ?? (smaller >= 2 ? `Use at most ${smaller} folds, or a bootstrap scheme.` : `With ${smaller} ${smaller === 1 ? which.slice(0, -1) : which} no k-fold cross-validation is possible (2 folds need 2): use a bootstrap scheme or more data.`),
     });
   }
   const ids = new Int32Array(y.length);

@@ -117,15 +117,24 @@ const modelSchema = z.strictObject({
   tune: z.record(z.string(), z.array(z.union([z.number(), z.string(), z.boolean()])).min(1)).optional(),
 });
 
+/** Sane maxima of the resampling sizes: beyond them a run would exhaust memory or time long before it ends. */
+export const MAX_REPLICATES = 10_000;
+/** Folds of a (k-fold) CV: beyond 1,000 use leave-one-out thinking, not k-fold. */
+export const MAX_FOLDS = 1_000;
+/** Repeats of a k-fold CV. */
+export const MAX_REPEATS = 1_000;
+
+const tooMany = (what: string, max: number) => ({ message: `at most ${max.toLocaleString("en-US")} ${what} (every split is fitted; more would exhaust memory or time long before the run ends)` });
+
 const internalSchema = z.strictObject({
   /** Cross-validation: pooled out-of-fold and per-fold metrics. */
-  cv: z.strictObject({ folds: z.number().int().min(2).optional(), repeats: z.number().int().min(1).optional() }).optional(),
+  cv: z.strictObject({ folds: z.number().int().min(2).max(MAX_FOLDS, tooMany("folds", MAX_FOLDS)).optional(), repeats: z.number().int().min(1).max(MAX_REPEATS, tooMany("repeats", MAX_REPEATS)).optional() }).optional(),
   /** Bootstrap: Harrell's optimism correction and .632 / .632+ from the same replicates. */
-  bootstrap: z.strictObject({ replicates: z.number().int().min(1).optional() }).optional(),
+  bootstrap: z.strictObject({ replicates: z.number().int().min(1).max(MAX_REPLICATES, tooMany("replicates", MAX_REPLICATES)).optional() }).optional(),
   /** Label permutations of the whole pipeline (0 = none). */
-  permutations: z.number().int().min(0).optional(),
+  permutations: z.number().int().min(0).max(MAX_REPLICATES, tooMany("permutations", MAX_REPLICATES)).optional(),
   /** Folds of the inner CV used for tuning grids (default 5). */
-  innerFolds: z.number().int().min(2).optional(),
+  innerFolds: z.number().int().min(2).max(MAX_FOLDS, tooMany("folds", MAX_FOLDS)).optional(),
 });
 
 const validationCohortSchema = z.union([
@@ -147,7 +156,9 @@ const externalSchema = z.strictObject({
   updating: z.array(z.enum(["intercept", "logistic", "refit"])).optional(),
 });
 
-const thresholdGrid = z.strictObject({ from: z.number().gt(0).lt(1), to: z.number().gt(0).lt(1), by: z.number().gt(0).lt(1) });
+const thresholdGrid = z
+  .strictObject({ from: z.number().gt(0).lt(1), to: z.number().gt(0).lt(1), by: z.number().gt(0).lt(1) })
+  .refine((g) => g.from <= g.to, { message: "the grid is reversed (from > to): it would be empty; give from ≤ to, as the CLI's --thresholds does", path: ["to"] });
 
 /** The study configuration schema (`radval validate study.yaml`). */
 export const studyConfigSchema = z.strictObject({
@@ -192,6 +203,16 @@ function allowedKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
   return unwrapped?.shape ? Object.keys(unwrapped.shape) : [];
 }
 
+/** The value at a key path of a parsed object (undefined when absent). */
+function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = value;
+  for (const part of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[part];
+  }
+  return v;
+}
+
 /**
  * Checks a parsed YAML/JSON object against the study schema. The first
  * problem becomes a RadvalError `INVALID_CONFIG` that names the key path and
@@ -200,7 +221,8 @@ function allowedKeysAt(path: ReadonlyArray<PropertyKey>): string[] {
 export function parseStudyConfig(value: unknown, source = "study config"): StudyConfig {
   const result = studyConfigSchema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  // A misspelt key ("outcom:") also makes the real key missing: report the typo, which says both.
+  const issue = result.error.issues.find((i) => i.code === "unrecognized_keys") ?? result.error.issues[0]!;
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0]!;
     const allowed = allowedKeysAt(issue.path);
@@ -212,6 +234,14 @@ export function parseStudyConfig(value: unknown, source = "study config"): Study
     });
   }
   const path = keyPath(issue.path);
+  const given = valueAt(value, issue.path);
+  if (typeof given === "boolean") {
+    const last = String(issue.path[issue.path.length - 1] ?? "");
+    throw new RadvalError("INVALID_CONFIG", `"${path}" is the YAML boolean ${given} (YAML reads TRUE, yes, on, … as booleans), but a text or number is expected here`, {
+      where: { file: source, key: path },
+      hint: `Quote it: ${last}: "${given ? "TRUE" : "FALSE"}" (or write the value exactly as it appears in the data, in quotes).`,
+    });
+  }
   const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
   throw new RadvalError("INVALID_CONFIG", missing ? `required key "${path}" is missing` : `"${path || "(top level)"}": ${issue.message}`, {
     where: { file: source, key: path || "(top level)" },

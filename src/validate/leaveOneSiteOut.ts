@@ -35,6 +35,7 @@ function pool(
   scale: "logit" | "identity",
   stats: SiteStatistic[],
   meta: MetaOptions,
+  totalSites: number,
 ): HeterogeneityResult | null {
   const usable = stats.filter((s) => Number.isFinite(s.estimate) && s.variance > 0 && Number.isFinite(s.variance));
   if (usable.length < 2) return null;
@@ -57,7 +58,7 @@ function pool(
     method: m.method,
     scale,
     sites,
-    pooled: { estimate: back(m.estimate), lower: back(m.ci[0]), upper: back(m.ci[1]), level: 0.95, method: `random effects (${m.method}${m.test === "knha" ? ", Hartung–Knapp" : ""})` },
+    pooled: { estimate: back(m.estimate), lower: back(m.ci[0]), upper: back(m.ci[1]), level: 0.95, method: `random effects (${m.method}${m.test === "knha" ? ", Hartung–Knapp" : ""}; ${usable.length} of ${totalSites} sites)` },
     prediction: { lower: back(m.predictionInterval[0]), upper: back(m.predictionInterval[1]) },
     tau2: m.tau2,
     i2: m.I2 / 100,
@@ -117,6 +118,7 @@ export async function validateBySite(
         roc: rocPoints(truth, prob),
         calibration: calibrationPoints(truth, prob),
         decisionCurve: decisionCurveRows(truth, prob, options.thresholds),
+        notEstimable: idx.notEstimable,
       });
       const d = delongAuc(truth, prob);
       if (d.variance !== null && d.auc > 0 && d.auc < 1) {
@@ -128,9 +130,9 @@ export async function validateBySite(
     }
     const meta = options.meta ?? {};
     for (const h of [
-      pool(result.workflow, "auc", "logit", aucStats, meta),
-      pool(result.workflow, "calibrationSlope", "identity", slopeStats, meta),
-      pool(result.workflow, "calibrationIntercept", "identity", citlStats, meta),
+      pool(result.workflow, "auc", "logit", aucStats, meta, result.splits.length),
+      pool(result.workflow, "calibrationSlope", "identity", slopeStats, meta, result.splits.length),
+      pool(result.workflow, "calibrationIntercept", "identity", citlStats, meta, result.splits.length),
     ]) {
       if (h) heterogeneity.push(h);
     }

@@ -56,6 +56,21 @@ export interface PerformanceIndexes {
   readonly r2NagelkerkeRecalibrated: number | null;
   /** Misclassification rate at the 0.5 threshold (for .632+). */
   readonly errorRate: number;
+  /** Why the logit-scale statistics (intercept, slope, R²) are null, e.g. "1 event in 40 rows" (null when estimated). */
+  readonly notEstimable: string | null;
+}
+
+/**
+ * Why a logistic recalibration of `events` events in `n` rows cannot be fit
+ * (fewer than 2 events or 2 non-events), else null. Such a split, site or
+ * cohort is reported with these statistics as not estimable instead of
+ * aborting the run.
+ */
+export function notEstimableReason(events: number, n: number): string | null {
+  const nonEvents = n - events;
+  if (events >= 2 && nonEvents >= 2) return null;
+  const part = events < 2 ? `${events} event${events === 1 ? "" : "s"}` : `${nonEvents} non-event${nonEvents === 1 ? "" : "s"}`;
+  return `${part} in ${n} rows: calibration slope, intercept and R² need at least 2 events and 2 non-events`;
 }
 
 /**
@@ -106,8 +121,10 @@ export function performanceIndexes(y: ArrayLike<number>, prob: ArrayLike<number>
   brier /= n;
   const bothClasses = events > 0 && events < n;
   const auc = bothClasses ? aucMannWhitney(y, prob) : null;
-  if (!bothClasses) {
-    return { n, events, auc, dxy: null, brier, intercept: null, slope: null, interceptSe: null, slopeSe: null, citl: null, r2Nagelkerke: null, r2CoxSnell: null, r2NagelkerkeRecalibrated: null, errorRate: errors / n };
+  const notEstimable = notEstimableReason(events, n);
+  if (notEstimable !== null) {
+    const dxy = auc === null ? null : 2 * auc - 1;
+    return { n, events, auc, dxy, brier, intercept: null, slope: null, interceptSe: null, slopeSe: null, citl: null, r2Nagelkerke: null, r2CoxSnell: null, r2NagelkerkeRecalibrated: null, errorRate: errors / n, notEstimable };
   }
   const lp = logit ? Float64Array.from(logit) : clippedLogit(prob);
   const recal = recalibrationGlm(y, lp);
@@ -130,6 +147,7 @@ export function performanceIndexes(y: ArrayLike<number>, prob: ArrayLike<number>
     r2CoxSnell: asGiven.coxSnell,
     r2NagelkerkeRecalibrated: recalibrated,
     errorRate: errors / n,
+    notEstimable: null,
   };
 }
 

@@ -25,6 +25,8 @@ function workerFile(): URL {
  * and the outputs come back in task order. Every task carries its own
  * generator state, drawn before any parallel work, so the results are
  * bit-identical for any number of workers. `workers` ≤ 1 runs in this thread.
+ * Threads start lazily, only as tasks arrive (never more than there are
+ * tasks), and at most {@link maxWorkers} of them whatever `workers` says.
  * Call `close()` when done (the threads otherwise wait for their idle timeout).
  */
 export function workerPoolExecutor(workers: number): TaskExecutor {
@@ -32,6 +34,7 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
     throw new RadvalError("INVALID_OPTION", `workers must be a whole number ≥ 1, got ${workers}`, { where: { option: "--workers" } });
   }
   if (workers === 1) return inProcessExecutor;
+  const threads = Math.min(workers, maxWorkers());
   // One pool per job: the job (dataset, workflows) is sent to the workers once, and reused while the same
   // job object comes back (a study run passes the same job to every procedure).
   let current: { job: ValidationJob; pool: Piscina } | null = null;
@@ -39,12 +42,13 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
     if (current?.job === job) return current.pool;
     if (current) await current.pool.destroy();
     const { Piscina } = await import("piscina"); // loaded when a pool starts, not when radval starts
-    const pool = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, workerData: job, idleTimeout: 60_000 });
+    // Threads start lazily (minThreads 0): a job with 5 tasks never starts 150 threads.
+    const pool = new Piscina({ filename: workerFile().href, minThreads: 0, maxThreads: threads, workerData: job, idleTimeout: 60_000 });
     current = { job, pool };
     return pool;
   };
   return Object.freeze({
-    workers,
+    workers: threads,
     async run(job: ValidationJob, tasks: readonly FitPredictTask[], onProgress?: (done: number, total: number) => void): Promise<TaskOutput[]> {
       if (job.workflows.some((w) => w.steps.some(isCustomStep))) {
         throw new RadvalError("INVALID_OPTION", "custom recipe steps (functions) cannot be sent to worker threads", {
@@ -53,6 +57,7 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
         });
       }
       if (tasks.length === 0) return [];
+      if (tasks.length === 1) return inProcessExecutor.run(job, tasks, onProgress); // one task: no thread to start
       const pool = await poolFor(job);
       let done = 0;
       const settled = await Promise.allSettled(
@@ -79,7 +84,15 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
   });
 }
 
-/** A sensible default worker count: the machine's parallelism, at least 1. */
+/** Worker threads per core at most (a larger --workers is capped: each thread holds a copy of the job). */
+export const WORKERS_PER_CORE = 2;
+
+/** The most worker threads a pool starts: {@link WORKERS_PER_CORE} × the machine's parallelism, and never more than 64. */
+export function maxWorkers(): number {
+  return Math.max(1, Math.min(64, WORKERS_PER_CORE * availableParallelism()));
+}
+
+/** A sensible default worker count: the machine's parallelism (at most 64), at least 1. */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, Math.min(64, availableParallelism()));
 }

@@ -49,7 +49,10 @@ export function tuneWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array
   const grid = expandGrid(spec.tune ?? {});
   const k = spec.innerFolds ?? 5;
   const y = Float64Array.from(rows, (r) => yAll[r]!);
-  const foldIds = stratifiedFoldIds(y, k, rng.split());
+  const foldIds = stratifiedFoldIds(y, k, rng.split(), {
+    label: `the inner ${k}-fold CV that tunes ${spec.id} (internal.innerFolds = ${k}) on the training rows of each split`,
+    hint: "Lower internal.innerFolds, or use fewer outer folds so each training set keeps more events.",
+  });
   const fitStreams = rng.splitMany(k);
   const candidates: TuningCandidate[] = grid.map((params) => {
     const modelSpec = withParams(spec.model, params);

@@ -75,6 +75,22 @@ export async function updateModel(
   const { data, rows, prob } = context;
   const y = Float64Array.from(rows, (r) => data.outcome!.values[r]!);
   const k = context.folds ?? 5;
+  const events = y.reduce((a, b) => a + b, 0);
+  if (Math.min(events, y.length - events) < k) {
+    // Degrade, don't abort: too few events (or non-events) for the k-fold estimate of the update.
+    const before = performanceMetrics(y, prob);
+    const after = Object.fromEntries(Object.keys(before).map((key) => [key, null])) as unknown as typeof before;
+    return {
+      model: context.model,
+      cohort: context.cohort,
+      method: METHOD_NAMES[method],
+      description: DESCRIPTIONS[method],
+      parameters: {},
+      before,
+      after,
+      evaluation: `not estimable: ${events} event(s) and ${y.length - events} non-event(s) in the cohort; updating is assessed by ${k}-fold cross-validation, which needs at least ${k} of each`,
+    };
+  }
   const foldIds = stratifiedFoldIds(y, k, rng.split());
   const lp = clippedLogit(prob);
   const updated = new Float64Array(rows.length);

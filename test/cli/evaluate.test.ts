@@ -136,3 +136,19 @@ describe("radval evaluate", () => {
     expect(r.stderr).toContain("is the outcome column");
   });
 });
+
+describe("radval evaluate on perfectly separated predictions (issue 15)", () => {
+  it("prints the calibration slope with a caveat (stderr and the human output), not as a finding", async () => {
+    const lines = ["y,p"];
+    for (let i = 0; i < 40; i++) lines.push(`${i < 20 ? 0 : 1},${(i < 20 ? 0.05 + i * 0.01 : 0.6 + (i - 20) * 0.01).toFixed(2)}`);
+    const file = join(dir, "separated.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const r = await cli("evaluate", file, "--outcome", "y", "--prob", "p");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/radval: warning: the predictions separate events from non-events perfectly \(AUC 1\): the calibration slope \(\d/);
+    expect(r.stdout).toContain("caution: the predictions separate events from non-events perfectly");
+    const json = await cli("evaluate", file, "--outcome", "y", "--prob", "p", "--json");
+    expect(json.stderr).toBe("");
+    expect(JSON.parse(json.stdout).auc).toBeDefined();
+  });
+});

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "./runCli.js";
 import { loadStudy } from "../../src/io/readStudy.js";
+import { createRng } from "../../src/core/rng.js";
+import { parseDocument } from "yaml";
 
 const examples = new URL("../../examples/", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "radval-init-test-"));
@@ -61,5 +63,115 @@ describe("radval init", () => {
     const { code, stderr } = await cli("init", join(dir, "nope.csv"), "--out", join(dir, "x.yaml"));
     expect(code).toBe(2);
     expect(stderr).toMatch(/^radval: error \[FILE_NOT_FOUND\]: .*nope\.csv: file not found\n/);
+  });
+});
+
+/**
+ * A naively merged PyRadiomics + clinical table (as a new user builds it): id, diagnostics and image features,
+ * baseline clinical columns, the outcome, and follow-up / outcome-derived columns that must never be predictors.
+ */
+function mergedTable(n = 120): string {
+  const rng = createRng(15);
+  const header = [
+    "ID", "diagnostics_Versions_PyRadiomics", "original_shape_Sphericity", "original_firstorder_Mean", "original_glcm_Contrast",
+    "wavelet-LLH_glszm_ZoneEntropy", "lbp-3D-m1_firstorder_Median", "Age", "AFP", "outcome", "1_mRECIST_FU", "1_EASL_FU", "2_mRECIST", "3_mRECIST",
+    "TTP", "Death_1_StillAliveorLostToFU_0", "Censored_0_progressed_1", "Interval_FU", "post_score",
+  ];
+  const lines = [header.join(",")];
+  for (let i = 0; i < n; i++) {
+    const y = i % 3 === 0 ? 1 : 0;
+    const s = rng.normal() + 0.5 * y; // weak image signal
+    const response = y ? (rng.uniform() < 0.85 ? 1 : 0) : rng.uniform() < 0.15 ? 1 : 0; // a post-baseline response assessment
+    lines.push([
+      `P${i + 1}`, "v3.0.1", (0.6 + 0.05 * rng.normal()).toFixed(4), (40 + 10 * s).toFixed(3), (2 + rng.normal()).toFixed(3),
+      (5 + rng.normal()).toFixed(3), rng.uniform() < 0.5 ? "0.5" : "1.5", String(50 + Math.round(10 * rng.normal())), (100 + 30 * rng.normal() + 10 * y).toFixed(1), String(y),
+      String(response), String(response), String(rng.uniform() < 0.5 ? 1 : 0), String(rng.uniform() < 0.5 ? 1 : 0),
+      (12 - 6 * y + 2 * rng.normal()).toFixed(1), String(rng.uniform() < 0.3 ? 1 : 0), String(rng.uniform() < 0.5 ? 1 : 0), (3 + rng.normal()).toFixed(2),
+      (y * 3 + rng.normal()).toFixed(3),
+    ].join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const POST_BASELINE = ["1_mRECIST_FU", "1_EASL_FU", "2_mRECIST", "3_mRECIST", "TTP", "Death_1_StillAliveorLostToFU_0", "Censored_0_progressed_1", "Interval_FU", "post_score"];
+
+describe("radval init on a naively merged PyRadiomics + clinical table", () => {
+  const csv = join(dir, "merged.csv");
+  writeFileSync(csv, mergedTable());
+
+  it("excludes every follow-up and outcome-derived column, each with its reason, and warns", async () => {
+    const out = join(dir, "merged.study.yaml");
+    const { code, stderr } = await cli("init", csv, "--out", out);
+    expect(code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(/- "1_mRECIST_FU" +# name suggests post-baseline or outcome-derived information \(RECIST, FU\)/);
+    expect(text).toMatch(/- Death_1_StillAliveorLostToFU_0 +# name suggests .*\(Death, Aliveor, FU\)/);
+    expect(text).toMatch(/- post_score +# .*alone has AUC 0\.9\d\d/);
+    expect(stderr).toContain("radval: warning: excluded TTP:");
+    const loaded = loadStudy(out);
+    expect(loaded.inputs.data.outcome?.name).toBe("outcome");
+    const features = loaded.inputs.data.featureNames;
+    for (const leak of POST_BASELINE) expect(features).not.toContain(leak);
+    expect(features).toEqual(expect.arrayContaining(["original_firstorder_Mean", "lbp-3D-m1_firstorder_Median", "Age", "AFP"]));
+  });
+
+  it("raw PyRadiomics output without an outcome: refuses to guess an image feature as the outcome and asks for --outcome", async () => {
+    const raw = join(dir, "raw.csv");
+    const rows = mergedTable().trim().split("\n").map((l) => l.split(",").slice(0, 7).join(","));
+    writeFileSync(raw, `${rows.join("\n")}\n`);
+    const { code, stderr } = await cli("init", raw, "--out", join(dir, "raw.yaml"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/error \[MISSING_ROLE\]: .*no column of raw\.csv is recognisably the binary outcome/);
+    expect(stderr).toContain("--outcome COLUMN");
+    expect(existsSync(join(dir, "raw.yaml"))).toBe(false);
+  });
+
+  it("--outcome names the outcome; a typo gets a suggestion, a continuous column is refused", async () => {
+    const ok = await cli("init", csv, "--out", join(dir, "named.yaml"), "--outcome", "outcome", "--quiet");
+    expect(ok.code).toBe(0);
+    const typo = await cli("init", csv, "--out", join(dir, "typo.yaml"), "--outcome", "outcom");
+    expect(typo.stderr).toMatch(/\[UNKNOWN_COLUMN\].*Did you mean "outcome"/s);
+    const continuous = await cli("init", csv, "--out", join(dir, "cont.yaml"), "--outcome", "AFP");
+    expect(continuous.stderr).toMatch(/\[INVALID_OPTION\]: .*"AFP" has more than 20 distinct values; a binary outcome has exactly 2/);
+  });
+});
+
+describe("radval run on the config radval init wrote for the merged table", () => {
+  it("runs without a single post-baseline predictor; the report lists the clinical predictors and passes the leak screen", async () => {
+    const csv = join(dir, "merged-run.csv");
+    writeFileSync(csv, mergedTable());
+    const config = join(dir, "merged-run.study.yaml");
+    expect((await cli("init", csv, "--out", config, "--quiet")).code).toBe(0);
+    // Only the run settings are made quick; the data section is as init wrote it.
+    const doc = parseDocument(readFileSync(config, "utf8"));
+    doc.set("models", [{ name: "Logistic", model: "logistic" }]);
+    doc.set("internal", { cv: { folds: 5 } });
+    writeFileSync(config, doc.toString());
+    const out = join(dir, "merged-run-out");
+    const run = await cli("run", config, "--out", out, "--workers", "1", "--format", "json");
+    expect(run.stderr).not.toContain("suspected leakage");
+    expect(run.code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    for (const leak of POST_BASELINE) expect(results.predictors.candidates).not.toContain(leak);
+    expect(results.predictors.suspectedLeaks).toEqual([]);
+    expect(results.predictors.clinical).toEqual(["Age", "AFP"]);
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    const checks = JSON.stringify(report);
+    expect(checks).toContain("Non-image candidate predictors: Age, AFP.");
+  });
+
+  it("a config that keeps a follow-up column: run warns at the start and the report flags it (and the separating feature)", async () => {
+    const csv = join(dir, "merged-leaky.csv");
+    writeFileSync(csv, mergedTable().replace("post_score", "score2"));
+    const config = join(dir, "leaky.study.yaml");
+    writeFileSync(config, `data: {file: merged-leaky.csv, id: ID, outcome: outcome, features: [original_firstorder_Mean, Age, 1_mRECIST_FU, score2, TTP]}\nmodels: [{model: logistic}]\ninternal: {cv: {folds: 5}}\n`);
+    const out = join(dir, "leaky-out");
+    const run = await cli("run", config, "--out", out, "--workers", "1", "--format", "json");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/radval: warning: suspected leakage: 1_mRECIST_FU: name suggests/);
+    const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(results.predictors.suspectedLeaks.map((l: { feature: string }) => l.feature)).toEqual(["1_mRECIST_FU", "score2", "TTP"]);
+    const report = JSON.stringify(JSON.parse(readFileSync(join(out, "report.json"), "utf8")));
+    expect(report).toContain("3 candidate predictor(s) look post-baseline or outcome-derived");
   });
 });

@@ -134,3 +134,44 @@ function hash(s: string): number {
   for (const ch of s) h = (h * 31 + ch.charCodeAt(0)) | 0;
   return h;
 }
+
+describe("radval run: atomic, self-consistent, injection-safe outputs (issue 15)", () => {
+  const hostile = ['=HYPERLINK("http://evil","x")', "@cmd", "+1", "-2+3"];
+  const rows = ["id,f1,f2,y"];
+  for (let i = 0; i < 40; i++) rows.push(`${i < hostile.length ? `"${hostile[i]!.replace(/"/g, '""')}"` : `P${i}`},${(i % 7) / 3},${((i * 5) % 11) / 4},${i % 2}`);
+  writeFileSync(join(dir, "hostile.csv"), `${rows.join("\n")}\n`);
+  const study = config("hostile.study.yaml", "data: {file: hostile.csv, id: id, outcome: y}\nmodels: [{model: logistic}]\ninternal: {cv: {folds: 5}}\n");
+
+  it("predictions.csv neutralises formula-like ids; --format html into an old folder leaves no old report.md; manifest last", async () => {
+    const out = join(dir, "hostile-out");
+    expect((await cli("run", study, "--out", out, "--workers", "1", "--format", "md,json", "--quiet")).code).toBe(0);
+    expect(existsSync(join(out, "report.md"))).toBe(true);
+    const second = await cli("run", study, "--out", out, "--workers", "1", "--format", "html", "--quiet");
+    expect(second.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["manifest.json", "model.json", "predictions.csv", "report.html", "results.json"]);
+    const csv = readFileSync(join(out, "predictions.csv"), "utf8");
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csv).toContain(`"'@cmd"`);
+    expect(csv).toContain(`"'-2+3"`);
+    expect(csv).toMatch(/^\+1,/m);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["results.json", "predictions.csv", "model.json", "report.html"]);
+    expect(manifest.configHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("an unwritable --out is an error before any fitting, and nothing is written", async () => {
+    writeFileSync(join(dir, "not-a-dir"), "x");
+    const r = await cli("run", study, "--out", join(dir, "not-a-dir", "out"), "--workers", "1", "--json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error \[WRITE_FAILED\]: .*cannot write into/);
+    expect(r.stderr).toContain("nothing was computed yet");
+  });
+});
+
+describe("--created-at (issue 15)", () => {
+  it("an impossible calendar date is an error, not silently rolled over to the next month", async () => {
+    expect(() => createdAtOf("2026-02-30", {})).toThrow(/"2026-02-30" is not a calendar date \(2026-02 has 28 days\)/);
+    expect(() => createdAtOf("2024-02-30T10:00:00Z", {})).toThrow(/2024-02 has 29 days/);
+    expect(createdAtOf("2024-02-29", {})).toBe("2024-02-29T00:00:00.000Z");
+  });
+});

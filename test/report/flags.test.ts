@@ -155,3 +155,21 @@ describe("optimism-reliability: Harrell's bootstrap under-corrects models that r
     expect(byId(computeFlags(parseStudyResults(cv)).checks, "optimism-reliability")).toHaveLength(0);
   });
 });
+
+describe("leak screen checks (issue 15)", () => {
+  it("flag suspected leaks and single-feature separation, list the clinical predictors; absent screen → no check", () => {
+    const json = exampleJson();
+    expect(byId(computeFlags(parseStudyResults(json)).checks, "leak-screen")).toEqual([]);
+    json["predictors"]["suspectedLeaks"] = [
+      { feature: "TTP", reason: "name suggests post-baseline or outcome-derived information (TTP)", auc: 0.91, separates: false },
+      { feature: "copy_of_y", reason: "separates the outcome perfectly on its own (AUC 1)", auc: 1, separates: true },
+    ];
+    json["predictors"]["clinical"] = ["age", "AFP"];
+    const { checks } = computeFlags(parseStudyResults(json));
+    expect(byId(checks, "leak-screen")[0]).toMatchObject({ status: "flag", severity: "serious", values: { suspected: 2 } });
+    expect(byId(checks, "leak-screen")[0]!.message).toContain("TTP (name suggests");
+    expect(byId(checks, "single-feature-separation")[0]).toMatchObject({ status: "flag" });
+    expect(byId(checks, "single-feature-separation")[0]!.message).toMatch(/^copy_of_y alone separate/);
+    expect(byId(checks, "clinical-predictors")[0]!.message).toBe("Non-image candidate predictors: age, AFP.");
+  });
+});

@@ -42,7 +42,7 @@ describe("checklist statuses", () => {
     for (const id of ["7", "9a", "11", "12a", "12b", "12c", "12d", "12e", "13", "15", "20b", "21", "22", "23a", "23b", "24"]) {
       expect([id, item(id).status]).toEqual([id, "filled"]);
     }
-    expect(item("7").radval[0]).toContain("40 of 120 features kept");
+    expect(item("7").radval[0]).toContain("40 of 120 features with test-retest data kept");
     expect(item("7").charts).toEqual(["icc", "correlation"]);
     expect(item("22").tables).toEqual(["model-enet", "model-rf"]);
     expect(item("23b").charts).toEqual(["forest-enet"]);

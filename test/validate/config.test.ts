@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseStudyConfig } from "../../src/validate/config.js";
 import { radvalErrorOf } from "../helpers.js";
+import { parse as parseYaml } from "yaml";
 
 const minimal = { data: { file: "x.csv", outcome: "y" }, models: [{ model: "lasso" }] };
 
@@ -36,5 +37,33 @@ describe("study config schema", () => {
     expect(wrong.message).toContain("expected number");
     const topLevel = radvalErrorOf(() => parseStudyConfig({ ...minimal, seeed: 1 }));
     expect(topLevel.hint).toContain('Did you mean "seed"');
+  });
+});
+
+describe("study config messages and limits (issue 15)", () => {
+  it("a typo'd required key is named with a suggestion, not reported as the real key missing", () => {
+    const e = radvalErrorOf(() => parseStudyConfig(parseYaml("data: {file: x.csv, outcom: y}\nmodels: [{model: lasso}]\n"), "study.yaml"));
+    expect(e.message).toContain(`unknown key "data.outcom"`);
+    expect(e.hint).toContain('Did you mean "data.outcome"?');
+  });
+
+  it("positive: TRUE (a YAML boolean) gets quoting advice", () => {
+    const e = radvalErrorOf(() => parseStudyConfig(parseYaml("data: {file: x.csv, outcome: y, positive: TRUE}\nmodels: [{model: lasso}]\n"), "study.yaml"));
+    expect(e.message).toMatch(/"data\.positive" is the YAML boolean true/);
+    expect(e.hint).toContain('positive: "TRUE"');
+  });
+
+  it("a reversed decision-curve grid is refused, as the CLI refuses it", () => {
+    const e = radvalErrorOf(() => parseStudyConfig({ ...minimal, decisionCurve: { thresholds: { from: 0.9, to: 0.1, by: 0.01 } } }));
+    expect(e.where.key).toBe("decisionCurve.thresholds.to");
+    expect(e.message).toContain("the grid is reversed (from > to)");
+  });
+
+  it("replicates, permutations, folds and repeats beyond sane maxima are a clear error", () => {
+    expect(radvalErrorOf(() => parseStudyConfig({ ...minimal, internal: { bootstrap: { replicates: 1e9 } } })).message).toMatch(/internal\.bootstrap\.replicates.*at most 10,000 replicates/);
+    expect(radvalErrorOf(() => parseStudyConfig({ ...minimal, internal: { permutations: 1e6 } })).message).toContain("at most 10,000 permutations");
+    expect(radvalErrorOf(() => parseStudyConfig({ ...minimal, internal: { cv: { folds: 5000 } } })).message).toContain("at most 1,000 folds");
+    expect(radvalErrorOf(() => parseStudyConfig({ ...minimal, internal: { cv: { folds: 5, repeats: 5000 } } })).message).toContain("at most 1,000 repeats");
+    expect(parseStudyConfig({ ...minimal, internal: { bootstrap: { replicates: 10_000 } } }).internal!.bootstrap!.replicates).toBe(10_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
+import { aucMannWhitney } from "../../metrics/auc.js";
 import { hosmerLemeshow } from "../../metrics/calibration/hosmerLemeshow.js";
 import { calibrationSlopeIntercept } from "../../metrics/calibration/summary.js";
 import { type ExtremeProbabilities, type ValProb, valProb } from "../../metrics/calibration/valProb.js";
@@ -126,6 +127,19 @@ function human(r: EvaluateReport, vp: ValProb, names: readonly string[], level: 
   return parts.join("");
 }
 
+/**
+ * A caveat when the probabilities separate the outcome perfectly (AUC 1 or 0): the logistic recalibration then has
+ * no finite maximum-likelihood estimate, and the slope printed (e.g. 40.99) is only where the fit stopped.
+ */
+export function separationCaveat(truth: ArrayLike<number>, prob: ArrayLike<number>, slope: number | null): string | null {
+  let events = 0;
+  for (let i = 0; i < truth.length; i++) events += truth[i]!;
+  if (events === 0 || events === truth.length) return null;
+  const auc = aucMannWhitney(truth, prob);
+  if (auc !== 1 && auc !== 0) return null;
+  return `the predictions separate events from non-events perfectly (AUC ${auc}): the calibration slope${slope !== null ? ` (${formatNumber(slope)})` : ""} and intercept have no finite estimate (the logistic fit diverges); do not interpret them — judge calibration from the curve and calibration-in-the-large.`;
+}
+
 /** `radval evaluate <predictions.csv> --outcome COL --prob COL [--prob2 COL] [--thresholds 0.01:0.99:0.01]`. */
 export function registerEvaluate(program: Command, io: CliIo): void {
   const command = program
@@ -169,11 +183,14 @@ export function registerEvaluate(program: Command, io: CliIo): void {
     table.columns.forEach((col, j) => checkProbabilities(col, { name: `"${table.names[j]}"`, open: extremes === "error", locate: (k) => table.locate(k, table.names[j]!) }));
     printWarnings(io, table.warnings, options.quiet);
     const { report, valProb: vp } = evaluateReport(table.truth, table.columns[0]!, table.columns[1], { thresholds, extremes, level, hlGroups, hlDf, ...(riskCutoffs ? { riskCutoffs } : {}) });
+    const separated = separationCaveat(table.truth, table.columns[0]!, report.valProb.Slope);
+    if (separated) printWarnings(io, [separated], options.quiet || options.json);
     if (options.json) {
       printJson(io, report);
       return;
     }
     io.stdout(`${file}: ${report.n} cases, ${report.events} events ("${table.positiveLabel}"), prevalence ${formatNumber(report.events / report.n)}\n`);
     io.stdout(human(report, vp, table.names, level, options.thresholds === undefined, hlDf === "development" ? "G − 2" : "G"));
+    if (separated) io.stdout(`caution: ${separated}\n`);
   });
 }

@@ -8,7 +8,7 @@ import { type ExportedWorkflow, type StudyModelFile, checkModelFile, restoreWork
 import type { CliIo } from "../io.js";
 import { type CommonOptions, addCommonOptions, parseOptionsFrom } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
-import { csvCell } from "../csvCell.js";
+import { csvCell } from "../../core/csvCell.js";
 
 interface PredictOptions extends CommonOptions {
   model?: string;

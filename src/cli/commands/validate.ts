@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
 import { prepareEnginesNode } from "../../io/prepareEngines.js";
 import { loadStudy } from "../../io/readStudy.js";
-import { type ReportFormat, writeReport } from "../../io/writeReport.js";
+import { type OutputFile, checkOutputDir, writeOutputSet } from "../../io/outputDir.js";
+import { type ReportFormat, reportFiles } from "../../io/writeReport.js";
+import { csvCell } from "../../core/csvCell.js";
 import { formatJson } from "../../report/render/json.js";
 import { computeFlags } from "../../report/flags.js";
 import { internalEstimateName } from "../../report/format.js";
@@ -13,7 +14,6 @@ import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
 import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
 import type { StudyModelFile } from "../../validate/modelFile.js";
 import { formatNumber, formatTable } from "../format.js";
-import { csvCell } from "../csvCell.js";
 import type { CliIo } from "../io.js";
 import { numberOption } from "../options.js";
 import { printJson } from "../output.js";
@@ -52,6 +52,15 @@ export function createdAtOf(option: string | undefined, env: Readonly<Record<str
   if (option !== undefined) {
     const t = Date.parse(option);
     if (!Number.isFinite(t)) throw new RadvalError("INVALID_OPTION", `expected an ISO date or time, got "${option}"`, { where: { option: "--created-at" }, hint: "Example: --created-at 2026-01-31T12:00:00Z" });
+    // Date.parse rolls impossible days over (2026-02-30 → 2026-03-02): refuse a calendar date that does not exist.
+    const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(option);
+    if (ymd) {
+      const [y, m, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+      const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      if (m < 1 || m > 12 || d < 1 || d > days) {
+        throw new RadvalError("INVALID_DATE", `"${option}" is not a calendar date (${m >= 1 && m <= 12 ? `${y}-${ymd[2]} has ${days} days` : `no month ${ymd[2]}`})`, { where: { option: "--created-at" }, hint: "Example: --created-at 2026-02-28T12:00:00Z" });
+      }
+    }
     return new Date(t).toISOString();
   }
   const epoch = env["SOURCE_DATE_EPOCH"];
@@ -124,8 +133,15 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   const formatsOption = explicitFormats !== undefined ? parseFormats(explicitFormats) : undefined;
   const loaded = loadStudy(configPath, { command: defaults.command });
   const outDir = resolve(options.out ?? defaults.outDir ?? "radval-results");
+  checkOutputDir(outDir); // before any fitting: an unwritable or foreign --out is found now, not after the run
   const executor = workerPoolExecutor(workers);
   const progress = progressReporter(io, options.quiet || options.json);
+  let warnings = 0;
+  const warn = (message: string) => {
+    if (options.quiet || options.json) return;
+    if (++warnings <= 10) io.stderr(`radval: warning: ${message}\n`);
+    else if (warnings === 11) io.stderr("radval: warning: … more suspected leaks in results.json (predictors.suspectedLeaks)\n");
+  };
   let results: StudyResults;
   let predictions: readonly PredictionRow[] = [];
   let modelFile: StudyModelFile | null = null;
@@ -135,6 +151,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
       createdAt,
       executor,
       onProgress: progress.onProgress,
+      onWarning: (message) => warn(message),
       prepare: prepareEnginesNode,
       onPredictions: (rows) => (predictions = rows),
       onModelFile: (file) => (modelFile = file),
@@ -143,21 +160,19 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
     progress.stop();
     await executor.close?.();
   }
-  try {
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, "results.json"), `${formatJson(results)}\n`);
-    const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvCell(p.id), csvCell(p.model), p.scheme, csvCell(p.split), p.outcome, p.prob].join(","))];
-    writeFileSync(join(outDir, "predictions.csv"), `${csv.join("\n")}\n`);
-    writeFileSync(join(outDir, "model.json"), `${JSON.stringify(modelFile, null, 1)}\n`);
-  } catch (e) {
-    throw new RadvalError("WRITE_FAILED", `cannot write results.json (${(e as Error).message})`, { where: { file: join(outDir, "results.json") }, hint: "Check that --out points at a writable directory." });
-  }
-  const written = [join(outDir, "results.json"), join(outDir, "predictions.csv"), join(outDir, "model.json")];
+  const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvCell(p.id), csvCell(p.model), csvCell(p.scheme), csvCell(p.split), p.outcome, p.prob].join(","))];
+  const files: OutputFile[] = [
+    { path: "results.json", content: `${formatJson(results)}\n` },
+    { path: "predictions.csv", content: `${csv.join("\n")}\n` },
+    { path: "model.json", content: `${JSON.stringify(modelFile, null, 1)}\n` },
+  ];
   const wantReport = options.report === undefined ? defaults.report : options.report !== false;
   if (wantReport) {
     const formats = formatsOption ?? loaded.inputs.config.report?.formats ?? defaults.formats ?? (["html", "md"] as const);
-    written.push(...(await writeReport(results, { format: [...formats], outDir })));
+    files.push(...(await reportFiles(results, { format: [...formats] })));
   }
+  // One complete set or none: written into a temporary sibling, manifest last, renamed into place.
+  const written = writeOutputSet(outDir, files, { seed: results.software.seed, configHash: results.software.configHash, command: results.software.command, createdAt: results.createdAt });
   if (options.json) {
     printJson(io, { files: written, seed: results.software.seed, workers, internalValidation: results.internalValidation?.models.map((m) => ({ model: m.model, apparent: m.apparent, corrected: m.corrected })) });
   } else {

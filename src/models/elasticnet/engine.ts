@@ -44,7 +44,11 @@ export const elasticNetEngine: ModelEngine = Object.freeze({
     let cvCurve: CoefficientPathData["cv"] = null;
     let chosenRule = "fixed";
     if (params["penalty"] === "cv") {
-      const foldId = stratifiedFoldIds(y, params["innerFolds"] as number, options.rng);
+      const inner = params["innerFolds"] as number;
+      const foldId = stratifiedFoldIds(y, inner, options.rng, {
+        label: `the inner ${inner}-fold CV that chooses λ (params.innerFolds = ${inner}, as cv.glmnet's nfolds) on the training rows of each split`,
+        hint: `Lower the model's innerFolds (e.g. params: {innerFolds: 3}), use fewer outer folds so each training set keeps more events, or fix penalty.`,
+      });
       const cv = cvElasticNet(x, y, { ...common, foldId, measure: params["measure"] as CvMeasure });
       path = cv.fit;
       const rule = params["lambdaRule"] as "min" | "1se";

@@ -1,3 +1,4 @@
+import { ordinal } from "../../core/ordinal.js";
 import { RadvalError, type RadvalWarning } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { checkClassCounts, checkDesignAndOutcome, resolveFeatureNames, resolveWeights } from "../inputs.js";
@@ -148,12 +149,12 @@ function jerrWarning(jerr: number, lambdaIndex: number, settings: PathSettings):
   if (jerr <= -10000) {
     return {
       code: "PATH_TRUNCATED",
-      message: `more than pmax = ${settings.pmax} variables would be active at the ${lambdaIndex}th λ; solutions for larger λ returned (glmnet jerr ${jerr})`,
+      message: `more than pmax = ${settings.pmax} variables would be active at the ${ordinal(lambdaIndex)} λ; solutions for larger λ returned (glmnet jerr ${jerr})`,
     };
   }
   return {
     code: "NOT_CONVERGED",
-    message: `convergence for the ${lambdaIndex}th λ not reached after maxit = ${settings.maxit} passes; solutions for larger λ returned (glmnet jerr ${jerr})`,
+    message: `convergence for the ${ordinal(lambdaIndex)} λ not reached after maxit = ${settings.maxit} passes; solutions for larger λ returned (glmnet jerr ${jerr})`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { previewList } from "../../core/dataset.js";
 import { RadvalError, type RadvalWarning } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { checkClassCounts, checkDesignAndOutcome, resolveFeatureNames, resolveWeights } from "../inputs.js";
@@ -139,7 +140,7 @@ export function logisticRegression(x: ColumnMatrix, y: ArrayLike<number>, option
   if (aliased.length > 0) {
     warnings.push({
       code: "ALIASED_COEFFICIENTS",
-      message: `${aliased.length} coefficient(s) not defined because of singularities (collinear or constant columns): ${aliased.join(", ")}; reported as null (R: NA)`,
+      message: `${aliased.length} coefficient(s) not defined because of singularities (collinear or constant columns): ${previewList(aliased, 10)}; reported as null (R: NA)`,
       where: { feature: aliased[0]! },
     });
   }
@@ -154,7 +155,7 @@ export function logisticRegression(x: ColumnMatrix, y: ArrayLike<number>, option
     separation = separatingFeatures(x.data, n, p, y, w, featureNames);
     let cause: string;
     if (separation.length > 0) {
-      cause = `feature(s) separating the outcome classes: ${separation.map((s) => `"${s.feature}" (${s.kind})`).join(", ")}`;
+      cause = `feature(s) separating the outcome classes: ${previewList(separation.map((s) => `"${s.feature}" (${s.kind})`), 10)}`;
     } else {
       const ranked = featureNames
         .map((name, j) => {

@@ -1,16 +1,18 @@
 import type { Report, ReportTable, TableCell } from "../model.js";
 import { STATUS_LABEL, cellText } from "./text.js";
 import { renderSvg } from "./svg.js";
+import { escapeMarkdown as esc } from "./escapeMarkdown.js";
 
-/** Escapes a Markdown table cell (pipes, newlines). */
-function mdCell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+/** Escapes a Markdown table cell (pipes, newlines; backslashes, HTML and link syntax unless it is the renderer's markup). */
+function mdCell(s: string, markup = false): string {
+  return (markup ? s.replace(/\\/g, "\\\\") : esc(s)).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
-function mdTable(columns: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const head = `| ${columns.map(mdCell).join(" | ")} |`;
+/** A Markdown table; cells are escaped ({@link esc}) except in the `markup` columns (links the renderer builds). */
+function mdTable(columns: readonly string[], rows: ReadonlyArray<readonly string[]>, markup: readonly number[] = []): string {
+  const head = `| ${columns.map((c) => mdCell(c)).join(" | ")} |`;
   const rule = `| ${columns.map(() => "---").join(" | ")} |`;
-  return [head, rule, ...rows.map((r) => `| ${r.map(mdCell).join(" | ")} |`)].join("\n");
+  return [head, rule, ...rows.map((r) => `| ${r.map((c, j) => mdCell(c, markup.includes(j))).join(" | ")} |`)].join("\n");
 }
 
 /** Markdown shows at most this many names of a comma-separated list in a table cell (the HTML report has the full list). */
@@ -55,8 +57,8 @@ function resolveAnchors(lines: string[]): string[] {
 }
 
 function reportTable(t: ReportTable): string {
-  const parts = [anchored(`### ${t.title}`, `table-${t.id}`), "", mdTable(t.columns, t.rows.map((r) => r.map(mdCellText)))];
-  if (t.note) parts.push("", `_${t.note}_`);
+  const parts = [anchored(`### ${esc(t.title)}`, `table-${t.id}`), "", mdTable(t.columns, t.rows.map((r) => r.map(mdCellText)))];
+  if (t.note) parts.push("", `_${esc(t.note)}_`);
   return parts.join("\n");
 }
 
@@ -83,29 +85,29 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   );
   const c = report.statusCounts;
   out.push(`Checklist: ${c.filled} items filled (radval, plus the author's text where needed), ${c.partial} partly filled, ${c.author} written by the author, ${c.missing} missing (for the author to write).`, "");
-  out.push("## Summary", "", ...report.summary.map((s) => `- ${s}`), "");
+  out.push("## Summary", "", ...report.summary.map((s) => `- ${esc(s)}`), "");
   out.push("## Automatic checks", "");
   out.push(mdTable(["Status", "Check", "Finding", "Items"], report.checks.map((k) => [k.status === "flag" ? `**FLAG** (${k.severity})` : k.status, k.title, k.message, k.items.join(", ")])), "");
   if (report.sampleSize?.r2Source) {
     out.push(`_Riley criteria use the ${report.sampleSize.r2Source === "config" ? "anticipated Cox–Snell R² from the study config" : `${report.sampleSize.r2Source} Cox–Snell R² of ${report.sampleSize.model}`} (${cellText(report.sampleSize.r2CoxSnell)})._`, "");
   }
   out.push("## TRIPOD+AI checklist", "", "Collins GS et al. TRIPOD+AI statement. BMJ 2024;385:e078378 (CC BY 4.0).", "");
-  out.push(mdTable(["Item", "Section / topic", "Status", "Content"], report.checklist.map((e) => [`[${e.id}](#item-${e.id})`, `${e.section} / ${e.topic}`, STATUS_LABEL[e.status], e.radval[0] ?? (e.author ? e.author.split("\n")[0]! : e.todo ?? "")])), "");
+  out.push(mdTable(["Item", "Section / topic", "Status", "Content"], report.checklist.map((e) => [`[${e.id}](#item-${e.id})`, `${e.section} / ${e.topic}`, STATUS_LABEL[e.status], e.radval[0] ?? (e.author ? e.author.split("\n")[0]! : e.todo ?? "")]), [0]), "");
   out.push("## Items in detail", "");
   const tableTitle = new Map(report.tables.map((t) => [t.id, t.title]));
   const chartTitle = new Map(report.charts.map((t) => [t.id, t.title]));
   for (const e of report.checklist) {
     out.push(anchored(`### ${e.id}. ${e.topic} (${e.section}) — ${STATUS_LABEL[e.status]}`, `item-${e.id}`), "", `> ${e.text}`, "");
-    if (e.radval.length) out.push("radval:", "", ...e.radval.map((s) => `- ${s}`), "");
+    if (e.radval.length) out.push("radval:", "", ...e.radval.map((s) => `- ${esc(s)}`), "");
     if (e.author) out.push("Author:", "", ...e.author.split("\n").map((l) => (l ? `> ${l}` : ">")), "");
     if (e.todo) out.push(`**To do:** ${e.todo}`, "");
-    const refs = [...e.tables.map((id) => `[table: ${tableTitle.get(id) ?? id}](#table-${id})`), ...e.charts.map((id) => `[chart: ${chartTitle.get(id) ?? id}](#chart-${id})`)];
+    const refs = [...e.tables.map((id) => `[table: ${esc(tableTitle.get(id) ?? id)}](#table-${id})`), ...e.charts.map((id) => `[chart: ${esc(chartTitle.get(id) ?? id)}](#chart-${id})`)];
     if (refs.length) out.push(`See: ${refs.join("; ")}.`, "");
   }
   out.push("## Tables", "");
   for (const t of report.tables) out.push(reportTable(t), "");
   out.push("## Charts", "");
-  for (const ch of report.charts) out.push(anchored(`### ${ch.title}`, `chart-${ch.id}`), "", `![${ch.title}](${chartPath(ch.id)})`, "", `_${ch.caption}_`, "");
+  for (const ch of report.charts) out.push(anchored(`### ${esc(ch.title)}`, `chart-${ch.id}`), "", `![${esc(ch.title)}](${chartPath(ch.id)})`, "", `_${esc(ch.caption)}_`, "");
   out.push("## TRIPOD 2015 view", "", "TRIPOD 2015 (Collins et al. Ann Intern Med 2015;162:55-63) items mapped to the TRIPOD+AI content above; topics paraphrased.", "");
   out.push(mdTable(["Item", "Topic", "Applies to", "TRIPOD+AI items", "Status"], report.tripod2015.map((t) => [t.id, t.topic, t.appliesTo, t.mapsTo.join(", ") || "—", STATUS_LABEL[t.status]])), "");
   return `${resolveAnchors(out.join("\n").split("\n")).join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;

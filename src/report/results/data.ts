@@ -150,4 +150,21 @@ export interface Predictors {
   readonly candidateParameters: number | null;
   /** Columns excluded by the user or as non-numeric / constant. */
   readonly excluded: readonly string[];
+  /**
+   * Candidates the leak screen suspects of carrying post-baseline or outcome-derived information (names such as
+   * follow-up, response, death; or AUC ≥ 0.8 / |ρ| ≥ 0.8 alone on the development rows). Null or absent: not screened.
+   */
+  readonly suspectedLeaks?: readonly SuspectedLeak[] | null;
+  /** Candidates that are not image (radiomics) features: clinical and other non-image predictors. Null or absent: not recorded. */
+  readonly clinical?: readonly string[] | null;
+}
+
+/** One predictor the leak screen suspects (see `Predictors.suspectedLeaks`). */
+export interface SuspectedLeak {
+  readonly feature: string;
+  readonly reason: string;
+  /** max(AUC, 1 − AUC) of the feature alone on the development rows. */
+  readonly auc: number | null;
+  /** The feature alone separates the outcome perfectly. */
+  readonly separates: boolean;
 }

@@ -133,6 +133,8 @@ export interface ExternalValidationResult {
   readonly roc: RocCurve | null;
   readonly calibration: CalibrationCurve | null;
   readonly decisionCurve: readonly DecisionCurveRow[];
+  /** Why some metrics are null (e.g. "1 event in 40 rows: …"); null or absent when all were estimated. */
+  readonly notEstimable?: string | null;
 }
 
 /**

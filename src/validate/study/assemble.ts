@@ -125,8 +125,8 @@ export function dataPreparation(final: FittedWorkflow, data: Dataset, devRows: I
         cut: r.spec.cut,
         rule: r.spec.useLowerBound ? "lowerBound" : "estimate",
         sourceFile: r.spec.source ?? null,
-        nCases: null,
-        nRaters: null,
+        nCases: r.spec.nCases ?? null,
+        nRaters: r.spec.nRaters ?? null,
         assessed: [...r.kept, ...r.dropped].filter((d) => Object.hasOwn(r.spec.table, d.feature)).length,
         unassessed: (() => {
           const names = [...r.kept, ...r.dropped].filter((d) => !Object.hasOwn(r.spec.table, d.feature)).map((d) => d.feature);

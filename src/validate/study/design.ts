@@ -106,6 +106,15 @@ export function resolveDesign(
     const filter = config.data.development;
     const values = "values" in filter ? filter.values : [filter.value];
     const selected = new Set(rowsWhere(data, filter.column, values, "data.development"));
+    // A development row that is also in an external cohort would be lost silently: refuse the overlap.
+    const overlap = [...selected].filter((r) => owner[r] !== null);
+    if (overlap.length) {
+      const r = overlap[0]!;
+      throw new RadvalError("INVALID_CONFIG", `${overlap.length} row(s) selected by data.development are also in external cohort "${owner[r]}" (first: row ${r + 1}, id ${data.ids[r]})`, {
+        where: { file: data.source, key: "data.development" },
+        hint: "Development and external rows must not overlap: narrow the development filter or the cohort's column value.",
+      });
+    }
     candidates = candidates.filter((r) => selected.has(r));
     developmentFilter = (row) => matches(row[filter.column], values);
   }

@@ -1,7 +1,9 @@
-import { aucMannWhitney } from "../../metrics/auc.js";
 import { classifyCell, parseIsoDateDays } from "../../table/cells.js";
+import { RadvalError } from "../../core/errors.js";
+import { closestName } from "../../core/suggest.js";
 import type { RawTable } from "../../table/parseCsv.js";
 import { NEGATIVE_POSITIVE_PAIRS } from "../../table/toDataset.js";
+import { type LeakSuspect, isImageFeatureName, screenLeaks } from "./leakScreen.js";
 
 /** What radval could tell about one column of a table, from its name and values. */
 export interface ColumnProfile {
@@ -56,7 +58,9 @@ export interface GuessedRoles {
   readonly binaryColumns: readonly string[];
   /** Numeric columns that separate the outcome almost perfectly (AUC ≥ 0.99 either way): probably a restated outcome. */
   readonly separating: ReadonlyArray<{ readonly column: string; readonly auc: number }>;
-  /** Columns to exclude: names that suggest an outcome or follow-up, and the `separating` ones (leakage). */
+  /** The leak screen's suspects among the numeric columns (names suggesting post-baseline information, AUC ≥ 0.8 alone). */
+  readonly leaks: readonly LeakSuspect[];
+  /** Columns to exclude: outcome-like names, and the leak screen's suspects (leakage). */
   readonly excludeSuggested: readonly string[];
   /** Numeric columns that will be candidate features (not a role, not excluded, not `diagnostics_*`). */
   readonly features: readonly string[];
@@ -156,38 +160,51 @@ function guessPositive(outcome: ColumnProfile | undefined): GuessedRoles["positi
   return { value: outcome.levels[k]!, by: "minority", note: `the rarer of ${outcome.levels.map((l, i) => `"${l}" (${counts[i]})`).join(" and ")}: is it the event?` };
 }
 
-/**
- * Numeric columns whose AUC for the outcome is ≥ `cut` in either direction
- * (rows where both are present): a feature that good is usually the outcome
- * restated (a score it was derived from, a duplicate coding).
- */
-function separatingColumns(table: RawTable, profiles: readonly ColumnProfile[], outcome: ColumnProfile, positive: string, candidates: readonly string[], cut = 0.99) {
-  const jy = table.header.indexOf(outcome.name);
-  const label = (text: string) => {
-    const cell = classifyCell(text, table.decimal);
-    if (cell.kind === "missing") return NaN;
-    return (cell.kind === "number" ? String(cell.value) : text) === positive ? 1 : 0;
+/** The 0/1 outcome (NaN = missing) and the numeric columns `candidates` of a raw table, for the leak screen. */
+function screenTable(table: RawTable, outcome: ColumnProfile | undefined, positive: string | null, candidates: readonly string[]): LeakSuspect[] {
+  const numberOf = (text: string) => {
+    const cell = classifyCell(text.trim(), table.decimal);
+    return cell.kind === "number" ? cell.value : NaN;
   };
-  const yAll = table.rows.map((r) => label((r[jy] ?? "").trim()));
-  const out: Array<{ column: string; auc: number }> = [];
-  for (const name of candidates) {
-    const j = table.header.indexOf(name);
-    if (profiles[j]?.kind !== "numeric") continue;
-    const y: number[] = [];
-    const x: number[] = [];
-    table.rows.forEach((r, i) => {
-      const v = classifyCell((r[j] ?? "").trim(), table.decimal);
-      if (v.kind === "number" && !Number.isNaN(yAll[i]!)) {
-        x.push(v.value);
-        y.push(yAll[i]!);
-      }
+  let y: Float64Array;
+  if (outcome && positive !== null) {
+    const jy = table.header.indexOf(outcome.name);
+    y = Float64Array.from(table.rows, (r) => {
+      const text = (r[jy] ?? "").trim();
+      const cell = classifyCell(text, table.decimal);
+      if (cell.kind === "missing") return NaN;
+      return (cell.kind === "number" ? String(cell.value) : text) === positive ? 1 : 0;
     });
-    const events = y.reduce((a, b) => a + b, 0);
-    if (events === 0 || events === y.length) continue;
-    const auc = aucMannWhitney(y, x);
-    if (Math.max(auc, 1 - auc) >= cut) out.push({ column: name, auc: Math.max(auc, 1 - auc) });
+  } else {
+    y = new Float64Array(table.rows.length).fill(NaN); // no outcome: the screen judges names only
   }
-  return out;
+  const features = candidates.map((name) => {
+    const j = table.header.indexOf(name);
+    return { name, values: Float64Array.from(table.rows, (r) => numberOf(r[j] ?? "")) };
+  });
+  return screenLeaks(features, y);
+}
+
+/** Options of {@link guessRoles}. */
+export interface GuessRolesOptions {
+  /** The outcome column, when the user names it (`radval init --outcome`): not guessed. */
+  readonly outcome?: string;
+}
+
+/** The profile of the outcome column the user named: it must exist and have two values. */
+function givenOutcome(profiles: readonly ColumnProfile[], name: string, source: string): ColumnProfile {
+  const p = profiles.find((c) => c.name === name);
+  if (!p) {
+    const near = closestName(name, profiles.map((c) => c.name));
+    throw new RadvalError("UNKNOWN_COLUMN", `no column "${name}" in ${source}`, { where: { file: source, column: name, option: "--outcome" }, hint: near ? `Did you mean "${near}"?` : "Use a column name from the table's header." });
+  }
+  if (!isBinary(p)) {
+    throw new RadvalError("INVALID_OPTION", `column "${name}" has ${p.manyLevels ? "more than 20" : p.levels.length} distinct values; a binary outcome has exactly 2`, {
+      where: { file: source, column: name, option: "--outcome" },
+      hint: "Name a two-valued column (e.g. 0/1, no/yes), or derive one first.",
+    });
+  }
+  return p;
 }
 
 /**
@@ -212,7 +229,7 @@ function separatingColumns(table: RawTable, profiles: readonly ColumnProfile[], 
  * almost perfectly (AUC ≥ 0.99), are suggested for exclusion. Pure and
  * isomorphic; O(rows × columns × log rows).
  */
-export function guessRoles(table: RawTable): GuessedRoles {
+export function guessRoles(table: RawTable, options: GuessRolesOptions = {}): GuessedRoles {
   const profiles = profileColumns(table);
   const taken = new Set<string>();
   const take = (p: ColumnProfile | undefined) => {
@@ -240,6 +257,7 @@ export function guessRoles(table: RawTable): GuessedRoles {
         rater: { column: raterProfile.name, by: "name", note: `${raterProfile.levels.length} raters/repeats` },
         binaryColumns: [],
         separating: [],
+        leaks: [],
         excludeSuggested: [],
         features,
         textColumns: profiles.filter((p) => p.kind !== "numeric" && p !== caseProfile && p !== raterProfile).map((p) => p.name),
@@ -252,15 +270,16 @@ export function guessRoles(table: RawTable): GuessedRoles {
   const id: RoleGuess = idProfile ? { column: idProfile.name, by: "name", note: "unique values" } : none("no id-like column with unique values: rows are numbered");
 
   let outcomeBy: RoleGuess["by"] = "name";
-  let outcomeProfile = byName(profiles, ROLE_NAMES.outcome, isBinary, taken);
+  let outcomeProfile = options.outcome !== undefined ? givenOutcome(profiles, options.outcome, table.source) : byName(profiles, ROLE_NAMES.outcome, isBinary, taken);
   const roleNamed = (p: ColumnProfile) => [...ROLE_NAMES.site, ...ROLE_NAMES.cohort].includes(normalise(p.name));
-  const binaryColumns = profiles.filter((p) => !taken.has(p.name) && isBinary(p) && !roleNamed(p)).map((p) => p.name);
+  const binaryColumns = profiles.filter((p) => !taken.has(p.name) && p !== outcomeProfile && isBinary(p) && !roleNamed(p)).map((p) => p.name);
   if (!outcomeProfile) {
     // From the values alone: prefer a conventional coding (0/1, no/yes, …), then fewer missing values, then a later
-    // column (outcomes tend to come last in exported tables).
+    // column (outcomes tend to come last in exported tables). Never an image feature, nor a numeric column whose two
+    // values are not an outcome coding (a continuous measurement that happens to take two values).
     outcomeBy = "values";
     const rank = (p: ColumnProfile) => [conventionalPositive(p) === null ? 1 : 0, p.missing, -profiles.indexOf(p)];
-    const candidates = profiles.filter((p) => binaryColumns.includes(p.name));
+    const candidates = profiles.filter((p) => binaryColumns.includes(p.name) && !isImageFeatureName(p.name) && (p.kind === "text" || conventionalPositive(p) !== null));
     outcomeProfile = candidates.sort((a, b) => {
       const [ra, rb] = [rank(a), rank(b)];
       return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
@@ -271,9 +290,9 @@ export function guessRoles(table: RawTable): GuessedRoles {
     ? {
         column: outcomeProfile.name,
         by: outcomeBy,
-        note: outcomeBy === "name" ? `two values: ${outcomeProfile.levels.join(", ")}` : `no column has an outcome-like name; "${outcomeProfile.name}" was chosen by its values (two values, ${conventionalPositive(outcomeProfile) !== null ? "0/1-like coding, " : ""}${outcomeProfile.missing} missing) among ${binaryColumns.join(", ")}`,
+        note: options.outcome !== undefined ? `given with --outcome; two values: ${outcomeProfile.levels.join(", ")}` : outcomeBy === "name" ? `two values: ${outcomeProfile.levels.join(", ")}` : `no column has an outcome-like name; "${outcomeProfile.name}" was chosen by its values (two values, ${conventionalPositive(outcomeProfile) !== null ? "0/1-like coding, " : ""}${outcomeProfile.missing} missing) among ${binaryColumns.join(", ")}`,
       }
-    : none("no two-valued column: name the binary outcome");
+    : none("no column is recognisably a binary outcome: name it with --outcome");
 
   const siteProfile = take(byName(profiles, ROLE_NAMES.site, (p) => !p.manyLevels && p.levels.length >= 2 && p.kind !== "date", taken));
   const site: RoleGuess = siteProfile ? { column: siteProfile.name, by: "name", note: `${siteProfile.levels.length} levels: ${siteProfile.levels.join(", ")}` } : none("no site/centre column");
@@ -287,14 +306,12 @@ export function guessRoles(table: RawTable): GuessedRoles {
 
   const outcomeMissing = outcomeProfile?.missing ?? 0;
   const positive = guessPositive(outcomeProfile);
-  const byLeakName = profiles
+  const outcomeLike = profiles
     .filter((p) => !taken.has(p.name) && p.kind === "numeric" && (ROLE_NAMES.leak.includes(normalise(p.name)) || ROLE_NAMES.outcome.includes(normalise(p.name))))
     .map((p) => p.name);
-  const separating =
-    outcomeProfile && positive.value !== null
-      ? separatingColumns(table, profiles, outcomeProfile, positive.value, profiles.filter((p) => !taken.has(p.name) && !byLeakName.includes(p.name)).map((p) => p.name))
-      : [];
-  const excludeSuggested = [...byLeakName, ...separating.map((c) => c.column)];
+  const leaks = screenTable(table, outcomeProfile, positive.value, profiles.filter((p) => !taken.has(p.name) && p.kind === "numeric" && !p.name.startsWith("diagnostics_")).map((p) => p.name));
+  const separating = leaks.filter((l) => l.auc !== null && l.auc >= 0.99).map((l) => ({ column: l.feature, auc: l.auc! }));
+  const excludeSuggested = [...new Set([...outcomeLike, ...leaks.map((l) => l.feature)])];
   const excluded = new Set(excludeSuggested);
   const features = profiles.filter((p) => !taken.has(p.name) && !excluded.has(p.name) && p.kind === "numeric" && !p.name.startsWith("diagnostics_")).map((p) => p.name);
   const textColumns = profiles.filter((p) => !taken.has(p.name) && p.kind !== "numeric").map((p) => p.name);
@@ -313,6 +330,7 @@ export function guessRoles(table: RawTable): GuessedRoles {
     rater: none("wide table"),
     binaryColumns: binaryColumns.filter((c) => !taken.has(c)),
     separating,
+    leaks,
     excludeSuggested,
     features,
     textColumns,

@@ -22,7 +22,7 @@ import { RADVAL_VERSION } from "../../version.js";
 import type { StudyConfig } from "../config.js";
 import { calibrationPoints, decisionCurveRows, rocPoints } from "../curves.js";
 import { validateBySite } from "../leaveOneSiteOut.js";
-import { performanceMetrics } from "../performance.js";
+import { notEstimableReason, performanceMetrics } from "../performance.js";
 import { type TaskExecutor, type ValidationJob, inProcessExecutor, selectedFeatures } from "../tasks.js";
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type StudyModelFile, exportWorkflow } from "../modelFile.js";
 import type { OriginalFit } from "../optimismBootstrap.js";
@@ -31,6 +31,7 @@ import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
 import { caseMix, cohortResult, dataPreparation, modelResult } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { runInternalValidation } from "./internal.js";
+import { type LeakSuspect, isImageFeatureName, screenLeaks } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 
 /** What a study run needs, already loaded (Node's `radval validate` reads the files; a browser passes them in). */
@@ -79,6 +80,8 @@ export interface RunStudyOptions {
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   /** Time stamp for `createdAt` (default now; pass null for reproducible files). */
   readonly createdAt?: string | null;
+  /** Receives warnings found before fitting (the leak screen's suspects), one message each. */
+  readonly onWarning?: (message: string) => void;
   /** Loads engines that need it (WebAssembly) before fitting; default `prepareEngines` (Node's CLI passes a quiet loader). */
   readonly prepare?: (specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>) => Promise<void>;
 }
@@ -103,6 +106,15 @@ function thresholdGrid(config: StudyConfig): Float64Array | undefined {
   const steps = Math.round((t.to - t.from) / t.by);
   for (let k = 0; k <= steps; k++) out.push(Number((t.from + k * t.by).toFixed(12)));
   return Float64Array.from(out);
+}
+
+/** The leak screen of every feature column on the development rows (see {@link screenLeaks}). */
+function screenDevelopment(data: Dataset, rows: Int32Array, y: Float64Array): LeakSuspect[] {
+  const n = data.x.nRows;
+  return screenLeaks(
+    data.featureNames.map((name, j) => ({ name, values: Float64Array.from(rows, (r) => data.x.data[j * n + r]!) })),
+    y,
+  );
 }
 
 /**
@@ -133,6 +145,8 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const y = data.outcome.values;
   const yDev = Float64Array.from(devRows, (r) => y[r]!);
   const devEvents = yDev.reduce((a, b) => a + b, 0);
+  const leaks = screenDevelopment(data, devRows, yDev);
+  for (const l of leaks) options.onWarning?.(`suspected leakage: ${l.feature}: ${l.reason}`);
 
   const master = createRng(seed);
   // Streams in a fixed order; curveRng (ROC bands) was added last so the first four streams are those of earlier versions.
@@ -227,6 +241,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
     for (const f of finals) {
       const { prob, logit } = f.predictWithLogit(data, cohort.rows);
+      const metrics = performanceMetrics(yc, prob, 0.95, logit);
       record("external", f.spec.id, cohort.name, cohort.rows, prob);
       externalValidation.push({
         model: f.spec.id,
@@ -234,10 +249,11 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
         site: null,
         n: cohort.rows.length,
         events: yc.reduce((a, b) => a + b, 0),
-        metrics: performanceMetrics(yc, prob, 0.95, logit),
+        metrics,
         roc: rocPoints(yc, prob, { rng: curveRng.split() }),
         calibration: calibrationPoints(yc, prob),
         decisionCurve: decisionCurveRows(yc, prob, thresholds),
+        notEstimable: notEstimableReason(yc.reduce((a, b) => a + b, 0), yc.length),
       });
       for (const method of config.external?.updating ?? []) {
         updating.push(
@@ -289,6 +305,8 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
       candidates: [...candidateFeatures],
       candidateParameters: candidateFeatures.length,
       excluded: data.textColumns.map((c) => c.name),
+      suspectedLeaks: leaks.map((l) => ({ feature: l.feature, reason: l.reason, auc: l.auc, separates: l.separates })),
+      clinical: candidateFeatures.filter((f) => !isImageFeatureName(f)),
     },
     models: finals.map((f, k) => modelResult(f, exported[k]!, devEvents, 10)),
     primaryModel: finals[0]?.spec.id ?? null,

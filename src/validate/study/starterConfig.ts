@@ -1,3 +1,4 @@
+import { previewList } from "../../core/dataset.js";
 import type { GuessedRoles, RoleGuess } from "./guessRoles.js";
 
 /** Options of {@link starterConfig}. */
@@ -85,9 +86,12 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
     line(2, "# features: [a, b, c]", `use exactly these columns (default: every other numeric column; here ${nFeatures})`),
   );
   if (guess.excludeSuggested.length) {
-    const separating = guess.separating.map((c) => `${c.column} alone has AUC ${c.auc.toFixed(3)}`);
-    const why = `never features: names that suggest follow-up or the outcome${separating.length ? `, or the outcome restated (${separating.join("; ")})` : ""} — leakage`;
-    push(line(2, `exclude: ${flow(guess.excludeSuggested)}`, why, true));
+    // One line per excluded column, each with its reason: delete a line to use that column after all.
+    push(line(2, "exclude:", "never features — leakage screen by radval init: delete a line to use that column after all", true));
+    for (const column of guess.excludeSuggested) {
+      const leak = guess.leaks.find((l) => l.feature === column);
+      push(line(4, `- ${yamlScalar(column)}`, leak ? leak.reason : "its name is the name of an outcome or follow-up column"));
+    }
   } else {
     push(line(2, "# exclude: [col1, col2]", "columns never used as features (e.g. follow-up time, a restated outcome)"));
   }
@@ -105,8 +109,8 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
   } else {
     push(line(2, "# development: {column: cohort, value: trial}", "rows to develop on (default: every row not in an external cohort)"));
   }
-  if (guess.textColumns.length) push(`  # Text columns, not used as features: ${guess.textColumns.join(", ")}.`);
-  if (outcome !== null && guess.outcome.by !== "name" && guess.binaryColumns.length) push(`  # Other two-valued columns (the outcome may be one of these): ${guess.binaryColumns.join(", ")}.`);
+  if (guess.textColumns.length) push(`  # Text columns, not used as features: ${previewList(guess.textColumns, 20)}.`);
+  if (outcome !== null && guess.outcome.by !== "name" && guess.binaryColumns.length) push(`  # Other two-valued columns (the outcome may be one of these): ${previewList(guess.binaryColumns, 20)}.`);
 
   push(
     "",

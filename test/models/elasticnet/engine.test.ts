@@ -104,3 +104,25 @@ describe("class weights given as params by other code", () => {
     expect(radvalErrorOf(() => elasticNetEngine.fit(bad, x, y, { rng: createRng(1) })).where.key).toBe("classWeight");
   });
 });
+
+describe("inner CV messages (issue 15)", () => {
+  it("too few events for the inner CV names the inner CV and innerFolds, not the user's --folds", () => {
+    const few = Float64Array.from(y, (v, i) => (v === 1 && i > 60 ? 0 : v)); // keep the events among the first 61 rows
+    const events = few.reduce((a, b) => a + b, 0);
+    const rows = Int32Array.from({ length: 80 }, (_, i) => i);
+    const xs = { nRows: rows.length, nCols: x.nCols, data: new Float64Array(rows.length * x.nCols) };
+    for (let j = 0; j < x.nCols; j++) for (let i = 0; i < rows.length; i++) xs.data[j * rows.length + i] = x.data[j * x.nRows + i]!;
+    const ys = few.slice(0, 80);
+    const nEvents = Math.min(ys.reduce((a, b) => a + b, 0), 80 - ys.reduce((a, b) => a + b, 0));
+    expect(events).toBeGreaterThan(0);
+    const e = radvalErrorOf(() => elasticNetEngine.fit(elasticNet({ innerFolds: nEvents + 1 }), xs, ys, { rng: createRng(1) }));
+    expect(e.message).toContain(`the inner ${nEvents + 1}-fold CV that chooses λ (params.innerFolds = ${nEvents + 1}`);
+    expect(e.hint).toContain("innerFolds");
+  });
+
+  it("2 folds that fail do not advise 'at most 2 folds'", () => {
+    const e = radvalErrorOf(() => stratifiedFoldIds([0, 0, 0, 1], 2, createRng(1)));
+    expect(e.hint).not.toContain("at most 2 folds");
+    expect(e.hint).toContain("With 1 event no k-fold cross-validation is possible");
+  });
+});

@@ -123,6 +123,8 @@ describe("leave-one-site-out on the multisite cohort", () => {
     // coverage: 19 of the 120 candidate features had test-retest data; the other 101 entered unassessed, and the results say so
     expect(results.dataPreparation.reliability!.assessed).toBe(19);
     expect(results.dataPreparation.reliability!.unassessed).toMatchObject({ count: 101, policy: "keep" });
+    // the test-retest table's size is reported (examples/test_retest.csv: 40 cases × 3 readers), not null
+    expect(results.dataPreparation.reliability).toMatchObject({ nCases: 40, nRaters: 3 });
     expect(results.dataPreparation.redundancy!.clusters.length).toBeGreaterThan(0);
     // pooled leave-one-site-out curves: every development patient once, predicted by the model fitted without their site
     const pooled = results.leaveOneSiteOutPooled[0]!;
