@@ -94,7 +94,7 @@ export function concordance(
     }
     let b = a;
     while (b < n && d[order[b]!] === 1 && t[order[b]!] === t[i0]) b++;
-    const tw = wAt ? wAt[eventTimeIndex]! : 1;
+    const tw = wAt ? wAt[wAt.length - 1 - eventTimeIndex]! : 1;
     eventTimeIndex++;
     const nd = b - a;
     ty += (tw * nd * (nd - 1)) / 2;
