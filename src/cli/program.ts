@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { RADVAL_VERSION } from "../version.js";
 import { registerAuc } from "./commands/auc.js";
 import { registerCluster } from "./commands/cluster.js";
+import { registerCoxph } from "./commands/coxph.js";
 import { registerCv } from "./commands/cv.js";
 import { registerDescribe } from "./commands/describe.js";
 import { registerEvaluate } from "./commands/evaluate.js";
@@ -22,6 +23,7 @@ const COMMANDS: ReadonlyArray<(program: Command, io: CliIo) => void> = [
   registerCluster,
   registerAuc,
   registerGlmnet,
+  registerCoxph,
   registerCv,
   registerEvaluate,
   registerValidate,

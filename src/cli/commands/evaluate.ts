@@ -12,6 +12,7 @@ import { addCommonOptions, numberOption } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
 import { type PredictionFileOptions, addPredictionFileOptions, levelOption, readPredictionTable } from "../predictions.js";
 import { type AucReport, aucReport, formatAucReport } from "./auc.js";
+import { addEvaluateSurvivalOptions, runEvaluateSurvival } from "./evaluateSurvival.js";
 
 const VAL_PROB_KEYS = ["Dxy", "C", "R2", "D", "U", "Q", "Brier", "Intercept", "Slope", "Emax", "E90", "Eavg", "Sz", "Sp"] as const;
 
@@ -148,7 +149,9 @@ export function registerEvaluate(program: Command, io: CliIo): void {
     .option("--extremes <mode>", 'probabilities of exactly 0 or 1: "error" (default) or "exclude" them from the logistic statistics, as rms::val.prob')
     .option("--hl-groups <g>", "Hosmer–Lemeshow groups (default 10)")
     .option("--hl-df <which>", 'Hosmer–Lemeshow df: "development" (G − 2, default) or "validation" (G, new data)');
-  command.action((file: string, options: EvaluateOptions) => {
+  addEvaluateSurvivalOptions(command);
+  command.action((file: string, options: EvaluateOptions & { time?: string }) => {
+    if (options.time !== undefined) return runEvaluateSurvival(file, options, io);
     const level = levelOption(options.level);
     const thresholds = thresholdsOption(options.thresholds);
     const extremes = (options.extremes ?? "error") as ExtremeProbabilities;

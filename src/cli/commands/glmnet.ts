@@ -15,6 +15,7 @@ import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { type RoleOptions, addCommonOptions, addRoleOptions, numberOption, parseOptionsFrom, rolesFromOptions, splitList } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
+import { addGlmnetCoxOptions, runGlmnetCox } from "./glmnetCox.js";
 
 interface GlmnetOptions extends RoleOptions {
   alpha?: string;
@@ -173,7 +174,9 @@ export function registerGlmnet(program: Command, io: CliIo): void {
     .option("--folds <k>", "cross-validate with k stratified folds drawn with --seed")
     .option("--seed <s>", "seed of the fold draw (with --folds)")
     .option("--measure <m>", `cross-validation measure: ${MEASURES.join(", ")}`, "deviance");
-  command.action((file: string, options: GlmnetOptions) => {
+  addGlmnetCoxOptions(command);
+  command.action((file: string, options: GlmnetOptions & { family?: string }) => {
+    if (options.family !== undefined && options.family !== "binomial") return runGlmnetCox(file, options, io, CLI_THRESH);
     if (options.outcome === undefined) {
       throw new RadvalError("MISSING_ROLE", "no outcome column was chosen", { where: { option: "--outcome" }, hint: "Name the binary outcome column with --outcome COL." });
     }
