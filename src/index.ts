@@ -188,3 +188,27 @@ export { univariateFilter, fitUnivariateFilter } from "./preprocess/univariateFi
 export { fitStep, stepTypes, isCustomStep } from "./preprocess/registry.js";
 export { frameOfRows, outcomeOfRows, selectByName } from "./preprocess/frame.js";
 export { appendRows } from "./core/appendRows.js";
+// Time-to-event outcomes (survival): Kaplan–Meier, log-rank, Cox, concordance, IPCW horizon metrics, Cox elastic net.
+export { checkSurvival, checkHorizon } from "./survival/validate.js";
+export type { SurvivalData } from "./survival/validate.js";
+export { kaplanMeier, survivalAt, kmQuantile, medianFollowUp } from "./survival/kaplanMeier.js";
+export type { KaplanMeier } from "./survival/kaplanMeier.js";
+export { logRankTest } from "./survival/logRank.js";
+export type { LogRankResult } from "./survival/logRank.js";
+export { coxph, coxLinearPredictor, coxPredictSurvival, cumhazAt } from "./survival/coxph.js";
+export type { CoxphFit, CoxphOptions, CoxTies } from "./survival/coxph.js";
+export { coxZph } from "./survival/coxZph.js";
+export type { CoxZphResult } from "./survival/coxZph.js";
+export { concordance } from "./survival/concordance.js";
+export type { ConcordanceResult, ConcordanceTimeWeight } from "./survival/concordance.js";
+export { censoringModel } from "./survival/ipcw.js";
+export type { CensoringModel } from "./survival/ipcw.js";
+export { timeDependentAuc, survivalBrierScore, nullSurvivalBrierScore, integratedBrierScore } from "./survival/timeDependent.js";
+export type { EstimateWithCi, HorizonOptions } from "./survival/timeDependent.js";
+export { survivalCalibration } from "./survival/calibration.js";
+export type { SurvivalCalibration, SurvivalCalibrationGroup } from "./survival/calibration.js";
+export { survivalDecisionCurve } from "./survival/decisionCurve.js";
+export type { SurvivalNetBenefit } from "./survival/decisionCurve.js";
+export { riskGroupSurvival, quantileType7 } from "./survival/riskGroups.js";
+export type { RiskGroupSurvival } from "./survival/riskGroups.js";
+export * from "./models/coxnet/index.js";

@@ -76,7 +76,7 @@ function prepare(time: ArrayLike<number>, event: ArrayLike<number>, risk: ArrayL
  * riskRegression::Score(..., metrics = "brier", cens.model = "km", conservative = FALSE). `risk` = predicted
  * probability of the event by t. Reference: Graf et al. (1999) Stat Med 18:2529; Gerds & Schumacher (2006). O(n log n).
  */
-export function brierScore(time: ArrayLike<number>, event: ArrayLike<number>, risk: ArrayLike<number>, horizon: number, options: HorizonOptions = {}): EstimateWithCi {
+export function survivalBrierScore(time: ArrayLike<number>, event: ArrayLike<number>, risk: ArrayLike<number>, horizon: number, options: HorizonOptions = {}): EstimateWithCi {
   const p = prepare(time, event, risk, horizon);
   return brierFromPrepared(p, risk, options.level ?? 0.95);
 }
@@ -162,12 +162,12 @@ export function timeDependentAuc(time: ArrayLike<number>, event: ArrayLike<numbe
 
 /**
  * Brier score of the null model at t: everyone gets the marginal risk 1 − KM(t) of the same data (riskRegression's
- * "Null model" row), with SE and CI as {@link brierScore}.
+ * "Null model" row), with SE and CI as {@link survivalBrierScore}.
  */
-export function nullBrierScore(time: ArrayLike<number>, event: ArrayLike<number>, horizon: number, options: HorizonOptions = {}): EstimateWithCi {
+export function nullSurvivalBrierScore(time: ArrayLike<number>, event: ArrayLike<number>, horizon: number, options: HorizonOptions = {}): EstimateWithCi {
   const km = kaplanMeier(time, event);
   const r = 1 - survivalAt(km, horizon);
-  return brierScore(time, event, new Float64Array(time.length).fill(r), horizon, options);
+  return survivalBrierScore(time, event, new Float64Array(time.length).fill(r), horizon, options);
 }
 
 /**
@@ -183,7 +183,7 @@ export function integratedBrierScore(
   upTo: number = times[times.length - 1]!,
 ): number {
   const grid = [0, ...times];
-  const brier = [0, ...times.map((t) => brierScore(time, event, riskAt(t), t).estimate)];
+  const brier = [0, ...times.map((t) => survivalBrierScore(time, event, riskAt(t), t).estimate)];
   const stop = Math.min(upTo, grid[grid.length - 1]!);
   if (!(stop > 0)) return 0;
   let s = 0;

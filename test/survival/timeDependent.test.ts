@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brierScore, integratedBrierScore, nullBrierScore, timeDependentAuc } from "../../src/survival/timeDependent.js";
+import { survivalBrierScore, integratedBrierScore, nullSurvivalBrierScore, timeDependentAuc } from "../../src/survival/timeDependent.js";
 import { loadFixture, radvalErrorOf, relDiff } from "../helpers.js";
 
 // References: test/fixtures/scripts/fx_survival_pbc.R (survival_pbc.json: Score on the external cohort) and
@@ -21,16 +21,16 @@ describe("IPCW time-dependent AUC and Brier (riskRegression::Score)", () => {
     const e = pbc.external_5y;
     const brier = Object.fromEntries(e.brier.map((r: any) => [r.model, r]));
     expectClose(timeDependentAuc(fx.ext.time, fx.ext.event, e.risk, e.time), e.auc[0], "AUC");
-    expectClose(brierScore(fx.ext.time, fx.ext.event, e.risk, e.time), brier.cox, "Brier");
-    expectClose(nullBrierScore(fx.ext.time, fx.ext.event, e.time), brier["Null model"], "Brier");
+    expectClose(survivalBrierScore(fx.ext.time, fx.ext.event, e.risk, e.time), brier.cox, "Brier");
+    expectClose(nullSurvivalBrierScore(fx.ext.time, fx.ext.event, e.time), brier["Null model"], "Brier");
   });
 
   it("development cohort at 5 years", () => {
     const e = fx.dev_5y;
     const brier = Object.fromEntries(e.brier.map((r: any) => [r.model, r]));
     expectClose(timeDependentAuc(fx.dev.time, fx.dev.event, e.risk, e.time), e.auc[0], "AUC");
-    expectClose(brierScore(fx.dev.time, fx.dev.event, e.risk, e.time), brier.cox, "Brier");
-    expectClose(nullBrierScore(fx.dev.time, fx.dev.event, e.time), brier["Null model"], "Brier");
+    expectClose(survivalBrierScore(fx.dev.time, fx.dev.event, e.risk, e.time), brier.cox, "Brier");
+    expectClose(nullSurvivalBrierScore(fx.dev.time, fx.dev.event, e.time), brier["Null model"], "Brier");
   });
 
   it("integrated Brier score over a grid", () => {
@@ -38,13 +38,13 @@ describe("IPCW time-dependent AUC and Brier (riskRegression::Score)", () => {
     const riskAt = (t: number) => ib.risk[String(t)];
     ib.times.forEach((t: number, k: number) => {
       const row = ib.model.findIndex((m: string, r: number) => m === "cox" && ib.at[r] === t);
-      expect(relDiff(brierScore(fx.ext.time, fx.ext.event, riskAt(t), t).estimate, ib.brier[row])).toBeLessThan(TOL); // tolerance 1e-6
+      expect(relDiff(survivalBrierScore(fx.ext.time, fx.ext.event, riskAt(t), t).estimate, ib.brier[row])).toBeLessThan(TOL); // tolerance 1e-6
       expect(relDiff(integratedBrierScore(fx.ext.time, fx.ext.event, ib.times.slice(0, k + 1), riskAt, t), ib.ibs[row])).toBeLessThan(TOL); // tolerance 1e-6
     });
   });
 
   it("rejects a horizon beyond the last follow-up", () => {
     const e = pbc.external_5y;
-    expect(radvalErrorOf(() => brierScore(fx.ext.time, fx.ext.event, e.risk, 1e6)).code).toBe("INVALID_ARGUMENT");
+    expect(radvalErrorOf(() => survivalBrierScore(fx.ext.time, fx.ext.event, e.risk, 1e6)).code).toBe("INVALID_ARGUMENT");
   });
 });

@@ -6,7 +6,7 @@ import { concordance } from "../../survival/concordance.js";
 import { survivalDecisionCurve } from "../../survival/decisionCurve.js";
 import { medianFollowUp } from "../../survival/kaplanMeier.js";
 import { riskGroupSurvival } from "../../survival/riskGroups.js";
-import { brierScore, nullBrierScore, timeDependentAuc, type EstimateWithCi } from "../../survival/timeDependent.js";
+import { survivalBrierScore, nullSurvivalBrierScore, timeDependentAuc, type EstimateWithCi } from "../../survival/timeDependent.js";
 import { checkHorizon } from "../../survival/validate.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
@@ -71,14 +71,14 @@ export function runEvaluateSurvival(file: string, options: EvaluateSurvivalOptio
     checkHorizon(horizon, data.time, { file, option: "--horizon" });
     const h: Record<string, unknown> = { time: horizon, auc: ci(timeDependentAuc(data.time, data.event, prob ?? risk, horizon, { level })) };
     if (prob) {
-      h.brier = ci(brierScore(data.time, data.event, prob, horizon, { level }));
-      h.brierNull = ci(nullBrierScore(data.time, data.event, horizon, { level }));
+      h.brier = ci(survivalBrierScore(data.time, data.event, prob, horizon, { level }));
+      h.brierNull = ci(nullSurvivalBrierScore(data.time, data.event, horizon, { level }));
       h.ipa = 1 - (h.brier as EstimateWithCi).estimate / (h.brierNull as EstimateWithCi).estimate;
       h.calibration = survivalCalibration(data.time, data.event, prob, horizon, { groups: calGroups, lp: risk });
       const thresholds = options.thresholds !== undefined ? parseThresholdGrid(options.thresholds) : defaultThresholds();
       h.decisionCurve = survivalDecisionCurve(data.time, data.event, prob, horizon, thresholds).map((r) => ({ threshold: r.threshold, netBenefit: r.netBenefit, treatAll: r.treatAll, treatNone: r.treatNone }));
     } else {
-      h.brierNull = ci(nullBrierScore(data.time, data.event, horizon, { level }));
+      h.brierNull = ci(nullSurvivalBrierScore(data.time, data.event, horizon, { level }));
     }
     report.horizon = h;
   }
