@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { survivalCalibration } from "../../src/survival/calibration.js";
-import { survivalDecisionCurve } from "../../src/survival/decisionCurve.js";
 import { loadFixture, relDiff } from "../helpers.js";
 
-// Reference: test/fixtures/scripts/fx_survival_extra.R (calibration_ext, decision_curve_ext; survival 3.5-3 survfit and coxph).
+// Reference: test/fixtures/scripts/fx_survival_extra.R (calibration_ext; survival 3.5-3 survfit and coxph).
 const fx = loadFixture("survival_extra.json");
 const c = fx.calibration_ext;
 
@@ -20,16 +19,5 @@ describe("survivalCalibration at the horizon", () => {
     });
     expect(relDiff(r.slope!.estimate, c.slope)).toBeLessThan(1e-7); // tolerance 1e-7 (coxph convergence)
     expect(relDiff(r.slope!.se, c.slope_se)).toBeLessThan(1e-7); // tolerance 1e-7
-  });
-});
-
-describe("survivalDecisionCurve at the horizon", () => {
-  it("net benefit with KM among those above the threshold, and treat-all", () => {
-    const d = fx.decision_curve_ext;
-    const r = survivalDecisionCurve(fx.ext.time, fx.ext.event, c.risk, c.time, d.map((x: any) => x.threshold));
-    r.forEach((row, k) => {
-      expect(Math.abs(row.netBenefit - d[k].net_benefit)).toBeLessThan(1e-12); // tolerance 1e-12 abs
-      expect(Math.abs(row.treatAll - d[k].treat_all)).toBeLessThan(1e-12); // tolerance 1e-12 abs
-    });
   });
 });
