@@ -14,6 +14,7 @@ import { type PredictionFileOptions, addPredictionFileOptions, levelOption, read
 import { type AucReport, aucReport, formatAucReport } from "./auc.js";
 import { type ReclassificationJson, addReclassificationOptions, formatReclassification, reclassificationJson, riskCutoffsOption } from "./evaluateReclassification.js";
 import { addEvaluateOrdinalOptions, evaluateOrdinal } from "./evaluateOrdinal.js";
+import { addEvaluateSurvivalOptions, runEvaluateSurvival } from "./evaluateSurvival.js";
 
 const VAL_PROB_KEYS = ["Dxy", "C", "R2", "D", "U", "Q", "Brier", "Intercept", "Slope", "Emax", "E90", "Eavg", "Sz", "Sp"] as const;
 
@@ -157,8 +158,10 @@ export function registerEvaluate(program: Command, io: CliIo): void {
     .option("--hl-df <which>", 'Hosmer–Lemeshow df: "development" (G − 2, default) or "validation" (G, new data)');
   addReclassificationOptions(command);
   addEvaluateOrdinalOptions(command);
-  command.action((file: string, options: EvaluateOptions & { ordinal?: boolean }) => {
+  addEvaluateSurvivalOptions(command);
+  command.action((file: string, options: EvaluateOptions & { ordinal?: boolean; time?: string }) => {
     if (options.ordinal) return evaluateOrdinal(file, options, io);
+    if (options.time !== undefined) return runEvaluateSurvival(file, options, io);
     const level = levelOption(options.level);
     const thresholds = thresholdsOption(options.thresholds);
     const extremes = (options.extremes ?? "error") as ExtremeProbabilities;

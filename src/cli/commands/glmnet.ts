@@ -16,6 +16,7 @@ import type { CliIo } from "../io.js";
 import { type RoleOptions, addCommonOptions, addRoleOptions, numberOption, parseOptionsFrom, rolesFromOptions, splitList } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
 import { addMultinomialOptions, glmnetMultinomial } from "./glmnetMultinomial.js";
+import { addGlmnetCoxOptions, runGlmnetCox } from "./glmnetCox.js";
 
 interface GlmnetOptions extends RoleOptions {
   alpha?: string;
@@ -179,10 +180,12 @@ export function registerGlmnet(program: Command, io: CliIo): void {
     .option("--seed <s>", "seed of the fold draw (with --folds)")
     .option("--measure <m>", `cross-validation measure: ${MEASURES.join(", ")}`, "deviance");
   addMultinomialOptions(command);
+  addGlmnetCoxOptions(command);
   command.action((file: string, options: GlmnetOptions & { family?: string }) => {
     if (options.family === "multinomial") return glmnetMultinomial(file, options, io);
+    if (options.family === "cox") return runGlmnetCox(file, options, io, CLI_THRESH);
     if (options.family !== undefined && options.family !== "binomial") {
-      throw new RadvalError("INVALID_OPTION", `unknown family "${options.family}"`, { where: { option: "--family" }, hint: "Use binomial (a binary outcome) or multinomial." });
+      throw new RadvalError("INVALID_OPTION", `unknown family "${options.family}"`, { where: { option: "--family" }, hint: "Use binomial (a binary outcome), multinomial or cox." });
     }
     if (options.outcome === undefined) {
       throw new RadvalError("MISSING_ROLE", "no outcome column was chosen", { where: { option: "--outcome" }, hint: "Name the binary outcome column with --outcome COL." });

@@ -36,7 +36,7 @@ const CLI_THRESH = 1e-12;
 /** Adds --family, --grouped and --levels to the glmnet command. */
 export function addMultinomialOptions(command: Command): Command {
   return command
-    .option("--family <f>", 'model family: "binomial" (default, a binary outcome) or "multinomial" (more than two classes)')
+    .option("--family <f>", 'model family: "binomial" (default, a binary outcome), "multinomial" (more than two classes) or "cox" (time-to-event; needs --time and --event)')
     .option("--grouped", "with --family multinomial: grouped lasso penalty, a feature is in or out for all classes at once (glmnet's type.multinomial = \"grouped\")")
     .option("--levels <list>", "with --family multinomial: class order (default: numeric / F0 < F1 order, else sorted)");
 }
