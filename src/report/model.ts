@@ -76,6 +76,8 @@ export interface Report {
   readonly createdAt: string | null;
   /** Key numbers, one sentence each. */
   readonly summary: readonly string[];
+  /** The "Key results" block at the top: final model, internal and external estimates, net benefit, open flags (see keyResults). */
+  readonly keyResults: readonly string[];
   readonly statusCounts: Readonly<Record<ItemStatus, number>>;
   readonly checklist: readonly ChecklistEntry[];
   readonly tripod2015: readonly Tripod2015Entry[];

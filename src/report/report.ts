@@ -1,6 +1,7 @@
 import { RADVAL_VERSION } from "../version.js";
 import { type FlagOptions, computeFlags } from "./flags.js";
 import type { ItemStatus, Report } from "./model.js";
+import { keyResults } from "./keyResults.js";
 import { buildCharts } from "./reportCharts.js";
 import type { StudyResults } from "./results.js";
 import { buildTables } from "./tables.js";
@@ -40,6 +41,7 @@ export function buildReport(results: StudyResults, options: BuildReportOptions =
     configHash: results.software.configHash,
     createdAt: results.createdAt,
     summary,
+    keyResults: keyResults(results, flags),
     statusCounts,
     checklist,
     tripod2015: buildTripod2015(checklist),

@@ -198,7 +198,7 @@ export interface HtmlOptions {
 
 /** Short key results the integrator may attach to the report model (`keyResults`): one sentence each. */
 function keyResultsOf(report: Report): readonly string[] {
-  const value = (report as Report & { keyResults?: unknown }).keyResults;
+  const value: unknown = report.keyResults;
   if (Array.isArray(value)) return value.filter((s): s is string => typeof s === "string" && s.length > 0);
   if (value && typeof value === "object" && Array.isArray((value as { items?: unknown }).items)) return ((value as { items: unknown[] }).items).filter((s): s is string => typeof s === "string");
   return [];

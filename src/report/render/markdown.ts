@@ -69,7 +69,7 @@ export interface MarkdownOptions {
 }
 
 /**
- * The Markdown report: title and provenance, summary, automatic checks, the
+ * The Markdown report: title and provenance, key results, summary, automatic checks, the
  * TRIPOD+AI checklist table, every item in detail (radval's content, the
  * author's text, what is still missing), tables, charts as images
  * (`charts/<id>.svg` by default, rendered by {@link renderMarkdownWithCharts})
@@ -85,6 +85,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   );
   const c = report.statusCounts;
   out.push(`Checklist: ${c.filled} items filled (radval, plus the author's text where needed), ${c.partial} partly filled, ${c.author} written by the author, ${c.missing} missing (for the author to write).`, "");
+  if (report.keyResults?.length) out.push("## Key results", "", ...report.keyResults.map((s) => `- ${esc(s)}`), "");
   out.push("## Summary", "", ...report.summary.map((s) => `- ${esc(s)}`), "");
   out.push("## Automatic checks", "");
   out.push(mdTable(["Status", "Check", "Finding", "Items"], report.checks.map((k) => [k.status === "flag" ? `**FLAG** (${k.severity})` : k.status, k.title, k.message, k.items.join(", ")])), "");
