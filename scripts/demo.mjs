@@ -41,6 +41,8 @@ const { runCli, processIo } = await import(pathToFileURL(join(root, "dist", "nod
 const STUDIES = [
   { config: "examples/multisite.study.yaml", out: "reports/multisite", what: "multi-centre radiomics: ICC filter, ComBat, clustering, 4 models, bootstrap, leave-one-site-out" },
   { config: "examples/pbc.study.yaml", out: "reports/pbc", what: "PBC cirrhosis: trial → external cohort, model updating" },
+  { config: "examples/wdbc.study.yaml", out: "reports/wdbc", what: "WDBC: 30 cytology features, LASSO, CV and bootstrap (separable data)" },
+  { config: "examples/asah.study.yaml", out: "reports/asah", what: "aSAH: small clinical data set, logistic vs ridge, repeated CV and bootstrap" },
 ];
 
 process.chdir(root);
