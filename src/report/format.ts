@@ -1,3 +1,4 @@
+import { sig as chartSig } from "./charts/common.js";
 import type { Estimate } from "./results.js";
 
 /** A number for report text: 3 decimals, integers as is, "—" for null/NaN. */
@@ -7,12 +8,9 @@ export function num(x: number | null | undefined, digits = 3): string {
   return x.toFixed(digits);
 }
 
-/** x to `digits` significant digits, without trailing zeros or exponent for everyday magnitudes (0.0197, −1.85, 257). */
+/** x to `digits` significant digits for prose ("—" when missing); see the charts' {@link chartSig}. */
 export function sig(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return "—";
-  if (x === 0) return "0";
-  const text = Number(x.toPrecision(digits));
-  return Math.abs(text) >= 1e-4 && Math.abs(text) < 1e9 ? String(text) : text.toExponential(digits - 1);
+  return x === null || x === undefined || Number.isNaN(x) ? "—" : chartSig(x, digits);
 }
 
 /** A linear predictor as text: "0.281 + 0.0176 × bili − 1.85 × albumin". */

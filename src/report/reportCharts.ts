@@ -7,6 +7,7 @@ import { harmonizationCharts } from "./charts/harmonizationReport.js";
 import { ICC_CHART_MAX_FEATURES, iccChart } from "./charts/icc.js";
 import { optimismChart } from "./charts/optimism.js";
 import { rocChart } from "./charts/roc.js";
+import { selectionChart } from "./charts/selection.js";
 import { internalEstimateName, slug } from "./format.js";
 import type { ReportChart } from "./model.js";
 import type { StudyResults } from "./results.js";
@@ -43,6 +44,7 @@ export function buildCharts(results: StudyResults): ReportChart[] {
     const dca = iv.models.filter((m) => m.decisionCurve.length).map((m) => ({ label: label(m.model), rows: m.decisionCurve }));
     if (dca.length) charts.push({ id: "decision-internal", title: "Decision curve, internal validation", caption: "Net benefit of the models' out-of-sample predictions against treating all and treating none.", spec: decisionCurveChart(dca, { title: "Decision curve: internal validation" }) });
     for (const m of iv.models) {
+      if (m.selection && m.selection.refits > 0 && m.selection.features.length > 0) charts.push({ id: `selection-${slug(m.model)}`, title: `Selection stability: ${label(m.model)}`, caption: `How often each feature of ${label(m.model)} was selected across the ${m.selection.refits} refits of internal validation; a final-model feature below 50% is not a stable finding.`, spec: selectionChart(m.selection, { title: `Selection stability: ${label(m.model)}` }) });
       if (m.optimism.length) charts.push({ id: `optimism-${slug(m.model)}`, title: `Optimism: ${label(m.model)}`, caption: `Bootstrap optimism of ${label(m.model)} per metric; the corrected estimate is the apparent one minus the mean optimism.`, spec: optimismChart(m.optimism, { title: `Optimism distribution: ${label(m.model)}` }) });
     }
   }

@@ -1,4 +1,4 @@
-import { calibrationCurve } from "../metrics/calibration/curve.js";
+import { calibrationBand, calibrationCurve } from "../metrics/calibration/curve.js";
 import { decisionCurve } from "../metrics/decisionCurve.js";
 import { rocCurve } from "../metrics/roc.js";
 import type { Rng } from "../core/rng.js";
@@ -34,12 +34,16 @@ export function rocPoints(y: ArrayLike<number>, prob: ArrayLike<number>, options
   return { points, band, bandMethod: `stratified bootstrap (${b.replicates} replicates), sensitivity at fixed specificity, percentile 95% limits (as pROC ci.se)`, auc };
 }
 
+/** Replicates of the calibration curve's bootstrap band. */
+export const CALIBRATION_BAND_REPLICATES = 200;
+
 /**
  * Flexible calibration curve (R's loess, span 0.75), decile bins with Wilson
- * CIs and a 20-bin risk histogram split by outcome. Null when the smoother
- * cannot be fit (too few distinct predictions or one class).
+ * CIs and a 20-bin risk histogram split by outcome; given `rng`, a pointwise
+ * 95% bootstrap band of the smoothed curve ({@link calibrationBand}). Null
+ * when the smoother cannot be fit (too few distinct predictions or one class).
  */
-export function calibrationPoints(y: ArrayLike<number>, prob: ArrayLike<number>): CalibrationCurve | null {
+export function calibrationPoints(y: ArrayLike<number>, prob: ArrayLike<number>, options: { rng?: Rng } = {}): CalibrationCurve | null {
   let events = 0;
   for (let i = 0; i < y.length; i++) events += y[i]!;
   if (events === 0 || events === y.length) return null;
@@ -52,9 +56,11 @@ export function calibrationPoints(y: ArrayLike<number>, prob: ArrayLike<number>)
   }
   try {
     const curve = calibrationCurve(y, prob, { clip: true });
+    const band = options.rng ? calibrationBand(y, prob, curve.curve.predicted, options.rng, { clip: true, replicates: CALIBRATION_BAND_REPLICATES }) : null;
+    const limit = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
     return {
-      method: `${curve.smoother} (span ${curve.span}, degree ${curve.degree})`,
-      smooth: Array.from(curve.curve.predicted, (p, k) => ({ predicted: p, observed: Math.min(1, Math.max(0, curve.curve.observed[k]!)), lower: null, upper: null })),
+      method: `${curve.smoother} (span ${curve.span}, degree ${curve.degree})${band ? `; shaded: pointwise 95% bootstrap band (${band.replicates} resamples)` : ""}`,
+      smooth: Array.from(curve.curve.predicted, (p, k) => ({ predicted: p, observed: Math.min(1, Math.max(0, curve.curve.observed[k]!)), lower: limit(band?.lower[k]), upper: limit(band?.upper[k]) })),
       bins: curve.bins.map((b) => ({ predicted: b.meanPredicted, observed: b.observed, lower: b.observedLower, upper: b.observedUpper, n: b.n, events: b.events })),
       riskHistogram: histogram,
     };

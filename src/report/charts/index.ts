@@ -8,3 +8,4 @@ export { dendrogramSegments, type DendrogramSegment } from "./dendrogram.js";
 export { coefficientPathChart } from "./coefficientPath.js";
 export { forestChart } from "./forest.js";
 export { optimismChart, metricLabel } from "./optimism.js";
+export { selectionChart } from "./selection.js";

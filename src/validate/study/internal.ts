@@ -202,7 +202,7 @@ export async function runInternalValidation(
         : [],
       folds: cvResult ? foldResults(cvResult, y) : [],
       roc: first ? rocPoints(first.y, first.prob, { rng: curveRng.split() }) : null,
-      calibration: first ? calibrationPoints(first.y, first.prob) : null,
+      calibration: first ? calibrationPoints(first.y, first.prob, { rng: curveRng.split() }) : null,
       decisionCurve: first ? decisionCurveRows(first.y, first.prob, thresholds) : [],
       optimismTable: bootResult ? optimismTable(bootResult) : [],
       dotPlus: bootResult ? dotPlusRows(bootResult) : [],

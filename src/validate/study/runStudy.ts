@@ -227,7 +227,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
         events: yy.reduce((a, b) => a + b, 0),
         metrics: performanceMetrics(yy, prob, 0.95, logit),
         roc: rocPoints(yy, prob, { rng: curveRng.split() }),
-        calibration: calibrationPoints(yy, prob),
+        calibration: calibrationPoints(yy, prob, { rng: curveRng.split() }),
         decisionCurve: decisionCurveRows(yy, prob, thresholds),
       });
     }
@@ -251,7 +251,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
         events: yc.reduce((a, b) => a + b, 0),
         metrics,
         roc: rocPoints(yc, prob, { rng: curveRng.split() }),
-        calibration: calibrationPoints(yc, prob),
+        calibration: calibrationPoints(yc, prob, { rng: curveRng.split() }),
         decisionCurve: decisionCurveRows(yc, prob, thresholds),
         notEstimable: notEstimableReason(yc.reduce((a, b) => a + b, 0), yc.length),
       });
