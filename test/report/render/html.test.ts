@@ -68,10 +68,10 @@ describe("HTML report layout for readers", () => {
       expect(i, s).toBeGreaterThan(0);
       return i;
     };
-    const order = ['<section id="summary">', '<section id="charts">', '<section id="tables">', '<section id="checks">', '<section id="checklist">', '<section id="tripod2015">'].map(at);
+    const order = ['<section id="key-results">', '<section id="summary">', '<section id="charts">', '<section id="tables">', '<section id="checks">', '<section id="checklist">', '<section id="tripod2015">'].map(at);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('<section id="checklist"><details class="section"><summary>TRIPOD+AI checklist</summary>');
-    expect(html).not.toContain('id="key-results"'); // no key results in the model: no empty section
+    expect(renderHtml({ ...report, keyResults: [] }, scripts)).not.toContain('id="key-results"'); // no key results: no empty section
   });
 
   it("renders a key-results section right after the title when the report model has keyResults", () => {
