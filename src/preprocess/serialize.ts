@@ -20,6 +20,11 @@ export function serializeStep(step: FittedStep): SerializedStep {
  * z = (x − center) / scale. O(n p).
  */
 export function applySerializedStep(step: SerializedStep, frame: FeatureFrame): FeatureFrame {
+  const out = applyStep(step, frame);
+  return frame.context ? { ...out, context: frame.context } : out; // later steps (ComBat) read the rows' site and covariates
+}
+
+function applyStep(step: SerializedStep, frame: FeatureFrame): FeatureFrame {
   switch (step.type) {
     case "select":
       return { names: step.keep, x: selectByName(frame, step.keep) };

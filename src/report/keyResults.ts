@@ -3,7 +3,8 @@ import { internalEstimateName, linearFormula, sig } from "./format.js";
 import type { DecisionCurveRow, Estimate, StudyResults } from "./results.js";
 
 const f3 = (x: number | null | undefined) => sig(x, 3);
-const withCi = (e: Estimate | null | undefined) => (e && e.estimate !== null ? `${f3(e.estimate)}${e.lower !== null && e.upper !== null ? ` (95% CI ${f3(e.lower)}–${f3(e.upper)})` : ""}` : "not available");
+const withCi = (e: Estimate | null | undefined) =>
+  e && e.estimate !== null ? `${f3(e.estimate)}${e.lower !== null && e.upper !== null ? ` (95% CI ${f3(e.lower)}${e.lower < 0 || e.upper < 0 ? " to " : "–"}${f3(e.upper)})` : ""}` : "not available";
 
 /** Thresholds at which the key results quote net benefit: the usual round values inside the study's decision-curve grid. */
 const NB_THRESHOLDS = [0.05, 0.1, 0.2, 0.3, 0.5];
