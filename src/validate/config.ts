@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RadvalError } from "../core/errors.js";
 import { closestName } from "../core/suggest.js";
+import { MAX_FOLDS, MAX_REPEATS, MAX_REPLICATES } from "./limits.js";
 
 const optionalText = z.string().optional();
 
@@ -117,12 +118,7 @@ const modelSchema = z.strictObject({
   tune: z.record(z.string(), z.array(z.union([z.number(), z.string(), z.boolean()])).min(1)).optional(),
 });
 
-/** Sane maxima of the resampling sizes: beyond them a run would exhaust memory or time long before it ends. */
-export const MAX_REPLICATES = 10_000;
-/** Folds of a (k-fold) CV: beyond 1,000 use leave-one-out thinking, not k-fold. */
-export const MAX_FOLDS = 1_000;
-/** Repeats of a k-fold CV. */
-export const MAX_REPEATS = 1_000;
+export { MAX_FOLDS, MAX_REPEATS, MAX_REPLICATES };
 
 const tooMany = (what: string, max: number) => ({ message: `at most ${max.toLocaleString("en-US")} ${what} (every split is fitted; more would exhaust memory or time long before the run ends)` });
 

@@ -71,6 +71,9 @@ export function calibrationPoints(y: ArrayLike<number>, prob: ArrayLike<number>,
 
 /** Decision-curve rows at thresholds (default 0.01 … 0.99 by 0.01, computed as k/100). */
 export function decisionCurveRows(y: ArrayLike<number>, prob: ArrayLike<number>, thresholds?: ArrayLike<number>): DecisionCurveRow[] {
+  let events = 0;
+  for (let i = 0; i < y.length; i++) events += y[i]!;
+  if (events === 0 || events === y.length) return []; // one class: net benefit is not informative (not estimable)
   const curve = decisionCurve(y, prob, thresholds ? { thresholds } : {});
   return curve.points.map((p) => ({
     threshold: p.threshold,

@@ -90,7 +90,8 @@ export async function validateBySite(
   }
   const y = data.outcome!.values;
   const siteLabels = Array.from(rows, (r) => data.site!.values[r]!);
-  const bySite = leaveOneSiteOut(siteLabels, { y: Float64Array.from(rows, (r) => y[r]!), column: data.site.name });
+  // A held-out site of one class is kept: its metrics are reported as not estimable and the run goes on.
+  const bySite = leaveOneSiteOut(siteLabels, { y: Float64Array.from(rows, (r) => y[r]!), column: data.site.name, singleClass: "keep" });
   const resamples = {
     ...bySite,
     n: data.x.nRows,
@@ -120,8 +121,8 @@ export async function validateBySite(
         decisionCurve: decisionCurveRows(truth, prob, options.thresholds),
         notEstimable: idx.notEstimable,
       });
-      const d = delongAuc(truth, prob);
-      if (d.variance !== null && d.auc > 0 && d.auc < 1) {
+      const d = idx.events > 0 && idx.events < truth.length ? delongAuc(truth, prob) : null;
+      if (d && d.variance !== null && d.auc > 0 && d.auc < 1) {
         aucStats.push({ site, n: truth.length, events: idx.events, estimate: logit(d.auc), variance: d.variance / (d.auc * (1 - d.auc)) ** 2 });
       }
       const se = calibrationStandardErrors(truth, split.logit ?? clippedLogit(prob), idx);

@@ -69,6 +69,7 @@ export interface PerformanceIndexes {
 export function notEstimableReason(events: number, n: number): string | null {
   const nonEvents = n - events;
   if (events >= 2 && nonEvents >= 2) return null;
+  if (events === 0 || nonEvents === 0) return `${events === 0 ? "no events" : "no non-events"} in ${n} rows: AUC, calibration and net benefit are undefined`;
   const part = events < 2 ? `${events} event${events === 1 ? "" : "s"}` : `${nonEvents} non-event${nonEvents === 1 ? "" : "s"}`;
   return `${part} in ${n} rows: calibration slope, intercept and R² need at least 2 events and 2 non-events`;
 }

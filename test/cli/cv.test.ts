@@ -129,3 +129,14 @@ describe("--param values", () => {
     expect(parseParamValue("scale")).toBe("scale");
   });
 });
+
+describe("bounded resources on the command line (issue 15)", () => {
+  it("--folds and --repeats beyond the sane maxima are clear errors, as in study configs", async () => {
+    const { examplePath } = await import("../../src/io/examples.js");
+    const folds = await cli("cv", examplePath("wdbc"), "--outcome", "malignant", "--model", "logistic", "--seed", "1", "--folds", "100000");
+    expect(folds.code).toBe(2);
+    expect(folds.stderr).toMatch(/--folds.*between 2 and 1000/);
+    const repeats = await cli("cv", examplePath("wdbc"), "--outcome", "malignant", "--model", "logistic", "--seed", "1", "--folds", "5", "--repeats", "1e9");
+    expect(repeats.stderr).toMatch(/--repeats.*between 1 and 1000/);
+  });
+});

@@ -1,3 +1,4 @@
+import { MAX_FOLDS, MAX_REPEATS } from "../../validate/limits.js";
 import type { Command } from "commander";
 import { previewList, requireOutcome } from "../../core/dataset.js";
 import { RadvalError } from "../../core/errors.js";
@@ -172,8 +173,8 @@ export function registerCv(program: Command, io: CliIo): void {
     } else {
       data = tableToDataset(readRawTable(file, parseOptionsFrom(options)), rolesFromOptions(options));
       const y = requireOutcome(data).values;
-      const k = numberOption("--folds", options.folds, { min: 2, integer: true })!;
-      const repeats = numberOption("--repeats", options.repeats, { min: 1, integer: true, default: 1 })!;
+      const k = numberOption("--folds", options.folds, { min: 2, max: MAX_FOLDS, integer: true })!;
+      const repeats = numberOption("--repeats", options.repeats, { min: 1, max: MAX_REPEATS, integer: true, default: 1 })!;
       resamples = repeats === 1 ? stratifiedKFold(y, k, foldRng) : repeatedStratifiedKFold(y, k, repeats, foldRng);
     }
     const outcome = requireOutcome(data);

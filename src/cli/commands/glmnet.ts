@@ -1,3 +1,4 @@
+import { MAX_FOLDS } from "../../validate/limits.js";
 import type { Command } from "commander";
 import type { Dataset } from "../../core/dataset.js";
 import { requireOutcome } from "../../core/dataset.js";
@@ -206,7 +207,7 @@ export function registerGlmnet(program: Command, io: CliIo): void {
     if (options.foldid !== undefined && options.folds !== undefined) {
       throw new RadvalError("INVALID_OPTION", "give either --foldid or --folds, not both", { where: { option: "--foldid" } });
     }
-    const nFolds = numberOption("--folds", options.folds, { min: 3, integer: true });
+    const nFolds = numberOption("--folds", options.folds, { min: 3, max: MAX_FOLDS, integer: true });
     if (nFolds !== undefined && options.seed === undefined) {
       throw new RadvalError("INVALID_OPTION", "--folds needs --seed so the fold draw can be repeated", { where: { option: "--seed" }, hint: "Add e.g. --seed 1." });
     }

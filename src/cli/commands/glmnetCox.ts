@@ -1,3 +1,4 @@
+import { MAX_FOLDS } from "../../validate/limits.js";
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
 import { createRng } from "../../core/rng.js";
@@ -80,7 +81,7 @@ export function runGlmnetCox(file: string, options: GlmnetCoxOptions, io: CliIo,
   const measure = (options.measure === undefined || options.measure === "deviance" ? "deviance" : options.measure) as CoxnetMeasure;
   if (measure !== "deviance" && measure !== "C") throw new RadvalError("INVALID_OPTION", `unknown measure "${options.measure}" for --family cox`, { where: { option: "--measure" }, hint: "Use deviance or C." });
   if (options.foldid !== undefined && options.folds !== undefined) throw new RadvalError("INVALID_OPTION", "give either --foldid or --folds, not both", { where: { option: "--foldid" } });
-  const nFolds = numberOption("--folds", options.folds, { min: 3, integer: true });
+  const nFolds = numberOption("--folds", options.folds, { min: 3, max: MAX_FOLDS, integer: true });
   if (nFolds !== undefined && options.seed === undefined) throw new RadvalError("INVALID_OPTION", "--folds needs --seed so the fold draw can be repeated", { where: { option: "--seed" }, hint: "Add e.g. --seed 1." });
   const extra = options.foldid !== undefined ? [{ name: options.foldid, option: "--foldid" }] : [];
   const data = readSurvivalTable(file, options, extra, true);

@@ -1,3 +1,4 @@
+import { MAX_FOLDS } from "../../validate/limits.js";
 import type { Command } from "commander";
 import { RadvalError, type RadvalWarning } from "../../core/errors.js";
 import { createRng } from "../../core/rng.js";
@@ -119,7 +120,7 @@ export function glmnetMultinomial(file: string, options: GlmnetMultinomialOption
     throw new RadvalError("INVALID_OPTION", `unknown measure "${options.measure}" for the multinomial family`, { where: { option: "--measure" }, hint: `Use one of ${MEASURES.join(", ")}.` });
   }
   if (options.foldid !== undefined && options.folds !== undefined) throw new RadvalError("INVALID_OPTION", "give either --foldid or --folds, not both", { where: { option: "--foldid" } });
-  const nFolds = numberOption("--folds", options.folds, { min: 3, integer: true });
+  const nFolds = numberOption("--folds", options.folds, { min: 3, max: MAX_FOLDS, integer: true });
   if (nFolds !== undefined && options.seed === undefined) {
     throw new RadvalError("INVALID_OPTION", "--folds needs --seed so the fold draw can be repeated", { where: { option: "--seed" }, hint: "Add e.g. --seed 1." });
   }

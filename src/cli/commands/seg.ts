@@ -1,3 +1,4 @@
+import { MAX_REPLICATES } from "../../validate/limits.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
@@ -157,7 +158,7 @@ export function registerSeg(program: Command, io: CliIo): void {
 function runBatch(io: CliIo, csv: string, args: { label: number | undefined; tolerance: number; options: SegCliOptions }): void {
   const { options } = args;
   const seed = numberOption("--seed", options.seed, { min: 0, integer: true, default: 1 })!;
-  const replicates = numberOption("--replicates", options.replicates, { min: 1, integer: true, default: 2000 })!;
+  const replicates = numberOption("--replicates", options.replicates, { min: 1, max: MAX_REPLICATES, integer: true, default: 2000 })!;
   const worst = numberOption("--worst", options.worst, { min: 0, integer: true, default: 5 })!;
   const { cases, readerPairs } = compareSegmentationPairs(csv, { ...(args.label === undefined ? {} : { label: args.label }), tolerance: args.tolerance });
   const summary = summarizeSegmentation(cases, readerPairs, { rng: createRng(seed), replicates, worst });

@@ -151,6 +151,6 @@ export function resolveDesign(
     droppedForMissingOutcome: takeDropped(developmentFilter),
   };
   checkBothClasses(data, development, "data.development");
-  external.forEach((c, k) => checkBothClasses(data, c, `external.cohorts[${k}]`));
+  // External cohorts of one class are kept: their metrics are reported as not estimable (issue 15: degrade, don't abort).
   return { development, external };
 }
