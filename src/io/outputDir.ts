@@ -129,3 +129,27 @@ export function verifyOutputSet(outDir: string): boolean {
     return Buffer.byteLength(content, "utf8") === f.bytes && sha256(content) === f.sha256;
   });
 }
+
+/**
+ * After files were rewritten in an output directory that has a
+ * `manifest.json` (e.g. `radval report` into a run's folder), updates their
+ * entries (size, SHA-256; new files added) and rewrites the manifest last,
+ * atomically, so the manifest never describes files that changed after it.
+ * Does nothing where there is no manifest. `written` are absolute paths.
+ */
+export function refreshManifest(outDir: string, written: readonly string[]): void {
+  const dir = resolve(outDir);
+  const path = join(dir, "manifest.json");
+  if (!existsSync(path)) return;
+  const manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  const byPath = new Map(manifest.files.map((f) => [f.path, f]));
+  for (const file of written) {
+    const rel = file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : null;
+    if (rel === null || rel === "manifest.json") continue;
+    const content = readFileSync(file, "utf8");
+    byPath.set(rel, { path: rel, bytes: Buffer.byteLength(content, "utf8"), sha256: sha256(content) });
+  }
+  const tmp = `${path}.radval-tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify({ ...manifest, files: [...byPath.values()] }, null, 2)}\n`);
+  renameSync(tmp, path);
+}

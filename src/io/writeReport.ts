@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { RadvalError } from "../core/errors.js";
+import { refreshManifest } from "./outputDir.js";
 import { type BuildReportOptions, buildReport } from "../report/report.js";
 import { renderHtmlWithCharts } from "../report/render/html.js";
 import { renderJson } from "../report/render/json.js";
@@ -77,5 +78,6 @@ export async function writeReport(results: StudyResults, options: WriteReportOpt
     write(path, file.content);
     written.push(path);
   }
+  refreshManifest(outDir, written); // a run's manifest stays true when its report is rewritten
   return written;
 }

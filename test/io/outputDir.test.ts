@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checkOutputDir, verifyOutputSet, writeOutputSet } from "../../src/io/outputDir.js";
+import { checkOutputDir, refreshManifest, verifyOutputSet, writeOutputSet } from "../../src/io/outputDir.js";
 
 const info = { seed: 7, configHash: "abc", command: "radval run x.yaml", createdAt: null };
 
@@ -24,6 +24,20 @@ describe("writeOutputSet", () => {
     expect(verifyOutputSet(out)).toBe(true);
     writeFileSync(join(out, "report.html"), "<html>truncated");
     expect(verifyOutputSet(out)).toBe(false);
+  });
+
+  it("a report rewritten into a run's folder (radval report) updates the manifest, which stays true", () => {
+    const out = join(root, "rewritten");
+    writeOutputSet(out, [{ path: "results.json", content: "{}\n" }, { path: "report.html", content: "<html>1</html>" }], info);
+    writeFileSync(join(out, "report.html"), "<html>2</html>");
+    expect(verifyOutputSet(out)).toBe(false); // stale without the refresh
+    mkdirSync(join(out, "charts"), { recursive: true });
+    writeFileSync(join(out, "charts", "roc.svg"), "<svg/>");
+    refreshManifest(out, [join(out, "report.html"), join(out, "charts", "roc.svg")]);
+    expect(verifyOutputSet(out)).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(["results.json", "report.html", "charts/roc.svg"]);
+    expect(manifest.seed).toBe(7);
   });
 
   it("refuses an --out that holds files radval did not write, and one it cannot create, before anything is computed", () => {
