@@ -167,14 +167,15 @@ describe("bad input in a study is a clear error naming the place", () => {
     await expect(runStudy({ config, data: { ...data, outcome: { ...data.outcome!, values: rare } }, long: null, dataFile: "x.csv" })).rejects.toMatchObject({ code: "TOO_FEW_EVENTS" });
   });
 
-  it("a site with one outcome class in leave-one-site-out → SINGLE_CLASS naming the site", async () => {
+  it("a site with one outcome class in leave-one-site-out is kept and reported as not estimable, naming the site (issue 15: degrade, don't abort)", async () => {
     const site = Array.from({ length: 90 }, (_, i) => ["A", "B", "C"][i % 3]!);
     const data = signalDataset(90, 3, 1, 1, createRng(2), site);
     const y = Float64Array.from(data.outcome!.values, (v, i) => (site[i] === "C" ? 0 : v));
     const config = parseStudyConfig({ data: { file: "x.csv", outcome: "y", site: "site" }, models: [{ model: "logistic" }], internal: { cv: { folds: 3 } }, external: { leaveOneSiteOut: true } });
-    const error = await runStudy({ config, data: { ...data, outcome: { ...data.outcome!, values: y } }, long: null, dataFile: "x.csv" }).catch((e) => e);
-    expect(error.code).toBe("SINGLE_CLASS");
-    expect(error.message).toContain('site "C"');
+    const results = await runStudy({ config, data: { ...data, outcome: { ...data.outcome!, values: y } }, long: null, dataFile: "x.csv" });
+    const c = results.externalValidation.find((e) => e.site === "C")!;
+    expect(c.notEstimable).toMatch(/^no events in 30 rows/);
+    expect(c.metrics.auc).toBeNull();
   });
 
   it("a temporal cutoff that leaves an empty side → EMPTY_SPLIT", async () => {
