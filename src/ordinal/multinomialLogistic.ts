@@ -1,6 +1,6 @@
 import { RadvalError } from "../core/errors.js";
 import type { ColumnMatrix } from "../core/matrix.js";
-import { cholesky, choleskyInverse, choleskySolve } from "./cholesky.js";
+import { cholesky, choleskyInverse, choleskySolve } from "../stats/cholesky.js";
 import { checkCodes } from "./levels.js";
 
 /** Options of {@link multinomialLogistic}. */

@@ -1,6 +1,6 @@
 import type { ColumnMatrix } from "../core/matrix.js";
 import { chiSquareUpperTail } from "../stats/chiSquare.js";
-import { cholesky, choleskySolve } from "./cholesky.js";
+import { cholesky, choleskySolve } from "../stats/cholesky.js";
 import type { CoxphFit } from "./coxph.js";
 import { kaplanMeier } from "./kaplanMeier.js";
 

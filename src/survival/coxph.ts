@@ -1,7 +1,7 @@
 import { RadvalError } from "../core/errors.js";
 import type { ColumnMatrix } from "../core/matrix.js";
 import { normalTwoSidedP } from "../stats/normal.js";
-import { cholesky, choleskyInverse, choleskySolve } from "./cholesky.js";
+import { cholesky, choleskyInverse, choleskySolve } from "../stats/cholesky.js";
 import { checkSurvival } from "./validate.js";
 
 /** Handling of tied event times in the Cox partial likelihood. */

@@ -1,6 +1,6 @@
 import { RadvalError } from "../core/errors.js";
 import { chiSquareUpperTail } from "../stats/chiSquare.js";
-import { cholesky, choleskySolve } from "./cholesky.js";
+import { cholesky, choleskySolve } from "../stats/cholesky.js";
 import { checkSurvival } from "./validate.js";
 
 /** The k-sample log-rank test (survival::survdiff, rho = 0). */

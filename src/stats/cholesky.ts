@@ -7,7 +7,7 @@ export function cholesky(a: Float64Array, p: number): Float64Array | null {
   for (let j = 0; j < p; j++) {
     let s = a[j * p + j]!;
     for (let k = 0; k < j; k++) s -= l[j * p + k]! * l[j * p + k]!;
-    if (!(s > 1e-300)) return null;
+    if (!(s > 1e-300) || !Number.isFinite(s)) return null; // not positive definite to working precision
     const d = Math.sqrt(s);
     l[j * p + j] = d;
     for (let i = j + 1; i < p; i++) {
