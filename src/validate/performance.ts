@@ -24,9 +24,9 @@ export const PROBABILITY_CLIP = 1e-7;
 export function clippedLogit(prob: ArrayLike<number>): Float64Array {
   const out = new Float64Array(prob.length);
   for (let i = 0; i < prob.length; i++) {
-    const p = Math.min(1 - PROBABILITY_CLIP, Math.max(PROBABILITY_CLIP, prob[i]!));
-    const q = prob[i]! > 0 && prob[i]! < 1 ? prob[i]! : p;
-    out[i] = Math.log(q) - Math.log1p(-q);
+    const raw = prob[i]!;
+    const p = raw > 0 && raw < 1 ? raw : Math.min(1 - PROBABILITY_CLIP, Math.max(PROBABILITY_CLIP, raw));
+    out[i] = Math.log(p) - Math.log1p(-p);
   }
   return out;
 }

@@ -13,24 +13,14 @@ import { DEFAULT_MISSING_TOKENS, classifyCell } from "../../table/cells.js";
 import type { RawTable } from "../../table/parseCsv.js";
 import { tableToDataset } from "../../table/toDataset.js";
 import { formatNumber, formatTable } from "../format.js";
+import type { GlmnetPathOptions } from "../glmnetOptions.js";
 import type { CliIo } from "../io.js";
 import { type RoleOptions, addCommonOptions, addRoleOptions, numberOption, parseOptionsFrom, rolesFromOptions, splitList } from "../options.js";
 import { printJson, printWarnings } from "../output.js";
 import { addMultinomialOptions, glmnetMultinomial } from "./glmnetMultinomial.js";
 import { addGlmnetCoxOptions, runGlmnetCox } from "./glmnetCox.js";
 
-interface GlmnetOptions extends RoleOptions {
-  alpha?: string;
-  nlambda?: string;
-  lambdaMinRatio?: string;
-  thresh?: string;
-  maxit?: string;
-  foldid?: string;
-  folds?: string;
-  seed?: string;
-  measure?: string;
-  standardize?: boolean;
-}
+interface GlmnetOptions extends RoleOptions, GlmnetPathOptions {}
 
 /**
  * The CLI's default convergence threshold: glmnet's own default (1e-7), so the path matches R's output and

@@ -8,22 +8,13 @@ import type { CoxnetMeasure, CoxnetPath, CvCoxnetResult } from "../../models/cox
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { numberOption } from "../options.js";
+import type { GlmnetPathOptions } from "../glmnetOptions.js";
 import { printJson, printWarnings } from "../output.js";
 import { readSurvivalTable, type SurvivalRoleOptions } from "../survivalTable.js";
 
 /** The options `radval glmnet --family cox` reads (a subset of the glmnet command's). */
-export interface GlmnetCoxOptions extends SurvivalRoleOptions {
+export interface GlmnetCoxOptions extends SurvivalRoleOptions, GlmnetPathOptions {
   family?: string;
-  alpha?: string;
-  nlambda?: string;
-  lambdaMinRatio?: string;
-  thresh?: string;
-  maxit?: string;
-  foldid?: string;
-  folds?: string;
-  seed?: string;
-  measure?: string;
-  standardize?: boolean;
 }
 
 /** Adds --time and --event to the glmnet command (the Cox family's extra options; --family is added by the multinomial options). */

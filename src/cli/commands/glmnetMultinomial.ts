@@ -11,24 +11,15 @@ import { tableToDataset } from "../../table/toDataset.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { type RoleOptions, numberOption, parseOptionsFrom, rolesFromOptions, splitList } from "../options.js";
+import type { GlmnetPathOptions } from "../glmnetOptions.js";
 import { printJson, printWarnings } from "../output.js";
 import { levelsOption, rawColumn, rawLocate, rawNumbers } from "./ordinal.js";
 
 /** Options `radval glmnet --family multinomial` reads (the glmnet command's options plus --grouped and --levels). */
-export interface GlmnetMultinomialOptions extends RoleOptions {
+export interface GlmnetMultinomialOptions extends RoleOptions, GlmnetPathOptions {
   family?: string;
   grouped?: boolean;
   levels?: string;
-  alpha?: string;
-  nlambda?: string;
-  lambdaMinRatio?: string;
-  thresh?: string;
-  maxit?: string;
-  foldid?: string;
-  folds?: string;
-  seed?: string;
-  measure?: string;
-  standardize?: boolean;
 }
 
 const MEASURES: readonly MultinomialCvMeasure[] = ["deviance", "class", "mse", "mae"];

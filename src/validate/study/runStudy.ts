@@ -239,6 +239,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const candidateFeatures = finals[0]?.recipe.steps.find((s) => s.type === "reliabilityFilter")?.outputNames ?? data.featureNames;
   for (const cohort of design.external) {
     const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
+    const cohortEvents = yc.reduce((a, b) => a + b, 0);
     for (const f of finals) {
       const { prob, logit } = f.predictWithLogit(data, cohort.rows);
       const metrics = performanceMetrics(yc, prob, 0.95, logit);
@@ -248,12 +249,12 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
         cohort: cohort.name,
         site: null,
         n: cohort.rows.length,
-        events: yc.reduce((a, b) => a + b, 0),
+        events: cohortEvents,
         metrics,
         roc: rocPoints(yc, prob, { rng: curveRng.split() }),
         calibration: calibrationPoints(yc, prob, { rng: curveRng.split() }),
         decisionCurve: decisionCurveRows(yc, prob, thresholds),
-        notEstimable: notEstimableReason(yc.reduce((a, b) => a + b, 0), yc.length),
+        notEstimable: notEstimableReason(cohortEvents, yc.length),
       });
       for (const method of config.external?.updating ?? []) {
         updating.push(
