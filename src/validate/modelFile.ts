@@ -1,7 +1,8 @@
 import type { Dataset } from "../core/dataset.js";
 import { RadvalError } from "../core/errors.js";
-import { restoreModel } from "../models/registry.js";
-import type { FittedModel, ParamValue, SerializedModel } from "../models/types.js";
+import type { Prediction } from "../core/prediction.js";
+import { restoreAnyModel } from "../models/registry.js";
+import { type AnyFittedModel, type ParamValue, type SerializedModel, isOutcomeModel } from "../models/types.js";
 import { affineInputs, applySerializedStep, serializeStep } from "../preprocess/serialize.js";
 import type { FeatureFrame, SerializedStep } from "../preprocess/types.js";
 import { RADVAL_VERSION } from "../version.js";
@@ -20,7 +21,8 @@ export const MODEL_FILE_VERSION = 1;
  * recipe's fill values, raw scale).
  */
 export interface RawScaleFormula {
-  readonly scale: "log-odds";
+  /** "log-odds" (logistic: P = expit(formula)) or "log-hazard" (Cox: the linear predictor, relative hazard exp(formula)). */
+  readonly scale: "log-odds" | "log-hazard";
   readonly intercept: number;
   /** Per raw feature (features the model does not use are absent). */
   readonly coefficients: Readonly<Record<string, number>>;
@@ -67,13 +69,14 @@ const LINEAR_LOGIT_MODELS = new Set(["logistic", "elasticNet"]);
  * Null for non-linear models or recipes that are not selections,
  * imputation and scaling.
  */
-export function rawScaleFormula(inputFeatures: readonly string[], recipe: readonly SerializedStep[], model: FittedModel): RawScaleFormula | null {
-  if (!LINEAR_LOGIT_MODELS.has(model.spec.model) || !model.predictLogit) return null;
+export function rawScaleFormula(inputFeatures: readonly string[], recipe: readonly SerializedStep[], model: AnyFittedModel): RawScaleFormula | null {
+  const cox = isOutcomeModel(model) && model.kind === "survival";
+  if (!cox && (isOutcomeModel(model) || !LINEAR_LOGIT_MODELS.has(model.spec.model) || !model.predictLogit)) return null;
   const description = model.describe();
-  if (description.intercept === undefined || !description.coefficients) return null;
+  if ((!cox && description.intercept === undefined) || !description.coefficients) return null;
   const inputs = affineInputs(inputFeatures, recipe);
   if (!inputs) return null;
-  let intercept = description.intercept;
+  let intercept = description.intercept ?? 0;
   const coefficients: Record<string, number> = {};
   for (const [name, beta] of Object.entries(description.coefficients)) {
     const input = inputs.get(name);
@@ -93,7 +96,7 @@ export function rawScaleFormula(inputFeatures: readonly string[], recipe: readon
       imputation![input.raw] = (impute.values[j]! - input.b) / input.a;
     });
   }
-  return { scale: "log-odds", intercept, coefficients, imputation };
+  return { scale: cox ? "log-hazard" : "log-odds", intercept, coefficients, imputation };
 }
 
 /** Development ranges of `names` over `rows` (observed values only). */
@@ -141,9 +144,14 @@ export function exportWorkflow(fitted: FittedWorkflow, data: Dataset, devRows: I
 /** A workflow restored from `model.json`: predicts raw feature frames. */
 export interface RestoredWorkflow {
   readonly exported: ExportedWorkflow;
-  readonly model: FittedModel;
-  /** P(outcome) for the rows of `frame` (raw features; the recipe constants are applied, nothing is refit). */
+  readonly model: AnyFittedModel;
+  /**
+   * P(outcome) for the rows of `frame` (raw features; the recipe constants are applied, nothing is refit):
+   * binary P(event), survival the risk by the horizon; ordinal and nominal models use `predictOutcome`.
+   */
   predict(frame: FeatureFrame): Float64Array;
+  /** The prediction of the model's kind (class probabilities; risk score and risk) for the rows of `frame`. */
+  predictOutcome(frame: FeatureFrame): Prediction;
 }
 
 /**
@@ -153,14 +161,26 @@ export interface RestoredWorkflow {
  * prepared first (`prepareEngines`).
  */
 export function restoreWorkflow(exported: ExportedWorkflow): RestoredWorkflow {
-  const model = restoreModel(exported.model);
+  const model = restoreAnyModel(exported.model);
+  const inputs = (frame: FeatureFrame) => {
+    let current = frame;
+    for (const step of exported.recipe) current = applySerializedStep(step, current);
+    return current.x;
+  };
+  const predictOutcome = (frame: FeatureFrame): Prediction => {
+    const x = inputs(frame);
+    if (isOutcomeModel(model)) return model.predict(x);
+    return { kind: "binary", prob: model.predictProba(x), logit: model.predictLogit ? model.predictLogit(x) : null };
+  };
   return {
     exported,
     model,
+    predictOutcome,
     predict(frame: FeatureFrame): Float64Array {
-      let current = frame;
-      for (const step of exported.recipe) current = applySerializedStep(step, current);
-      return model.predictProba(current.x);
+      if (!isOutcomeModel(model)) return model.predictProba(inputs(frame));
+      const p = model.predict(inputs(frame));
+      if (p.kind === "survival") return p.risk;
+      throw new RadvalError("INVALID_ARGUMENT", `model ${exported.id} predicts ${p.kind} class probabilities, not one probability`, { hint: "Use predictOutcome() for class probabilities." });
     },
   };
 }

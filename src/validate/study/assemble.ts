@@ -1,3 +1,4 @@
+import { isOutcomeModel } from "../../models/types.js";
 import type { Dataset } from "../../core/dataset.js";
 import type { FittedRedundancy } from "../../preprocess/redundancy.js";
 import type { FittedReliabilityFilter } from "../../preprocess/reliabilityFilter.js";
@@ -199,7 +200,7 @@ export function modelResult(final: FittedWorkflow, exported: ExportedWorkflow, n
   const importanceSource = (details["permutationImportance"] ?? details["impurityImportance"]) as Record<string, number> | undefined;
   const importances = importanceSource && typeof importanceSource === "object" ? Object.entries(importanceSource).map(([feature, value]) => ({ feature, value })) : null;
   const importanceMethod = details["permutationImportance"] ? "permutation (decrease in AUC)" : "impurity (mean decrease in Gini, normalised to sum 1)";
-  const path = final.model.coefficientPath?.() ?? null;
+  const path = isOutcomeModel(final.model) ? null : (final.model.coefficientPath?.() ?? null);
   const params = plain(spec.model.params as Record<string, unknown>) ?? {};
   let tuning: ModelResult["tuning"] = null;
   if (final.tuning) {
