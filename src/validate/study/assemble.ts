@@ -22,8 +22,8 @@ import { standardisedMeanDifferences } from "../caseMix.js";
 import type { CohortRows } from "./design.js";
 
 /** A cohort's summary for the report (TRIPOD+AI 5a, 5b, 6a, 11, 20a, 20b). */
-export function cohortResult(data: Dataset, cohort: CohortRows): CohortResult {
-  const y = data.outcome!.values;
+export function cohortResult(data: Dataset, cohort: CohortRows, eventIndicator?: Float64Array): CohortResult {
+  const y = eventIndicator ?? data.outcome!.values;
   let events = 0;
   for (const r of cohort.rows) events += y[r]!;
   let firstDate: string | null = null;
