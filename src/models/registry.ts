@@ -151,7 +151,12 @@ export function engineFor(spec: Pick<ModelSpec, "model" | "engine">, engines: re
 
 /** Awaits `prepare()` of the engines of `specs` (e.g. loads libsvm's WebAssembly). Idempotent. */
 export async function prepareEngines(specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>, engines: readonly ModelEngine[] = ENGINES): Promise<void> {
-  for (const spec of specs) await engineFor(spec, engines).prepare?.();
+  for (const spec of specs) {
+    // Engines of the other outcome kinds load nothing asynchronously.
+    if (!engines.some((e) => e.model === spec.model) && OUTCOME_ENGINES.some((e) => e.model === spec.model)) continue;
+    if (!engines.some((e) => e.model === spec.model && e.engine === spec.engine) && OUTCOME_ENGINES.some((e) => e.model === spec.model && e.engine === spec.engine)) continue;
+    await engineFor(spec, engines).prepare?.();
+  }
 }
 
 /**

@@ -68,6 +68,8 @@ const outcomeSchema = z.union([
     type: z.literal("survival"),
     time: z.string(),
     event: z.string(),
+    /** The event column's value that counts as the event (default 1; e.g. 2 = death in survival::pbc's status); every other value is censored. */
+    eventValue: z.number().optional(),
     /** Prediction horizon on the time scale (e.g. 1825 days). */
     horizon: z.number().positive(),
   }),

@@ -1,6 +1,7 @@
 import type { Dataset } from "../core/dataset.js";
 import { RadvalError } from "../core/errors.js";
 import type { Prediction } from "../core/prediction.js";
+import type { OutcomeKindInfo } from "../report/results/outcomeKinds.js";
 import { restoreAnyModel } from "../models/registry.js";
 import { type AnyFittedModel, type ParamValue, type SerializedModel, isOutcomeModel } from "../models/types.js";
 import { affineInputs, applySerializedStep, serializeStep } from "../preprocess/serialize.js";
@@ -55,7 +56,9 @@ export interface StudyModelFile {
   readonly radvalVersion: string;
   readonly seed: number;
   readonly configHash: string | null;
-  readonly outcome: { readonly column: string; readonly positive: string; readonly negative: string };
+  readonly outcome: { readonly column: string; readonly positive: string; readonly negative: string | null };
+  /** The outcome's kind, horizon, levels (absent in files of binary studies written before outcome kinds). */
+  readonly outcomeKind?: OutcomeKindInfo;
   readonly idColumn: string | null;
   readonly primaryModel: string | null;
   readonly models: readonly ExportedWorkflow[];

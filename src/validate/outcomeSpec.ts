@@ -4,14 +4,14 @@ import type { StudyConfig } from "./config.js";
 export type OutcomeSpec =
   | { readonly kind: "binary"; readonly column: string; readonly positive?: string }
   | { readonly kind: "ordinal" | "nominal"; readonly column: string; readonly levels?: readonly string[]; readonly cutoffs?: readonly string[] }
-  | { readonly kind: "survival"; readonly time: string; readonly event: string; readonly horizon: number };
+  | { readonly kind: "survival"; readonly time: string; readonly event: string; readonly horizon: number; readonly eventValue?: number };
 
 /** The outcome of a config as an {@link OutcomeSpec} (`outcome: col` is binary; `data.positive` applies to binary outcomes). */
 export function outcomeSpec(config: StudyConfig): OutcomeSpec {
   const o = config.data.outcome;
   const positive = config.data.positive !== undefined ? { positive: String(config.data.positive) } : {};
   if (typeof o === "string") return { kind: "binary", column: o, ...positive };
-  if ("time" in o) return { kind: "survival", time: o.time, event: o.event, horizon: o.horizon };
+  if ("time" in o) return { kind: "survival", time: o.time, event: o.event, horizon: o.horizon, ...(o.eventValue !== undefined ? { eventValue: o.eventValue } : {}) };
   if (o.type === "ordinal" || o.type === "nominal") {
     return { kind: o.type, column: o.column, ...(o.levels ? { levels: o.levels.map(String) } : {}), ...(o.cutoffs ? { cutoffs: o.cutoffs } : {}) };
   }

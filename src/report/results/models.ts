@@ -53,6 +53,11 @@ export interface FinalModel {
    * value, missing values replaced by `imputation` first. Linear models only.
    */
   readonly rawScale: {
+    /** "log-odds" (logistic; absent in older files) or "log-hazard" (Cox: the linear predictor). */
+    readonly scale?: "log-odds" | "log-hazard";
+    /** Cox: baseline survival S₀(horizon) at lp = 0 (risk = 1 − S₀^exp(lp)) and the horizon. */
+    readonly baselineSurvival?: number | null;
+    readonly horizon?: number | null;
     readonly intercept: number;
     readonly coefficients: readonly NamedValue[];
     readonly imputation: readonly NamedValue[] | null;

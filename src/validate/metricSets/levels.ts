@@ -90,7 +90,9 @@ function levelMetricSet(kind: "ordinal" | "nominal", cutoffLabels: readonly stri
           : null;
       }
       if (kind === "ordinal") out.obuchowski = orNull(() => obuchowskiIndex(r.codes, expectedLevel(p), K).estimate);
-      out.handTill = orNull(() => multiclassAuc(r.codes, rows, { method: "hand-till" }).auc);
+      // multiclassAuc takes one probability column per level.
+      const columns = r.levels.map((_, k) => Float64Array.from(rows, (row) => row[k]!));
+      out.handTill = orNull(() => multiclassAuc(r.codes, columns, { method: "hand-till" }).auc);
       const predicted = argmaxClass(rows);
       const table = confusionMatrix(r.codes, predicted, K);
       if (kind === "ordinal") {

@@ -231,6 +231,10 @@ export function modelResult(final: FittedWorkflow, exported: ExportedWorkflow, n
     coefficientScale: coefficients ? coefficientScale(exported) : null,
     rawScale: exported.formula
       ? {
+          scale: exported.formula.scale,
+          ...(exported.formula.scale === "log-hazard"
+            ? { baselineSurvival: (details["baselineSurvivalAtHorizon"] as number | undefined) ?? null, horizon: (details["horizon"] as number | undefined) ?? null }
+            : {}),
           intercept: exported.formula.intercept,
           coefficients: Object.entries(exported.formula.coefficients).map(([feature, value]) => ({ feature, value })),
           imputation: exported.formula.imputation ? Object.entries(exported.formula.imputation).map(([feature, value]) => ({ feature, value })) : null,

@@ -47,7 +47,8 @@ export function studyResponse(config: StudyConfig, data: Dataset, devRows: Int32
     case "survival": {
       if (!data.time || !data.event) throw new RadvalError("MISSING_ROLE", "the survival outcome needs time and event columns", { where: { key: "data.outcome" } });
       const time = data.time.values;
-      const event = data.event.values;
+      const raw = data.event.values;
+      const event = spec.eventValue === undefined ? raw : Float64Array.from(raw, (v) => (Number.isNaN(v) ? v : v === spec.eventValue ? 1 : 0));
       for (let k = 0; k < time.length; k++) {
         const t = time[k]!;
         if (!Number.isFinite(t) || t < 0) {
@@ -60,7 +61,7 @@ export function studyResponse(config: StudyConfig, data: Dataset, devRows: Int32
         if (e !== 0 && e !== 1) {
           throw new RadvalError("INVALID_ARGUMENT", `event indicator ${String(e)} is not 0 or 1`, {
             where: { ...line(k), column: data.event.name, key: "data.outcome.event" },
-            hint: "Code the event (recurrence, death) as 1 and censoring as 0.",
+            hint: "Code the event (recurrence, death) as 1 and censoring as 0, or name the event's value with outcome.eventValue (e.g. 2).",
           });
         }
       }
