@@ -1,5 +1,6 @@
 // References: test/fixtures/nomogram_pbc.json from ../shared/fixtures/fx_nomogram_pbc.R (rms 6.5.0):
-// lrm(cirrhosis ~ bili + albumin + protime + age + sex) on the PBC trial cohort (n = 312), nomogram(f, fun = plogis).
+// lrm(cirrhosis ~ bili + albumin + protime + age + sex) on the PBC trial cohort (n = 312), nomogram(f, fun = plogis);
+// cph(Surv(time, status == 2) ~ bili + albumin + protime + age), nomogram(f, fun = function(x) surv(1825, x)).
 // radval fits the model itself (glm; lrm agrees to ~1e-7). Tolerances (fixtures README): scale, lp at 0 points, points,
 // total points 1e-5 relative; risk 1e-6; axis values exact.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -62,13 +63,6 @@ describe("radval nomogram (logistic)", () => {
     expect(stdout).toMatch(/albumin\s+1\.8\s+100/);
   });
 
-  it("says the Cox nomogram is not yet available, clearly and without a stack trace", async () => {
-    const { code, stderr } = await cli("nomogram", text, "--outcome", "cirrhosis", "--features", "bili", "--time", "time", "--event", "status", "--horizon", "1825");
-    expect(code).not.toBe(0);
-    expect(stderr).toMatch(/Cox nomogram is not yet available/);
-    expect(stderr).not.toMatch(/at .*\.ts/);
-  });
-
   it.each([
     [["--features", "bili,nope"], /"nope" is not in the file/],
     [["--features", ""], /no predictors/],
@@ -105,5 +99,77 @@ describe("radval nomogram (logistic)", () => {
     const second = await cli("nomogram", path2, "--outcome", "y", "--features", "a,s");
     expect(second.code).not.toBe(0);
     expect(second.stderr).toMatch(/categorical predictor "s"/);
+  });
+});
+
+describe("radval nomogram --time --event --horizon (Cox)", () => {
+  const cox = loadFixture("nomogram_pbc.json").cox;
+  const coxFeats = Object.keys(cox.predictors);
+  const coxFile = join(dir, "pbc_cox.csv");
+  writeFileSync(
+    coxFile,
+    `id,time,death,${coxFeats.join(",")}\n${(cox.patients.ids as number[])
+      .map((id) => {
+        const r = byId.get(id)!;
+        return [id, r[col("time")], r[col("status")] === "2" ? 1 : 0, ...coxFeats.map((f) => r[col(f)])].join(",");
+      })
+      .join("\n")}\n`,
+  );
+  const args = ["nomogram", coxFile, "--time", "time", "--event", "death", "--horizon", "1825", "--features", coxFeats.join(",")];
+
+  it("equals rms::nomogram(cph, fun = surv(1825, lp)): centre, S0(1825), scale, axes, points, survival", async () => {
+    const { code, stdout, stderr } = await cli(...args, "--json");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const o = JSON.parse(stdout);
+    expect(o.model).toBe("cox");
+    expect(o.nEvents).toBe(cox.n_events);
+    for (const [k, t] of cox.terms.entries()) expect(relDiff(o.coefficients[t], cox.coefficients[k])).toBeLessThan(1e-6); // 1e-6 relative (cph vs coxph ~1.5e-7)
+    expect(relDiff(o.center, cox.center)).toBeLessThan(1e-5); // Σβ·mean: inherits the 1.5e-7 coefficient gap
+    expect(Math.abs(o.baselineSurvival - cox.baseline_survival_at_horizons[0])).toBeLessThan(1e-6); // survival 1e-6
+    expect(relDiff(o.scale, cox.sc)).toBeLessThan(1e-5); // 1e-5 relative
+    expect(relDiff(o.lpAtZero, cox.intercept_lp_at_zero_points)).toBeLessThan(1e-5);
+    for (const f of coxFeats) {
+      expect(o.predictors[f].values).toEqual(cox.predictors[f].values); // exact
+      o.predictors[f].points.forEach((p: number, k: number) => expect(Math.abs(p - cox.predictors[f].points[k])).toBeLessThan(1e-5 * Math.max(1, cox.predictors[f].points[k])));
+    }
+    expect(o.totalPointsAxis).toEqual(cox.total_points_axis); // exact
+    expect(o.lpAxis.values).toEqual(cox.lp_axis.lp_at);
+    expect(o.survivalAxis.ticks).toEqual(cox.fun_axes[0].ticks);
+    o.survivalAxis.positions.forEach((p: number, k: number) => expect(relDiff(p, cox.fun_axes[0].position[k])).toBeLessThan(1e-5));
+    expect(o.ids.slice(0, 2)).toEqual(["1", "2"]);
+    o.totalPoints.forEach((t: number, i: number) => expect(relDiff(t, cox.patients.total_points[i])).toBeLessThan(1e-5));
+    o.lp.forEach((v: number, i: number) => expect(Math.abs(v - cox.patients.lp[i])).toBeLessThan(1e-5 * Math.max(1, Math.abs(cox.patients.lp[i]))));
+    o.survival.forEach((s: number, i: number) => {
+      expect(Math.abs(s - cox.patients.survival_at_horizons[0][i])).toBeLessThan(1e-6); // 1e-6
+      expect(o.risk[i]).toBe(1 - s); // risk = 1 − S(t | x)
+    });
+  });
+
+  it("prints the points table with the survival axis", async () => {
+    const { code, stdout } = await cli(...args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/S₀\(1825\) = 0\.76556/);
+    expect(stdout).toMatch(/Survival at 1825/);
+  });
+
+  it.each([
+    [["--horizon", "1825"], ["--horizon", "0"], /expected a number/],
+    [["--horizon", "1825"], ["--horizon", "1"], /no event occurs by the horizon 1/],
+    [["--horizon", "1825"], [], /needs the time horizon/],
+    [["--event", "death"], ["--event", "nope"], /"nope" is not in the file/],
+  ])("rejects a bad horizon or column (%j → %j)", async (from, to, message) => {
+    const i = args.indexOf(from[0]!);
+    const bad = [...args.slice(0, i), ...to, ...args.slice(i + 2)];
+    const { code, stderr } = await cli(...bad);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/at .*\.ts/);
+  });
+
+  it("rejects --outcome with --time", async () => {
+    const { code, stderr } = await cli(...args, "--outcome", "death");
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/--outcome is for the logistic nomogram/);
   });
 });
