@@ -173,3 +173,78 @@ describe("radval nomogram --time --event --horizon (Cox)", () => {
     expect(stderr).toMatch(/--outcome is for the logistic nomogram/);
   });
 });
+
+describe("radval nomogram model.json (a study's final model)", async () => {
+  // A study on the trial cohort with four complete predictors: its logistic model is glm on the same rows, so its
+  // nomogram must equal the CSV command's (itself checked against rms above) up to rounding of the folded scaling.
+  const sdir = mkdtempSync(join(tmpdir(), "radval-nomogram-study-"));
+  const four = ["bili", "albumin", "protime", "age"];
+  const trial = pbc.rows.filter((r) => r[col("cohort")] === "trial");
+  writeFileSync(join(sdir, "pbc.csv"), `${pbc.header.join(",")}\n${pbc.rows.map((r) => r.join(",")).join("\n")}\n`);
+  writeFileSync(join(sdir, "trial.csv"), `id,cirrhosis,${four.join(",")}\n${trial.map((r) => [r[col("id")], r[col("cirrhosis")], ...four.map((f) => r[col(f)])].join(",")).join("\n")}\n`);
+  writeFileSync(
+    join(sdir, "study.yaml"),
+    [
+      "seed: 5",
+      `data: {file: pbc.csv, outcome: cirrhosis, positive: 1, missingOutcome: drop, features: [${four.join(", ")}], development: {column: cohort, value: trial}}`,
+      "models:",
+      "  - {name: Logistic, model: logistic}",
+      "  - {name: LASSO, model: lasso, params: {lambdaRule: min, lambdaMinRatio: 0.01, innerFolds: 3}}",
+      "  - {name: Forest, model: rf, params: {trees: 20}}",
+      "internal: {cv: {folds: 3}}",
+    ].join("\n"),
+  );
+  const out = join(sdir, "out");
+  const run = await cli("validate", join(sdir, "study.yaml"), "--out", out, "--quiet", "--workers", "1");
+  const modelJson = join(out, "model.json");
+  afterAll(() => rmSync(sdir, { recursive: true, force: true }));
+
+  it("the logistic model's nomogram equals the CSV command's on the development rows (1e-9)", async () => {
+    expect(run.code, run.stderr).toBe(0);
+    const a = JSON.parse((await cli("nomogram", join(sdir, "trial.csv"), "--outcome", "cirrhosis", "--features", four.join(","), "--json")).stdout);
+    const r = await cli("nomogram", modelJson, "--json");
+    expect(r.stderr).toBe("");
+    const b = JSON.parse(r.stdout);
+    expect(b.modelId).toBe("logistic");
+    expect(relDiff(b.scale, a.scale)).toBeLessThan(1e-9); // same glm, folded through the recipe's scaling
+    expect(Math.abs(b.lpAtZero - a.lpAtZero)).toBeLessThan(1e-9);
+    for (const f of four) {
+      expect(b.predictors[f].values).toEqual(a.predictors[f].values); // exact: same development range
+      b.predictors[f].points.forEach((p: number, k: number) => expect(Math.abs(p - a.predictors[f].points[k])).toBeLessThan(1e-9));
+    }
+    expect(b.lpAxis.values).toEqual(a.lpAxis.values); // from nomogramBasis.linearPredictorRange
+    expect(b.totalPointsAxis).toEqual(a.totalPointsAxis);
+    expect(b.riskAxis.ticks).toEqual(a.riskAxis.ticks);
+    b.riskAxis.positions.forEach((p: number, k: number) => expect(Math.abs(p - a.riskAxis.positions[k])).toBeLessThan(1e-9));
+  });
+
+  it("draws the penalised model's non-zero coefficients, prints the points table, and refuses a forest by name", async () => {
+    const lasso = JSON.parse((await cli("nomogram", modelJson, "--model", "lasso", "--json")).stdout);
+    const used = Object.entries(lasso.coefficients).filter(([, v]) => v !== 0).map(([k]) => k);
+    expect(Object.keys(lasso.predictors)).toEqual(used);
+    expect(Math.max(...Object.values(lasso.predictors).flatMap((p: any) => p.points))).toBeCloseTo(100, 9);
+    const text = await cli("nomogram", modelJson);
+    expect(text.stdout).toMatch(/nomogram of logistic \(Logistic\), 4 predictors, Risk of cirrhosis/);
+    const forest = await cli("nomogram", modelJson, "--model", "forest");
+    expect(forest.code).not.toBe(0);
+    expect(forest.stderr).toMatch(/"forest" \(Forest\) cannot be drawn as a nomogram: a random forest has no linear predictor/);
+    expect(forest.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("rejects --features with a model file, --model with a CSV, and a file that is not a model file", async () => {
+    expect((await cli("nomogram", modelJson, "--features", "bili")).stderr).toMatch(/--features does not apply to a model file/);
+    expect((await cli("nomogram", join(sdir, "trial.csv"), "--model", "lasso", "--outcome", "cirrhosis", "--features", "bili")).stderr).toMatch(/--model chooses a model of a study's model.json/);
+    expect((await cli("nomogram", join(out, "results.json"))).stderr).toMatch(/not a radval model file/);
+  });
+
+  it("reads a model file written before nomogramBasis, with a warning", async () => {
+    const file = JSON.parse(readFileSync(modelJson, "utf8"));
+    for (const m of file.models) delete m.nomogramBasis;
+    const old = join(sdir, "old-model.json");
+    writeFileSync(old, JSON.stringify(file));
+    const r = await cli("nomogram", old, "--json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the model file has no nomogramBasis/);
+    expect(JSON.parse(r.stdout).predictors.albumin.points.length).toBeGreaterThan(0);
+  });
+});

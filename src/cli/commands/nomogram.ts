@@ -14,9 +14,11 @@ import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { type RoleOptions, addCommonOptions, addRoleOptions, parseOptionsFrom, rolesFromOptions, splitList } from "../options.js";
 import { coxNomogramRun } from "../nomogramCox.js";
+import { modelFileNomogramRun } from "../nomogramModel.js";
 import { printJson, printWarnings } from "../output.js";
 
 interface NomogramOptions extends RoleOptions {
+  model?: string;
   dropMissing?: boolean;
   time?: string;
   event?: string;
@@ -94,21 +96,34 @@ function human(file: string, outcome: string, n: number, nom: Nomogram): string 
  * `radval nomogram <csv> --outcome COL --features A,B,…`: fits the
  * unpenalised logistic model (R glm) and draws rms::nomogram's scales, with
  * every patient's points, total points and risk. With --time, --event and
- * --horizon: the Cox nomogram (see {@link coxNomogramRun}).
+ * --horizon: the Cox nomogram (see {@link coxNomogramRun}). `radval
+ * nomogram model.json [--model ID]` draws a study's final model
+ * ({@link modelFileNomogramRun}).
  */
 export function registerNomogram(program: Command, io: CliIo): void {
   const command = program
     .command("nomogram")
     .description("fit an unpenalised logistic (or Cox) model and build its nomogram (rms::nomogram points, total points, risk or survival axis)")
-    .argument("<file>", "wide CSV, one row per patient");
+    .argument("<file>", "wide CSV, one row per patient (a model is fitted), or a study's model.json (its final model is drawn)");
   addCommonOptions(command);
   addRoleOptions(command, { site: false });
   command
     .option("--drop-missing", "leave out rows with a missing predictor or outcome, with a warning (default: error)")
     .option("--time <col>", "follow-up time column: a Cox nomogram (survival::coxph, Efron ties, as rms::cph)")
     .option("--event <col>", "event column of the Cox nomogram (1 = event, 0 = censored)")
-    .option("--horizon <t>", "time of the Cox nomogram's survival axis, in the time unit (e.g. 1825 days)");
+    .option("--horizon <t>", "time of the Cox nomogram's survival axis, in the time unit (e.g. 1825 days)")
+    .option("--model <id>", "with a model.json: which final model to draw (default: the primary model)");
   command.action((file: string, options: NomogramOptions) => {
+    if (/\.json$/i.test(file)) {
+      const given = [["--outcome", options.outcome], ["--features", options.features], ["--time", options.time], ["--event", options.event], ["--horizon", options.horizon]].find(([, v]) => v !== undefined);
+      if (given) throw new RadvalError("INVALID_OPTION", `${given[0]} does not apply to a model file: the study fixed the model`, { where: { option: given[0]!, file }, hint: "Give a CSV to fit a new model, or drop the option to draw the study's model (choose it with --model)." });
+      const drawn = modelFileNomogramRun(file, options.model);
+      printWarnings(io, drawn.warnings, options.quiet);
+      if (options.json) printJson(io, drawn.json);
+      else io.stdout(drawn.text);
+      return;
+    }
+    if (options.model !== undefined) throw new RadvalError("INVALID_OPTION", "--model chooses a model of a study's model.json", { where: { option: "--model", file }, hint: "Pass the model.json that radval run wrote, or drop --model." });
     if (options.time !== undefined || options.event !== undefined || options.horizon !== undefined) {
       const cox = coxNomogramRun(file, options);
       printWarnings(io, cox.warnings, options.quiet);
