@@ -9,6 +9,7 @@ export const CALCULATOR_CSS = `
 .calc-note { border-left: 4px solid var(--missing); background: #fdf3f2; padding: 6px 12px; margin: 8px 0 12px; }
 form.calculator { border: 1px solid var(--line); padding: 4px 14px 10px; margin: 12px 0 20px; }
 form.calculator .table-wrap table { min-width: 0; }
+form.calculator th { overflow-wrap: normal; white-space: nowrap; }
 form.calculator .range { display: block; font-size: 12px; color: var(--muted); }
 form.calculator input { font: inherit; width: 8em; max-width: 100%; padding: 3px 5px; border: 1px solid #9aa0a6; border-radius: 3px; }
 .calc-result { font-size: 16px; margin: 10px 0 4px; }
