@@ -24,7 +24,10 @@ export interface CoxNomogramRun {
  * lp) with `survival` = S(t | x) per patient (rms's function axis, `survivalAxis`)
  * and `risk` = 1 − S(t | x), the probability of the event by t.
  */
-export function coxNomogramRun(file: string, options: SurvivalRoleOptions & { horizon?: string }): CoxNomogramRun {
+export function coxNomogramRun(file: string, options: SurvivalRoleOptions & { horizon?: string; dropMissing?: boolean }): CoxNomogramRun {
+  if (options.dropMissing) {
+    throw new RadvalError("NOT_IMPLEMENTED_OPTION", "--drop-missing is for the logistic nomogram; the Cox nomogram needs complete rows", { where: { option: "--drop-missing", file }, hint: "Leave out (or impute) rows with a missing predictor, time or event first." });
+  }
   if (options.horizon === undefined) {
     throw new RadvalError("MISSING_ROLE", "a Cox nomogram needs the time horizon of its survival axis", { where: { option: "--horizon" }, hint: "Add --horizon t in the time unit, e.g. --horizon 1825 for 5 years in days." });
   }

@@ -167,10 +167,15 @@ describe("radval nomogram --time --event --horizon (Cox)", () => {
     expect(stderr).not.toMatch(/at .*\.ts/);
   });
 
-  it("rejects --outcome with --time", async () => {
+  it("rejects --outcome and --drop-missing with --time; warns about a horizon beyond follow-up", async () => {
     const { code, stderr } = await cli(...args, "--outcome", "death");
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/--outcome is for the logistic nomogram/);
+    expect((await cli(...args, "--drop-missing")).stderr).toMatch(/the Cox nomogram needs complete rows/);
+    const i = args.indexOf("--horizon");
+    const late = await cli(...args.slice(0, i), "--horizon", "99999", ...args.slice(i + 2), "--json");
+    expect(late.code).toBe(0);
+    expect(late.stderr).toMatch(/the horizon 99999 is beyond the last follow-up time 4556/);
   });
 });
 
