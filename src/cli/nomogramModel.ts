@@ -22,7 +22,11 @@ const WHY_NOT: Readonly<Record<string, string>> = {
 export function studyModelNomogram(file: StudyModelFile, model: ExportedWorkflow, path: string): { nomogram: Nomogram; approximations: string[]; label: string } {
   if (!model.formula) {
     const family = model.model.spec.model;
-    throw new RadvalError("INCOMPATIBLE_MODEL", `the model "${model.id}" (${model.label}) cannot be drawn as a nomogram: ${WHY_NOT[family] ?? "its recipe is not only selection, imputation and scaling, so the model is not a linear predictor of the raw inputs"}`, {
+    const steps = [...new Set(model.recipe.map((r) => r.type).filter((t) => t !== "select" && t !== "impute" && t !== "standardize"))];
+    const recipeWhy = steps.includes("combat")
+      ? "its recipe harmonises the features per site (ComBat), so a raw value has a different effect at each site"
+      : `its recipe has ${steps.join(", ") || "steps"} besides selection, imputation and scaling, so the model is not a linear predictor of the raw inputs`;
+    throw new RadvalError("INCOMPATIBLE_MODEL", `the model "${model.id}" (${model.label}) cannot be drawn as a nomogram: ${WHY_NOT[family] ?? recipeWhy}`, {
       where: { file: path },
       hint: `A nomogram draws logistic and penalised logistic models. Models in the file: ${file.models.map((m) => `${m.id} (${m.model.spec.model}${m.formula ? "" : ", no nomogram"})`).join(", ")}.`,
     });

@@ -242,6 +242,18 @@ describe("radval nomogram model.json (a study's final model)", async () => {
     expect((await cli("nomogram", join(out, "results.json"))).stderr).toMatch(/not a radval model file/);
   });
 
+  it("refuses a linear model whose recipe harmonises per site (ComBat), saying why", async () => {
+    const file = JSON.parse(readFileSync(modelJson, "utf8"));
+    const lasso = file.models.find((m: any) => m.id === "lasso");
+    lasso.formula = null; // as exportWorkflow writes it when the recipe is not affine
+    lasso.recipe = [{ type: "combat" }, ...lasso.recipe];
+    const path = join(sdir, "combat-model.json");
+    writeFileSync(path, JSON.stringify(file));
+    const r = await cli("nomogram", path, "--model", "lasso");
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/"lasso" \(LASSO\) cannot be drawn as a nomogram: its recipe harmonises the features per site \(ComBat\)/);
+  });
+
   it("reads a model file written before nomogramBasis, with a warning", async () => {
     const file = JSON.parse(readFileSync(modelJson, "utf8"));
     for (const m of file.models) delete m.nomogramBasis;
