@@ -192,8 +192,8 @@ export { appendRows } from "./core/appendRows.js";
 export { brierDifference, type BrierDifference } from "./metrics/reclassificationBrier.js";
 export { nestedLikelihoodRatioTest, type NestedLikelihoodRatioTest, type NestedModelFit } from "./metrics/reclassificationLrt.js";
 export { netBenefitChange, type NetBenefitChange } from "./metrics/reclassificationNetBenefit.js";
-export { nomogram, logisticNomogram, coxNomogram, baselineSurvivalAt, nomogramAxisValues, rPretty, nomogramPointsTable } from "./nomogram/index.js";
-export type { Nomogram, NomogramInput, NomogramTerm, LinearNomogramTerm, FactorNomogramTerm, NomogramFunction, NomogramPredictorAxis, NomogramFunctionAxis, PointsTableRow } from "./nomogram/index.js";
+export { nomogram, logisticNomogram, coxNomogram, baselineSurvivalAt, nomogramAxisValues, rPretty, nomogramPointsTable, formulaNomogram, nomogramBasisOf } from "./nomogram/index.js";
+export type { Nomogram, NomogramInput, NomogramTerm, LinearNomogramTerm, FactorNomogramTerm, NomogramFunction, NomogramPredictorAxis, NomogramFunctionAxis, PointsTableRow, LinearFormula, FormulaNomogramOptions, NomogramBasis } from "./nomogram/index.js";
 export { nomogramChart } from "./report/charts/nomogram.js";
 export { nomogramTable } from "./report/charts/nomogramTable.js";
 // Ordinal and multi-class outcomes (issue 18): proportional odds, per-cut-off AUCs, Obuchowski, kappa; multinomial glmnet.

@@ -324,7 +324,8 @@ const specification: Filler = (ctx) => {
     if (f.modelFile) parts.push(`non-linear: the full model (recipe constants + parameters) is ${f.modelFile}, model "${m.id}", applied with radval predict`);
     return `${parts.join("; ")}.`;
   });
-  return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.flatMap((m) => [modelTableId(m.id), recipeTableId(m.id)])) });
+  if (chartIds(ctx, "nomogram-").length) lines.push("Nomogram (chart and points table) and an interactive risk calculator (HTML report) of each final model with a linear predictor on the raw features: for research use; see the validation results before any clinical use.");
+  return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.flatMap((m) => [modelTableId(m.id), recipeTableId(m.id), `nomogram-points-${slug(m.id)}`])), charts: chartIds(ctx, "nomogram-") });
 };
 
 const performance: Filler = (ctx) => {

@@ -3,6 +3,7 @@ import { RadvalError } from "../core/errors.js";
 import type { Prediction } from "../core/prediction.js";
 import type { OutcomeKindInfo } from "../report/results/outcomeKinds.js";
 import { restoreAnyModel } from "../models/registry.js";
+import { type NomogramBasis, nomogramBasisOf } from "../nomogram/basis.js";
 import { type AnyFittedModel, type ParamValue, type SerializedModel, isOutcomeModel } from "../models/types.js";
 import { affineInputs, applySerializedStep, serializeStep } from "../preprocess/serialize.js";
 import type { FeatureFrame, SerializedStep } from "../preprocess/types.js";
@@ -47,6 +48,12 @@ export interface ExportedWorkflow {
   readonly tuned: Readonly<Record<string, ParamValue>> | null;
   /** Raw-scale formula (linear models whose probability is expit of the linear predictor), else null. */
   readonly formula: RawScaleFormula | null;
+  /**
+   * What a nomogram of the formula needs besides `ranges` (distinct values of
+   * inputs with ≤ 10 of them, range of the development linear predictor);
+   * null without a formula. Added after version 1 of the file: absent in older files.
+   */
+  readonly nomogramBasis?: NomogramBasis | null;
 }
 
 /** A study's `model.json`: every final model, with what was predicted and how the file came about. */
@@ -122,15 +129,31 @@ function featureRanges(data: Dataset, rows: Int32Array, names: readonly string[]
   return out;
 }
 
+/** The nomogram basis of a linear workflow: its inputs' development values and linear predictor. */
+function developmentBasis(fitted: FittedWorkflow, data: Dataset, devRows: Int32Array, names: readonly string[]): NomogramBasis | null {
+  const prediction = fitted.predictOutcome(data, devRows);
+  const logit = prediction.kind === "binary" ? prediction.logit : prediction.kind === "survival" ? prediction.lp : null;
+  if (!logit) return null;
+  const n = data.x.nRows;
+  const columns = new Map<string, Float64Array>();
+  for (const name of names) {
+    const j = data.featureNames.indexOf(name);
+    if (j >= 0) columns.set(name, Float64Array.from(devRows, (r) => data.x.data[j * n + r]!));
+  }
+  return nomogramBasisOf(columns, logit);
+}
+
 /**
  * Exports a final fitted workflow: the recipe's constants (selections, fill
  * values, means and SDs), the model's parameters (`toJSON`), the development
- * ranges of its inputs and, for linear models, the raw-scale formula.
+ * ranges of its inputs and, for linear models, the raw-scale formula and
+ * its nomogram basis.
  * O(n p) for the ranges.
  */
 export function exportWorkflow(fitted: FittedWorkflow, data: Dataset, devRows: Int32Array): ExportedWorkflow {
   const recipe = fitted.recipe.steps.map(serializeStep);
   const inputFeatures = [...fitted.recipe.inputNames];
+  const formula = rawScaleFormula(inputFeatures, recipe, fitted.model);
   return {
     id: fitted.spec.id,
     label: fitted.spec.label,
@@ -140,7 +163,8 @@ export function exportWorkflow(fitted: FittedWorkflow, data: Dataset, devRows: I
     modelFeatures: [...fitted.model.featureNames],
     model: fitted.model.toJSON(),
     tuned: fitted.tuning?.selected ?? null,
-    formula: rawScaleFormula(inputFeatures, recipe, fitted.model),
+    formula,
+    nomogramBasis: formula ? developmentBasis(fitted, data, devRows, Object.keys(formula.coefficients)) : null,
   };
 }
 

@@ -150,7 +150,7 @@ export function predictionsCsv(predictions: readonly PredictionRow[]): string {
   const lines = [["id", "model", "scheme", "split", "outcome", "prob", ...extra].map(csvCell).join(",")];
   for (const p of predictions) {
     const prob = Number.isNaN(p.prob) ? "" : String(p.prob);
-    lines.push([csvCell(p.id), csvCell(p.model), csvCell(p.scheme), csvCell(p.split), p.outcome, prob, ...extra.map((k) => (p.values?.[k] === undefined ? "" : String(p.values[k])))].join(","));
+    lines.push([csvCell(p.id), csvCell(p.model), csvCell(p.scheme), csvCell(p.split), typeof p.outcome === "string" ? csvCell(p.outcome) : p.outcome, prob, ...extra.map((k) => (p.values?.[k] === undefined ? "" : String(p.values[k])))].join(","));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -62,6 +62,18 @@ export interface FinalModel {
     readonly coefficients: readonly NamedValue[];
     readonly imputation: readonly NamedValue[] | null;
   } | null;
+  /**
+   * What the nomogram and risk calculator of `rawScale` need from the
+   * development data (rms datadist): each raw-scale predictor's range
+   * (observed values), the distinct values of predictors with at most 10 of
+   * them, and the range of the development linear predictor. Linear models
+   * only; absent in results written before it.
+   */
+  readonly nomogramBasis?: {
+    readonly ranges: readonly { readonly feature: string; readonly min: number; readonly max: number }[];
+    readonly discrete: readonly { readonly feature: string; readonly values: readonly number[] }[];
+    readonly linearPredictorRange: readonly [number, number];
+  } | null;
   /** Every constant the recipe applies, step by step (what model.json stores). */
   readonly recipe: readonly RecipeConstants[];
   /** Every hyperparameter in force (defaults merged). */

@@ -240,6 +240,14 @@ export function modelResult(final: FittedWorkflow, exported: ExportedWorkflow, n
           imputation: exported.formula.imputation ? Object.entries(exported.formula.imputation).map(([feature, value]) => ({ feature, value })) : null,
         }
       : null,
+    nomogramBasis:
+      exported.formula && exported.nomogramBasis
+        ? {
+            ranges: Object.keys(exported.formula.coefficients).map((feature) => ({ feature, min: exported.ranges[feature]?.[0] ?? NaN, max: exported.ranges[feature]?.[1] ?? NaN })),
+            discrete: Object.entries(exported.nomogramBasis.discrete).map(([feature, values]) => ({ feature, values: [...values] })),
+            linearPredictorRange: [...exported.nomogramBasis.linearPredictorRange] as [number, number],
+          }
+        : null,
     recipe: recipeConstants(exported),
     hyperparameters: { ...(plain(description.params as Record<string, unknown>) ?? {}), ...(final.tuning ? plain(final.tuning.selected as Record<string, unknown>) : {}) },
     supportVectors: typeof details["supportVectors"] === "number" ? (details["supportVectors"] as number) : typeof details["nSupportVectors"] === "number" ? (details["nSupportVectors"] as number) : null,

@@ -152,7 +152,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
             ? {}
             : Object.fromEntries((response.kind === "ordinal" || response.kind === "nominal" ? response.levels : []).map((l, c) => [`P(${l})`, p.probs[k * p.nLevels + c]!]));
       const prob = p.kind === "survival" ? p.risk[k]! : p.kind === "binary" ? p.prob[k]! : NaN;
-      const outcome = response.kind === "survival" ? response.event[r]! : response.kind === "binary" ? response.y[r]! : response.codes[r]!;
+      const outcome = response.kind === "survival" ? response.event[r]! : response.kind === "binary" ? response.y[r]! : response.levels[response.codes[r]!]!;
       predictions.push({ id: data.ids[r]!, model, scheme, split, outcome, prob, values });
     }
   };

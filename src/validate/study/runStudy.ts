@@ -63,7 +63,8 @@ export interface PredictionRow {
   readonly scheme: string;
   /** Split id ("Repeat1.Fold03", "Site:B") or the external cohort's name. */
   readonly split: string;
-  readonly outcome: number;
+  /** 0/1 (binary), the event indicator (survival), the level label (ordinal, nominal). */
+  readonly outcome: number | string;
   /** P(event) (binary), the risk by the horizon (survival), NaN for ordinal/nominal (see `values`). */
   readonly prob: number;
   /** Other predicted quantities by name: survival {time, lp}; ordinal/nominal {"P(F0)": …} (absent for binary). */
