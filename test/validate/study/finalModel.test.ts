@@ -70,7 +70,7 @@ describe("one final fit per workflow: reported = bootstrapped = externally valid
         expect(auc).toBe(results.internalValidation!.models[k]!.apparent.auc!.estimate); // exact
       } else {
         const ext = results.externalValidation.find((e) => e.model === exported.id && e.site === null)!;
-        expect(aucMannWhitney(Float64Array.from(rows, (p) => p.outcome), prob)).toBeCloseTo(ext.metrics.auc!.estimate!, 14); // same double, 1e-14
+        expect(aucMannWhitney(Float64Array.from(rows, (p) => Number(p.outcome)), prob)).toBeCloseTo(ext.metrics.auc!.estimate!, 14); // same double, 1e-14
       }
     }
   });
