@@ -45,6 +45,13 @@ export interface SvmClassifierOptions {
    * scikit-learn's. Default: the folds come from the fit's `rng`.
    */
   readonly sklearnSeed?: number;
+  /**
+   * Draw the probability folds as plain libsvm (svm.cpp, e.g. libsvm-js) does:
+   * `rand()` of its C library, one stream across all pairs, j = t + rand() mod (l − t);
+   * its fold models order the classes by first appearance (+1 first). Only to
+   * reproduce such a libsvm; ignored when `sklearnSeed` is given.
+   */
+  readonly libsvmRand?: () => number;
 }
 
 /** Parameter rules of the multi-class SVM: the svm family's, with a K-class `classWeight` and probability "platt" | "none". */
@@ -142,10 +149,14 @@ function negate(e: KernelExpansion): KernelExpansion {
   return Object.freeze({ ...e, coef: e.coef.map((c) => -c), intercept: -e.intercept });
 }
 
-/** Source of the probability folds' shuffle: `integer(range)` in [0, range), `trained()` after a fold model was fit. */
+/**
+ * Source of the probability folds' shuffle: `integer(range)` in [0, range), `trained()` after a fold model was fit;
+ * `iFirst`: fold models take class i as libsvm's first label (plain libsvm) instead of class j (scikit-learn's sorted −1, +1).
+ */
 interface FoldShuffle {
   integer(range: number): number;
   trained(): void;
+  readonly iFirst: boolean;
 }
 
 /**
@@ -157,7 +168,8 @@ interface FoldShuffle {
  * one class gets ±1); A, B are fit to them by libsvm's `sigmoid_train`
  * (Newton with backtracking, stopping at |gradient| < 1e-5). The fold models
  * see their rows in shuffled order grouped by class with class j first, as
- * scikit-learn's libsvm (which sorts labels: −1 before +1).
+ * scikit-learn's libsvm (which sorts labels: −1 before +1), or class i first
+ * (`shuffle.iFirst`, plain libsvm).
  */
 function pairPlatt(rowsI: Int32Array, rowsJ: Int32Array, classOf: Uint8Array, x: ColumnMatrix, solve: PairSolver, multipliers: [number, number], shuffle: FoldShuffle, y01: Float64Array, onLimit: () => void): { a: number; b: number } {
   const l = rowsI.length + rowsJ.length;
@@ -187,14 +199,16 @@ function pairPlatt(rowsI: Int32Array, rowsJ: Int32Array, classOf: Uint8Array, x:
       for (let t = begin; t < end; t++) dec[perm[t]!] = nI > 0 ? 1 : nJ > 0 ? -1 : 0;
       continue;
     }
-    // Fold model with class j as libsvm's first label (y01 = 0) and class i second (y01 = 1): f > 0 → class i.
-    for (const row of train) y01[row] = classOf[row] === 1 ? 1 : 0;
-    const fit = solve(y01, Int32Array.from(train), [multipliers[1], multipliers[0]]);
+    // Fold model with class j as libsvm's first label (y01 = 0) and class i second (y01 = 1): f > 0 → class i;
+    // or, iFirst, the other way round: f > 0 → class j.
+    const iLabel = shuffle.iFirst ? 0 : 1;
+    for (const row of train) y01[row] = classOf[row] === 1 ? iLabel : 1 - iLabel;
+    const fit = solve(y01, Int32Array.from(train), shuffle.iFirst ? multipliers : [multipliers[1], multipliers[0]]);
     shuffle.trained();
     if (fit.hitIterationLimit) onLimit();
     const held = new Int32Array(end - begin);
     for (let t = begin; t < end; t++) held[t - begin] = prob[perm[t]!]!;
-    const values = decisionValues(fit.expansion, gatherRows(x, held));
+    const values = decisionValues(shuffle.iFirst ? negate(fit.expansion) : fit.expansion, gatherRows(x, held));
     for (let t = begin; t < end; t++) dec[perm[t]!] = values[t - begin]!;
   }
   const labels = new Float64Array(l);
@@ -256,6 +270,7 @@ export function fitSvmClassifier(x: ColumnMatrix, codes: ArrayLike<number>, nCla
   const nPairs = (K * (K - 1)) / 2;
   const pairRngs = rng.splitMany(nPairs);
   const sklearn = options.sklearnSeed !== undefined ? new SklearnLibsvmRandom(options.sklearnSeed) : undefined;
+  const libsvmRand = options.libsvmRand;
   let reseed = true;
   const y01 = new Float64Array(n);
   const classOf = new Uint8Array(n);
@@ -276,10 +291,12 @@ export function fitSvmClassifier(x: ColumnMatrix, codes: ArrayLike<number>, nCla
           // scikit-learn's libsvm re-seeds at every svm_train: a pair's shuffle starts afresh after any fold model was fit.
           if (reseed) sklearn.seed(options.sklearnSeed!);
           reseed = false;
-          shuffle = { integer: (range) => sklearn.boundedInt(range), trained: () => (reseed = true) };
+          shuffle = { integer: (range) => sklearn.boundedInt(range), trained: () => (reseed = true), iFirst: false };
+        } else if (libsvmRand) {
+          shuffle = { integer: (range) => libsvmRand() % range, trained: () => undefined, iFirst: true };
         } else {
           const pairRng = pairRngs[p]!;
-          shuffle = { integer: (range) => pairRng.integer(range), trained: () => undefined };
+          shuffle = { integer: (range) => pairRng.integer(range), trained: () => undefined, iFirst: false };
         }
         const platt = pairPlatt(rowsI, rowsJ, classOf, x, solve, multipliers, shuffle, y01, () => (hitLimit = true));
         probA = platt.a;

@@ -6,10 +6,14 @@ import { isRadvalError } from "../../../src/core/errors.js";
 import { matrixFromRows } from "../../../src/core/matrix.js";
 import { createRng } from "../../../src/core/rng.js";
 import { loadLibsvm } from "../../../src/io/libsvmNode.js";
+import type { LibsvmClass } from "../../../src/models/svm/libsvmLoader.js";
+import { parseLibsvmModel } from "../../../src/models/svm/libsvmModelText.js";
 import { fitSvmClassifier, restoreSvmClassifier, type SvmClassifierParams } from "../../../src/models/svm/multiclass.js";
 import { pairwiseCoupling } from "../../../src/models/svm/pairwiseCoupling.js";
 import { plattProbability } from "../../../src/models/calibration/platt.js";
-import { maxAbsDiff, maxRelDiff, readFixture } from "../data.js";
+import { radvalSvmEngine } from "../../../src/models/svm/radval/engine.js";
+import { svm } from "../../../src/models/svm/spec.js";
+import { maxAbsDiff, maxRelDiff, readFixture, wdbc } from "../data.js";
 
 const fx = readFixture("multiclass_svm_forest_pbc.json");
 const y = Int32Array.from(fx.y as number[]);
@@ -37,9 +41,19 @@ function thrown(f: () => unknown): { code: string; message: string } {
   throw new Error("expected a RadvalError");
 }
 
+let SVM: LibsvmClass;
 beforeAll(async () => {
-  await loadLibsvm();
+  SVM = await loadLibsvm();
 });
+
+/** The C library's rand() inside libsvm-js's WebAssembly (musl: seed = 6364136223846793005·seed + 1 mod 2⁶⁴, rand = seed ≫ 33, seed 0 at start). */
+function muslRand(): () => number {
+  let seed = 0n;
+  return () => {
+    seed = (6364136223846793005n * seed + 1n) & 0xffffffffffffffffn;
+    return Number(seed >> 33n);
+  };
+}
 
 describe("pairwiseCoupling (libsvm's multiclass_probability, Wu, Lin & Weng 2004 method 2)", () => {
   it.each(["linear", "rbf", "rbf_tight"])("%s: scikit-learn's probA_, probB_ and ovo decision values give its predict_proba to 1e-10", (name) => {
@@ -89,6 +103,38 @@ describe("fitSvmClassifier probabilities: libsvm's pairwise Platt scaling with s
   });
 });
 
+describe("fitSvmClassifier vs libsvm-js's own multi-class C-SVC with -b 1 (plain libsvm: one-vs-one, Platt per pair, coupling)", () => {
+  // libsvm-js draws its probability folds from rand() of its C library, whose state persists in the WebAssembly
+  // module: this must be the first -b 1 fit of the process (vitest runs each test file in its own process;
+  // no other test in this file asks libsvm-js for -b 1).
+  it("radval's solver, with libsvm's folds from the same rand(), gives libsvm-js's probA, probB, probabilities and votes", () => {
+    const order = [0, 1, 2, 3].flatMap((c) => Array.from(y.keys()).filter((i) => y[i] === c));
+    const rows = (fx.x_standardized as number[][]).map((r) => Float64Array.from(r));
+    const native = new SVM({ type: SVM.SVM_TYPES.C_SVC, kernel: "2", gamma: 0.1, cost: 1, tolerance: 1e-10, shrinking: true, probabilityEstimates: true, quiet: true });
+    let text: string;
+    let nativeProbs: number[][];
+    let nativeClass: number[];
+    try {
+      native.train(order.map((i) => rows[i]!), order.map((i) => y[i]!));
+      text = native.serializeModel();
+      const predictor = native as unknown as { predictOneProbability(s: Float64Array): { estimates: { label: number; probability: number }[] }; predictOne(s: Float64Array): number };
+      nativeProbs = rows.map((r) => predictor.predictOneProbability(r).estimates.sort((a, b) => a.label - b.label).map((e) => e.probability));
+      nativeClass = rows.map((r) => predictor.predictOne(r));
+    } finally {
+      native.free();
+    }
+    const parsed = parseLibsvmModel(text, xs.nCols);
+    expect(parsed.labels).toEqual([0, 1, 2, 3]);
+    const model = fitSvmClassifier(xs, y, K, { kernel: "rbf", gamma: 0.1, tolerance: 1e-10 }, createRng(1), { libsvmRand: muslRand() });
+    // probA/probB as libsvm prints them (%g, 6 significant digits): 1e-5 relative
+    expect(maxRelDiff(model.pairs.map((p) => p.probA), parsed.probA!, 1e-2)).toBeLessThan(1e-5);
+    expect(maxRelDiff(model.pairs.map((p) => p.probB), parsed.probB!, 1e-2)).toBeLessThan(1e-5);
+    // probabilities at full precision from libsvm-js's svm_predict_probability, tight fits: 1e-6 abs
+    expect(maxAbsDiff(model.predictClassProbs(xs), nativeProbs.flat())).toBeLessThan(1e-6);
+    expect(Array.from(model.predictClass(xs))).toEqual(nativeClass); // votes, ties → lowest class
+  });
+});
+
 describe("fitSvmClassifier: radval solver vs libsvm-js as the pair solver (same folds from the same Rng)", () => {
   it.each([
     ["rbf", { kernel: "rbf", gamma: 0.1, tolerance: 1e-10 }],
@@ -117,6 +163,14 @@ describe("fitSvmClassifier: properties", () => {
     expect(Array.from(restored.predictClassProbs(xs))).toEqual(Array.from(probs));
     expect(Array.from(restored.predictClass(xs))).toEqual(Array.from(a.predictClass(xs)));
     expect(a.classWeights).toEqual([3, 1, 1, 1]);
+  });
+
+  it("K = 2 is the binary radval SVM: the one pair's decision value is minus its score, bit for bit", () => {
+    const d = wdbc();
+    const binary = radvalSvmEngine.fit(svm({ kernel: "rbf", gamma: 0.05, probability: "none", classWeight: "balanced" }), d.x, d.y, { rng: createRng(1), featureNames: d.names });
+    const two = fitSvmClassifier(d.x, Int32Array.from(d.y), 2, { kernel: "rbf", gamma: 0.05, probability: "none", classWeight: "balanced" }, createRng(1), { featureNames: d.names });
+    const score = binary.predictScore!(d.x);
+    expect(Array.from(two.decisionValues(d.x))).toEqual(Array.from(score, (f) => -f)); // exact
   });
 
   it("probability none: votes and decision values only, NO_PROBABILITY when asked", () => {
