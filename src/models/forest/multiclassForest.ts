@@ -29,6 +29,12 @@ export interface ForestClassifierParams {
   classWeight?: null | "balanced" | Readonly<Record<string, number>> | readonly number[];
 }
 
+/** Options of {@link fitForestClassifier} that are not hyperparameters. */
+export interface ForestClassifierOptions {
+  /** Feature names (default x1 … xp). */
+  readonly featureNames?: readonly string[];
+}
+
 /** Parameter rules of the multi-class forest: the binary forest's, with a K-class `classWeight` and no permutation importance. */
 export const FOREST_CLASSIFIER_PARAMS: ParamRules = Object.freeze({
   trees: RANDOM_FOREST_PARAMS["trees"]!,
@@ -160,7 +166,7 @@ function classifier(parts: Parts): ForestClassifier {
  * 0 … nClasses − 1, one per row of `x` (column-major n × p). Bad input is a
  * `RadvalError`: nClasses < 2, a code that is not a whole number in range
  * (naming the row), a class with no rows (naming the class), non-finite x.
- * `featureNames` defaults to x1 … xp. Fit O(trees · mtry · n log² n) typical.
+ * Fit O(trees · mtry · n log² n) typical; the fit is deterministic given `rng`'s state.
  */
 export function fitForestClassifier(
   x: ColumnMatrix,
@@ -168,8 +174,9 @@ export function fitForestClassifier(
   nClasses: number,
   params: ForestClassifierParams,
   rng: Rng,
-  featureNames: readonly string[] = defaultFeatureNames(x.nCols),
+  options: ForestClassifierOptions = {},
 ): ForestClassifier {
+  const featureNames = options.featureNames ?? defaultFeatureNames(x.nCols);
   const counts = checkClassCodes(LABEL, x, codes, nClasses, featureNames);
   const resolved = resolveParams("randomForest", FOREST_CLASSIFIER_PARAMS, params as Record<string, ParamValue | undefined>);
   const settings = resolveForestSettings({ ...resolved, importance: "impurity" }, x.nCols);

@@ -107,7 +107,7 @@ describe("fitForestClassifier: properties", () => {
 
     const d = wdbc();
     const binary = forestEngine.fit(randomForest({ trees: 40, classWeight: "balanced", maxDepth: 6 }), d.x, d.y, { rng: createRng(3), featureNames: d.names });
-    const twoClass = fitForestClassifier(d.x, Int32Array.from(d.y), 2, { trees: 40, classWeight: "balanced", maxDepth: 6 }, createRng(3), d.names);
+    const twoClass = fitForestClassifier(d.x, Int32Array.from(d.y), 2, { trees: 40, classWeight: "balanced", maxDepth: 6 }, createRng(3), { featureNames: d.names });
     const p2 = twoClass.predictClassProbs(d.x);
     expect(Array.from({ length: d.y.length }, (_, i) => p2[2 * i + 1])).toEqual(Array.from(binary.predictProba(d.x))); // exact
   });
