@@ -23,6 +23,9 @@ export const OUTCOME_MODEL_ALIASES: readonly OutcomeModelAlias[] = Object.freeze
   { name: "lasso", kinds: ["survival", "ordinal", "nominal"], description: "LASSO (Cox or multinomial elastic net, mixture 1), λ by inner CV", model: "elasticNet", params: { mixture: 1 } },
   { name: "ridge", kinds: ["survival", "ordinal", "nominal"], description: "ridge (Cox or multinomial elastic net, mixture 0), λ by inner CV", model: "elasticNet", params: { mixture: 0 } },
   { name: "enet", kinds: ["survival", "ordinal", "nominal"], description: "elastic net, mixture 0.5 (Cox or multinomial), λ by inner CV", model: "elasticNet", params: { mixture: 0.5 } },
+  { name: "rf", kinds: ["ordinal", "nominal"], description: "random forest grown on the K classes (500 trees, mtry ⌊√p⌋)", model: "randomForest", params: {} },
+  { name: "randomForest", kinds: ["ordinal", "nominal"], description: "random forest (same as rf)", model: "randomForest", params: {} },
+  { name: "svm", kinds: ["ordinal", "nominal"], description: "one-vs-one SVM, linear kernel, cost 1, libsvm's pairwise-coupled probabilities", model: "svm", params: {} },
   { name: "elasticNet", kinds: ["survival", "ordinal", "nominal"], description: "elastic net with the spec's own parameters (Cox or multinomial)", model: "elasticNet", params: {} },
 ]);
 

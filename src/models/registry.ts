@@ -11,6 +11,7 @@ import { libsvmEngine } from "./svm/libsvmEngine.js";
 import { mlSvmEngine } from "./svm/mlSvmEngine.js";
 import { radvalSvmEngine } from "./svm/radval/engine.js";
 import type { OutcomeKind, Response } from "../core/response.js";
+import { forestClassifierEngine, svmClassifierEngine } from "./outcomeEngines/classifierEngines.js";
 import { coxEngine } from "./outcomeEngines/coxEngine.js";
 import { coxnetEngine } from "./outcomeEngines/coxnetEngine.js";
 import { multinomialEngine } from "./outcomeEngines/multinomialEngine.js";
@@ -38,7 +39,7 @@ export const ENGINES: readonly ModelEngine[] = Object.freeze([
  * fits (the registry dispatches on the response's kind; binary outcomes use
  * {@link ENGINES}). To add one: import it and add one entry.
  */
-export const OUTCOME_ENGINES: readonly OutcomeEngine[] = Object.freeze([coxEngine, coxnetEngine, ordinalLogisticEngine, multinomialEngine]);
+export const OUTCOME_ENGINES: readonly OutcomeEngine[] = Object.freeze([coxEngine, coxnetEngine, ordinalLogisticEngine, multinomialEngine, forestClassifierEngine, svmClassifierEngine]);
 
 /** One row of {@link listEngines}. */
 export interface EngineInfo {

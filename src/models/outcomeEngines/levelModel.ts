@@ -12,8 +12,8 @@ export interface LevelModelParts {
   /** Row-major n × K class probabilities of the rows of `x` (columns in the fit's feature order). */
   readonly probabilities: (x: ColumnMatrix) => Float64Array;
   readonly description: Omit<ModelDescription, "model" | "engine" | "params" | "nFeatures" | "featureNames">;
-  /** Plain-JSON state that restores the model. */
-  readonly state: unknown;
+  /** Plain-JSON state that restores the model (computed when the model is saved). */
+  readonly state: () => unknown;
 }
 
 /** A fitted ordinal/nominal model as an {@link OutcomeModel} predicting class probabilities. */
@@ -30,7 +30,7 @@ export function levelFittedModel(spec: ModelSpec, featureNames: readonly string[
     },
     describe: (): ModelDescription =>
       Object.freeze({ model: spec.model, engine: spec.engine, params: spec.params, nFeatures: names.length, featureNames: names, ...parts.description, details: Object.freeze({ ...parts.description.details, levels: parts.levels }) }),
-    toJSON: () => serializeOutcomeModel(parts.kind, spec, names, parts.state),
+    toJSON: () => serializeOutcomeModel(parts.kind, spec, names, parts.state()),
     warnings: Object.freeze([...warnings]),
   });
 }

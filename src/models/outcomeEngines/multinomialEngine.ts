@@ -58,7 +58,7 @@ function model(spec: ModelSpec, featureNames: readonly string[], state: Multinom
       nObservations: state.nObservations,
       details: { ...state.details, intercepts: Object.fromEntries(state.levels.map((l, c) => [l, state.intercept[c]!])), coefficientsByLevel: Object.fromEntries(state.levels.map((l, c) => [l, Object.fromEntries(featureNames.map((f, j) => [f, state.beta[c]![j]!]))])) },
     },
-    state,
+    state: () => state,
   }, warnings);
 }
 

@@ -31,7 +31,7 @@ function model(spec: ModelSpec, featureNames: readonly string[], state: Proporti
       coefficients: Object.fromEntries(featureNames.map((f, j) => [f, state.coefficients[j]!])),
       details: { zeta: Object.fromEntries(state.zeta.map((z, k) => [`${state.levels[k]}|${state.levels[k + 1]}`, z])), deviance: state.deviance },
     },
-    state,
+    state: () => state,
   }, warnings);
 }
 

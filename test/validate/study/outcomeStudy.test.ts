@@ -146,9 +146,11 @@ data:
 models:
   - {name: PO, model: ordinalLogistic}
   - {name: Multinomial LASSO, model: lasso, params: {innerFolds: 4, lambdaRule: min}}
+  - {name: Forest, model: rf, params: {trees: 40}}
+  - {name: SVM, model: svm, params: {kernel: rbf}}
 internal:
   cv: {folds: 4}
-  bootstrap: {replicates: 6}
+  bootstrap: {replicates: 4}
 `;
 
 describe("an ordinal study", () => {
@@ -187,6 +189,19 @@ describe("an ordinal study", () => {
         if (r.corrected !== null) expect(r.corrected).toBe(r.apparent! - r.optimism!);
       }
     }
+  });
+
+  it("model.json reproduces every model's apparent class probabilities bit for bit (proportional odds, multinomial LASSO, forest, SVM)", () => {
+    const loaded = loadStudy(writeConfig("ord-y", ordinalConfig("{column: stage, type: ordinal}")));
+    for (const exported of result.file.models) {
+      const apparent = result.predictions.filter((p) => p.model === exported.id && p.scheme === "apparent");
+      const rows = Int32Array.from(apparent, (p) => loaded.inputs.data.ids.indexOf(p.id));
+      const restored = restoreWorkflow(exported).predictOutcome(frameOfRows(loaded.inputs.data, rows));
+      expect(restored.kind).toBe("ordinal");
+      if (restored.kind !== "ordinal") continue;
+      apparent.forEach((p, i) => ["1", "2", "3", "4"].forEach((l, k) => expect(restored.probs[i * 4 + k]).toBe(p.values![`P(${l})`])));
+    }
+    expect(result.file.models.map((m) => m.model.spec.model)).toEqual(["ordinalLogistic", "elasticNet", "randomForest", "svm"]);
   });
 
   it("refuses unordered labels, a level absent from development and a cut-off with an empty side, naming the config key", async () => {
