@@ -1,5 +1,6 @@
 import type { LevelEvaluation } from "../../ordinal/evaluation.js";
 import type { SurvivalEvaluation } from "../../survival/evaluation.js";
+import type { RocCurve } from "./metrics.js";
 import type { SelectionStability } from "./validation.js";
 
 /** The outcome of a study by kind (binary studies: kind "binary", nothing else). */
@@ -49,6 +50,37 @@ export interface KindCohortEvaluation {
   readonly survival?: SurvivalEvaluation;
   readonly levels?: LevelEvaluation;
   readonly notEstimable: string | null;
+  /** The data of the cohort's charts (compact: step and ROC points only), when estimable. */
+  readonly curves?: KindCurves;
+}
+
+/** A proportion with its Wilson 95% CI and counts. */
+export interface KindProportion {
+  readonly estimate: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly x: number;
+  readonly n: number;
+}
+
+/** Sensitivity and specificity of one cut-off's cumulative probability at a threshold chosen once per model and cut-off. */
+export interface CutoffOperatingPoint {
+  /** Cases are called positive when P(case side) ≥ threshold. */
+  readonly threshold: number;
+  /** Where the threshold was chosen, e.g. "Youden, cross-validated development predictions". */
+  readonly chosenOn: string;
+  readonly sensitivity: KindProportion;
+  readonly specificity: KindProportion;
+}
+
+/** Chart data of one cohort's evaluation. */
+export interface KindCurves {
+  /** Survival: the Kaplan–Meier step function of each risk group (1 = lowest risk): (0, 1), each event time, the last follow-up time. */
+  readonly riskGroupKm?: ReadonlyArray<{ readonly group: number; readonly n: number; readonly events: number; readonly points: ReadonlyArray<{ readonly time: number; readonly surv: number }> }>;
+  /** Survival: the cumulative/dynamic IPCW ROC curve of the predicted risk at the horizon; `auc` is the area under these points (= AUC(t)). */
+  readonly timeRoc?: { readonly time: number; readonly points: ReadonlyArray<{ readonly fpr: number; readonly tpr: number; readonly threshold: number | null }>; readonly auc: number };
+  /** Ordinal / nominal: per cut-off, the ROC curve of P(case side) with its DeLong AUC and the operating point. */
+  readonly cutoffRoc?: ReadonlyArray<{ readonly cutoff: string; readonly roc: RocCurve; readonly operating: CutoffOperatingPoint | null }>;
 }
 
 /** The validation of one model of an ordinal, nominal or survival study. */

@@ -25,6 +25,7 @@ import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
 import { cohortResult, dataPreparation, modelResult } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { selectionStability } from "./internal.js";
+import { type CutoffThresholds, cohortCurves, cutoffThresholds } from "./kindCurves.js";
 import { isImageFeatureName } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 import type { StudyResponse } from "./response.js";
@@ -64,18 +65,18 @@ const sd = (v: number[]) => {
   return Math.sqrt(v.reduce((a, x) => a + (x - m) ** 2, 0) / (v.length - 1));
 };
 
-/** The detailed evaluation of predictions on some rows: survival (C, AUC/Brier at t, risk groups…) or levels (cut-off AUCs, Obuchowski, kappa…). */
-function evaluateCohort(name: string, response: Response, prediction: Prediction, eventIndicator: Float64Array, thresholds: Float64Array): KindCohortEvaluation {
+/** The detailed evaluation of predictions on some rows: survival (C, AUC/Brier at t, risk groups…) or levels (cut-off AUCs, Obuchowski, kappa…), with the chart data ({@link cohortCurves}). */
+function evaluateCohort(name: string, response: Response, prediction: Prediction, eventIndicator: Float64Array, thresholds: Float64Array, chosen: CutoffThresholds | null): KindCohortEvaluation {
   const n = eventIndicator.length;
   const events = eventIndicator.reduce((a, b) => a + b, 0);
   try {
     if (response.kind === "survival" && prediction.kind === "survival") {
-      return { cohort: name, n, events, survival: evaluateSurvival(response.time, response.event, prediction.lp, { prob: prediction.risk, horizon: response.horizon, thresholds }), notEstimable: null };
+      return { cohort: name, n, events, survival: evaluateSurvival(response.time, response.event, prediction.lp, { prob: prediction.risk, horizon: response.horizon, thresholds }), notEstimable: null, curves: cohortCurves(response, prediction, chosen) };
     }
     if ((response.kind === "ordinal" || response.kind === "nominal") && (prediction.kind === "ordinal" || prediction.kind === "nominal")) {
       const cutoffs = response.kind === "ordinal" ? response.cutoffs : [];
       const { report } = evaluateLevels(Int32Array.from(response.codes), response.levels, cutoffs, { probs: classRows(prediction) });
-      return { cohort: name, n, events, levels: report, notEstimable: null };
+      return { cohort: name, n, events, levels: report, notEstimable: null, curves: cohortCurves(response, prediction, chosen) };
     }
   } catch (e) {
     if (isRadvalError(e)) return { cohort: name, n, events, notEstimable: e.detail };
@@ -188,9 +189,10 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
       };
     });
     const first = pooledRepeats[0];
+    const chosen = first ? cutoffThresholds(responseAt(response, first.rows), first.prediction, "Youden, cross-validated development predictions") : cutoffThresholds(devResponse, apparentPrediction[k]!, "Youden, apparent development predictions");
     const cohorts = [
-      evaluateCohort(design.development.name, devResponse, apparentPrediction[k]!, devEvents, thresholds),
-      ...design.external.map((cohort, c) => evaluateCohort(cohort.name, responseAt(response, cohort.rows), externalPredictions[c]![k]!, Float64Array.from(cohort.rows, (r) => studyResponse.eventIndicator[r]!), thresholds)),
+      evaluateCohort(design.development.name, devResponse, apparentPrediction[k]!, devEvents, thresholds, chosen),
+      ...design.external.map((cohort, c) => evaluateCohort(cohort.name, responseAt(response, cohort.rows), externalPredictions[c]![k]!, Float64Array.from(cohort.rows, (r) => studyResponse.eventIndicator[r]!), thresholds, chosen)),
     ];
     const refits = [...(b?.replicates ?? []).map((r) => r.selected), ...splits.map((s) => s.selected)];
     return {
@@ -198,7 +200,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
       metrics,
       selection: selectionStability(refits, selectedFeatures(f.model)),
       cohorts,
-      crossValidated: first ? evaluateCohort(`${design.development.name} (cross-validated)`, responseAt(response, first.rows), first.prediction, Float64Array.from(first.rows, (r) => studyResponse.eventIndicator[r]!), thresholds) : null,
+      crossValidated: first ? evaluateCohort(`${design.development.name} (cross-validated)`, responseAt(response, first.rows), first.prediction, Float64Array.from(first.rows, (r) => studyResponse.eventIndicator[r]!), thresholds, chosen) : null,
     };
   });
 
