@@ -10,6 +10,7 @@ import { rocChart } from "./charts/roc.js";
 import { selectionChart } from "./charts/selection.js";
 import { internalEstimateName, slug } from "./format.js";
 import type { ReportChart } from "./model.js";
+import { outcomeKindCharts } from "./outcomeKindCharts.js";
 import type { StudyResults } from "./results.js";
 
 /**
@@ -31,6 +32,7 @@ export function buildCharts(results: StudyResults): ReportChart[] {
     charts.push({ id: "correlation", title: "Feature correlation and clustering", caption: (red.matrix?.features.length ?? 0) > CORRELATION_CHART_MAX_FEATURES ? `${red.correlation} correlations among the representatives of the largest clusters, in ${red.linkage}-linkage clustering order (too many features to name each: the clusters table lists every member).` : `${red.correlation} correlations of the candidate features ordered by ${red.linkage}-linkage clustering; the dashed line cuts the tree at |r| = ${red.threshold}.`, spec: corr });
   }
   charts.push(...harmonizationCharts(results));
+  charts.push(...outcomeKindCharts(results));
   for (const m of results.models) {
     if (m.path) charts.push({ id: `path-${slug(m.id)}`, title: `Coefficient path: ${m.label}`, caption: `Coefficient path and ${m.path.measure} cross-validation curve; chosen λ by ${m.path.chosenRule} (final fit on all development data).`, spec: coefficientPathChart(m.path, { title: `Elastic-net path and tuning: ${m.label}` }) });
   }
