@@ -95,6 +95,8 @@ export function outcomeKindTables(results: StudyResults): ReportTable[] {
         `AUC of the cumulative probability of the case side (P(stage ≥ k)), pROC's DeLong CI.${skippedNote}`,
       ),
     );
+    const operating = cutoffOperatingTable(results);
+    if (operating) tables.push(operating);
     tables.push(
       table(
         "ordinal-agreement",
@@ -121,6 +123,36 @@ export function outcomeKindTables(results: StudyResults): ReportTable[] {
     }
   }
   return tables;
+}
+
+/**
+ * The ROC chart's companion table of an ordinal or nominal study
+ * (`cutoff-operating`): per model, cohort and cut-off the AUC of P(case side)
+ * with its DeLong CI and the sensitivity and specificity (Wilson 95% CIs) at
+ * the model's threshold. Rule: the Youden-optimal threshold of each cut-off on
+ * the cross-validated pooled development predictions when cross-validation
+ * ran, else on the apparent ones, applied unchanged in every cohort. Null
+ * without curve data.
+ */
+export function cutoffOperatingTable(results: StudyResults): ReportTable | null {
+  const v = results.outcomeValidation;
+  if (!v || v.kind === "survival") return null;
+  const label = (id: string) => results.models.find((m) => m.id === id)?.label ?? id;
+  const pct = (p: { estimate: number | null; lower: number | null; upper: number | null; x: number; n: number }) => (p.estimate === null ? "—" : `${(100 * p.estimate).toFixed(1)}% (${p.x}/${p.n}; ${p.lower === null ? "—" : (100 * p.lower).toFixed(1)}–${p.upper === null ? "—" : (100 * p.upper).toFixed(1)}%)`);
+  const rows = v.models.flatMap((m) =>
+    [m.cohorts[0], ...(m.crossValidated ? [m.crossValidated] : []), ...m.cohorts.slice(1)].flatMap((e) =>
+      (e?.curves?.cutoffRoc ?? []).map((c): TableCell[] => [label(m.model), e!.cohort, c.cutoff, c.roc.auc?.estimate ?? null, ci(c.roc.auc?.lower, c.roc.auc?.upper), c.operating?.threshold ?? null, c.operating ? pct(c.operating.sensitivity) : "—", c.operating ? pct(c.operating.specificity) : "—"]),
+    ),
+  );
+  if (!rows.length) return null;
+  const chosenOn = v.models.flatMap((m) => m.cohorts.flatMap((e) => e.curves?.cutoffRoc ?? [])).find((c) => c.operating)?.operating?.chosenOn ?? "Youden";
+  return table(
+    "cutoff-operating",
+    "ROC per cut-off: AUC and the operating point",
+    ["Model", "Cohort", "Cut-off", "AUC", "95% CI (DeLong)", "Threshold of P(case side)", "Sensitivity (95% CI)", "Specificity (95% CI)"],
+    rows,
+    `The AUC of each drawn ROC curve (cutoff-roc charts). Threshold: ${chosenOn} — the Youden-optimal threshold of each cut-off's cumulative probability (pROC coords, best.method "youden") on the cross-validated pooled development predictions when cross-validation ran, else on the apparent ones, applied unchanged in every cohort; a case is called positive when P(case side) ≥ threshold. Wilson 95% CIs.`,
+  );
 }
 
 /** The detailed evaluations of a study, for text: model label, cohort, evaluation. */

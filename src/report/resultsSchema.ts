@@ -1,24 +1,9 @@
 import { z } from "zod";
 import { RadvalError } from "../core/errors.js";
 import { harmonizationSchema } from "../harmonize/resultsSchema.js";
+import { outcomeKindInfoSchema, outcomeValidationSchema } from "./outcomeKindSchema.js";
 import { RESULTS_SCHEMA_VERSION, type StudyResults } from "./results.js";
-
-// Nullable with a null default: the engine writes every key; a hand-written file may omit it.
-const opt = <T extends z.ZodType>(t: T) => t.nullable().default(null);
-const list = <T extends z.ZodType>(t: T) => z.array(t).default([]);
-const num = z.number();
-const count = z.number().int().nonnegative();
-const prob = z.number().min(0).max(1);
-const text = z.string();
-const value = z.union([num, text, z.boolean(), z.null(), z.array(num), z.array(text)]);
-
-const estimate = z.object({
-  estimate: opt(num),
-  lower: opt(num),
-  upper: opt(num),
-  level: opt(prob),
-  method: opt(text),
-});
+import { count, estimate, list, num, opt, prob, roc, text, value } from "./schemaParts.js";
 
 const metrics = z.object({
   auc: opt(estimate),
@@ -32,13 +17,6 @@ const metrics = z.object({
   r2CoxSnell: opt(estimate),
 });
 const metricName = z.enum(["auc", "brier", "calibrationIntercept", "calibrationSlope", "eavg", "e90", "emax", "r2Nagelkerke", "r2CoxSnell"]);
-
-const roc = z.object({
-  points: z.array(z.object({ fpr: prob, tpr: prob, threshold: opt(num) })),
-  band: opt(z.array(z.object({ fpr: prob, tprLower: prob, tprUpper: prob }))),
-  bandMethod: opt(text),
-  auc: opt(estimate),
-});
 
 const calibration = z.object({
   method: opt(text),
@@ -158,7 +136,7 @@ const model = z.object({
     intercept: opt(num),
     coefficients: opt(z.array(named)),
     coefficientScale: opt(text),
-    rawScale: opt(z.object({ intercept: num, coefficients: z.array(named), imputation: opt(z.array(named)) })),
+    rawScale: opt(z.object({ intercept: num, coefficients: z.array(named), imputation: opt(z.array(named)), scale: z.enum(["log-odds", "log-hazard"]).optional() })),
     nomogramBasis: opt(
       z.object({
         ranges: z.array(z.object({ feature: text, min: num, max: num })),
@@ -375,6 +353,8 @@ export const studyResultsSchema = z.object({
     }),
   ),
   subgroups: list(z.object({ model: text, cohort: text, variable: text, level: text, n: count, events: count, metrics })),
+  outcomeKind: outcomeKindInfoSchema.optional(),
+  outcomeValidation: opt(outcomeValidationSchema),
 });
 
 // Compile-time check: what the schema outputs is a StudyResults.

@@ -335,7 +335,10 @@ const performance: Filler = (ctx) => {
     lines.push(`${label(r, m.model)}: ${m.metrics.map((x) => `${x.label} ${num(x.apparent)} apparent${x.corrected !== null ? `, ${num(x.corrected)} optimism-corrected` : ""}${Object.entries(x.external).map(([c, e]) => `, ${num(e)} in ${c}`).join("")}`).join("; ")}.`);
   }
   if (r.outcomeValidation) {
-    return content(lines, lines.length > 0, { tables: have(ctx, "tables", ["performance", "survival-performance", "risk-groups", "survival-calibration", "cutoff-auc", "ordinal-agreement", "confusion"]) });
+    return content(lines, lines.length > 0, {
+      tables: have(ctx, "tables", ["performance", "survival-performance", "risk-groups", "survival-calibration", "cutoff-auc", "cutoff-operating", "ordinal-agreement", "confusion"]),
+      charts: ["km-", "time-roc-", "horizon-calibration-", "horizon-decision-", "cutoff-roc-", "confusion-matrix-"].flatMap((prefix) => chartIds(ctx, prefix)),
+    });
   }
   for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}, ${internalEstimateName(r.internalValidation!.scheme)}: AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}, intercept ${est(m.corrected.calibrationIntercept)}, Brier ${est(m.corrected.brier)}.${optimismCaveat(ctx, m.model)}`);
   for (const e of r.externalValidation) lines.push(`${label(r, e.model)} in ${validationSetName(e)}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}, intercept ${est(e.metrics.calibrationIntercept)}.`);

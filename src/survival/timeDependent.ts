@@ -233,9 +233,10 @@ export function timeDependentRoc(time: ArrayLike<number>, event: ArrayLike<numbe
       if (p.status[i] === 1) tp += p.weight[i]!;
       else if (p.status[i] === 2) fp += p.weight[i]!;
     }
-    raw.push({ fpr: b === n ? 1 : fp / muCtrl, tpr: b === n ? 1 : tp / muCase, threshold: c });
+    raw.push({ fpr: b === n ? 1 : Math.min(1, fp / muCtrl), tpr: b === n ? 1 : Math.min(1, tp / muCase), threshold: c });
     a = b;
   }
+  // Drop repeats and interior points of vertical / horizontal runs (the polyline, and its area, is unchanged).
   const points: typeof raw = [];
   for (const q of raw) {
     const last = points[points.length - 1];

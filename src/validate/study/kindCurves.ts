@@ -49,6 +49,23 @@ export function cutoffThresholds(response: Response, prediction: Prediction, cho
   return { chosenOn, thresholds };
 }
 
+/**
+ * Drops the points a drawn ROC curve does not need: repeats, and interior
+ * points of a vertical or horizontal run (the first and last point of each run
+ * stay). The polyline, and so its trapezoidal area, is unchanged.
+ */
+export function thinRocPoints<P extends { readonly fpr: number; readonly tpr: number }>(points: readonly P[]): P[] {
+  const out: P[] = [];
+  for (const q of points) {
+    const last = out[out.length - 1];
+    if (last && last.fpr === q.fpr && last.tpr === q.tpr) continue;
+    const prev = out[out.length - 2];
+    if (last && prev && ((prev.fpr === last.fpr && last.fpr === q.fpr) || (prev.tpr === last.tpr && last.tpr === q.tpr))) out.pop();
+    out.push(q);
+  }
+  return out;
+}
+
 const proportion = (p: { estimate: number | null; lower: number | null; upper: number | null; x: number; n: number }): KindProportion => ({ estimate: p.estimate, lower: p.lower, upper: p.upper, x: p.x, n: p.n });
 
 /**
@@ -57,7 +74,7 @@ const proportion = (p: { estimate: number | null; lower: number | null; upper: n
  * {@link riskGroupSurvival}, as the risk-group table) and the time-dependent
  * ROC curve of the predicted risk at the horizon ({@link timeDependentRoc}).
  * Ordinal / nominal: per cut-off the ROC curve of P(case side) with its
- * DeLong AUC ({@link rocPoints}) and sensitivity / specificity (Wilson CIs)
+ * DeLong AUC ({@link rocPoints}, points thinned by {@link thinRocPoints}) and sensitivity / specificity (Wilson CIs)
  * at the model's chosen threshold. Throws as the evaluation does (the caller
  * turns RadvalErrors into "not estimable").
  */
@@ -74,8 +91,9 @@ export function cohortCurves(response: Response, prediction: Prediction, chosen:
     const cutoffRoc = response.cutoffs.flatMap((c) => {
       const truth = cutoffIndicator(response.codes, c, false);
       const score = cutoffProbability(probs, c);
-      const roc = rocPoints(truth, score);
-      if (!roc) return [];
+      const full = rocPoints(truth, score);
+      if (!full) return [];
+      const roc = { ...full, points: thinRocPoints(full.points) };
       const threshold = chosen?.thresholds[c.label] ?? null;
       const operating =
         threshold === null || threshold === undefined || !Number.isFinite(threshold)
