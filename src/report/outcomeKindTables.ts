@@ -1,3 +1,4 @@
+import { normalCdf } from "../stats/normal.js";
 import type { ReportTable, TableCell } from "./model.js";
 import type { KindCohortEvaluation, StudyResults } from "./results.js";
 
@@ -41,6 +42,39 @@ export function outcomeKindTables(results: StudyResults): ReportTable[] {
   const skipped = evaluations.filter(({ e }) => e.notEstimable !== null);
   const skippedNote = skipped.length ? ` Not estimable: ${skipped.map(({ model, e }) => `${model} in ${e.cohort} (${e.notEstimable})`).join("; ")}.` : "";
   if (v.kind === "survival") {
+    const hrRows: TableCell[][] = [];
+    for (const m of results.models) {
+      const f = m.final;
+      if (!f.stdErrors || !f.coefficients) continue;
+      for (const c of f.coefficients) {
+        const se = f.stdErrors.find((s) => s.feature === c.feature)?.value;
+        if (se === undefined) continue;
+        const raw = f.rawScale?.coefficients.find((r) => r.feature === c.feature)?.value;
+        const ratio = raw !== undefined && c.value !== 0 ? raw / c.value : null; // per raw unit = per model-input unit × (raw / input)
+        const z = c.value / se;
+        const p = 2 * (1 - normalCdf(Math.abs(z)));
+        hrRows.push([
+          m.label,
+          c.feature,
+          Math.exp(c.value),
+          ci(Math.exp(c.value - 1.959963984540054 * se), Math.exp(c.value + 1.959963984540054 * se)),
+          ratio === null ? null : Math.exp(raw!),
+          ratio === null ? null : ci(Math.exp((c.value - 1.959963984540054 * se) * ratio), Math.exp((c.value + 1.959963984540054 * se) * ratio)),
+          p,
+        ]);
+      }
+    }
+    if (hrRows.length) {
+      tables.push(
+        table(
+          "hazard-ratios",
+          "Hazard ratios of the Cox models (95% Wald CI)",
+          ["Model", "Predictor", "HR per model-input unit", "95% CI", "HR per raw unit", "95% CI", "p (Wald)"],
+          hrRows,
+          "Model-input unit: the predictor after the recipe (one SD when the recipe standardises); raw unit: as measured (the same coefficient rescaled, so the same p). Penalised models have no standard errors.",
+        ),
+      );
+    }
     const horizon = results.outcomeKind?.horizon;
     tables.push(
       table(

@@ -117,11 +117,33 @@ const dataPreparation: Filler = (ctx) => {
   return content(lines, true, { tables: have(ctx, "tables", ["reliability", "clusters", "preprocessing", "harmonization"]), charts: have(ctx, "charts", ["icc", "correlation", ...HARMONIZATION_CHART_IDS]) });
 };
 
-const outcome: Filler = ({ results: r }) =>
-  content(
+const outcome: Filler = ({ results: r }) => {
+  const k = r.outcomeKind;
+  if (k?.kind === "survival") {
+    return content(
+      [
+        `Time to event: follow-up ${k.timeColumn}; the event is ${k.eventColumn} = ${k.eventValue ?? 1}, every other value a censoring (right censoring).`,
+        `Prediction horizon: ${k.horizon} (the time unit of ${k.timeColumn}); the predicted risk is the probability of the event by the horizon.`,
+        ...(k.cohorts ?? []).map((c) => `${c.cohort}: ${c.n} patients, ${c.events} events (${c.eventsByHorizon} by the horizon), ${c.censored} censored; median follow-up (reverse Kaplan–Meier) ${num(c.medianFollowUp ?? null)}.`),
+        "Competing events: not modelled — an event other than the one predicted (e.g. transplantation) is a censoring here; state whether competing events exist and how they were handled (study.outcomeDefinition).",
+      ],
+      false,
+    );
+  }
+  if (k?.kind === "ordinal" || k?.kind === "nominal") {
+    return content(
+      [
+        `${k.kind === "ordinal" ? "Ordinal" : "Nominal"} outcome ${k.column}: levels ${(k.levels ?? []).join(k.kind === "ordinal" ? " < " : ", ")}${k.cutoffs?.length ? `; clinical cut-offs ${k.cutoffs.join(", ")}` : ""}.`,
+        ...(k.cohorts ?? []).map((c) => `${c.cohort}: ${c.n} patients; per level ${(k.levels ?? []).map((l, i) => `${l} ${c.levelCounts?.[i] ?? 0}`).join(", ")}.`),
+      ],
+      false,
+    );
+  }
+  return content(
     [`Outcome column ${r.outcome.column}; event = "${r.outcome.positive}"${r.outcome.negative !== null ? `, non-event = "${r.outcome.negative}"` : ""}.`, ...r.cohorts.map((c) => `Prevalence in ${c.name}: ${pct(c.n ? c.events / c.n : null)} (${c.events}/${c.n}).`)],
     false,
   );
+};
 
 const predictorChoice: Filler = (ctx) => {
   const r = ctx.results;
@@ -246,6 +268,11 @@ const fairness: Filler = (ctx) => {
 };
 
 const modelOutput: Filler = (ctx) => {
+  const k = ctx.results.outcomeKind;
+  if (k?.kind === "survival") return content([`Output: the predicted risk of the event by the horizon (${k.horizon}), 1 − S₀(t)^exp(lp), and the linear predictor lp (risk score); no classification threshold (risk groups by tertiles of lp are descriptive).`], true);
+  if (k?.kind === "ordinal" || k?.kind === "nominal") {
+    return content([`Output: the probability of each level (${(k.levels ?? []).join(", ")}); ${k.cutoffs?.length ? `the cumulative probability of each cut-off's case side (${k.cutoffs.join(", ")}) is its score; ` : ""}the most probable level is the predicted class of the confusion matrix and kappa.`], true);
+  }
   const o = ctx.results.modelOutput;
   if (!o) return none();
   const lines = [`Output: ${o.kind === "probability" ? "predicted probability of the event" : o.kind}.`];

@@ -10,11 +10,24 @@ export interface OutcomeKindInfo {
   /** Survival: time and event columns, horizon, median follow-up (reverse Kaplan–Meier) of the development rows. */
   readonly timeColumn?: string;
   readonly eventColumn?: string;
+  /** The event column's value that counts as the event (default 1). */
+  readonly eventValue?: number;
   readonly horizon?: number;
   readonly medianFollowUp?: number | null;
   /** Ordinal / nominal: the levels (lowest first) and the named cut-offs. */
   readonly levels?: readonly string[];
   readonly cutoffs?: readonly string[];
+  /** Per cohort: patients, events and censorings (survival, with the median follow-up), or cases per level (ordinal, nominal). */
+  readonly cohorts?: ReadonlyArray<{
+    readonly cohort: string;
+    readonly n: number;
+    readonly events?: number;
+    readonly censored?: number;
+    /** Events that happen by the horizon (survival). */
+    readonly eventsByHorizon?: number;
+    readonly medianFollowUp?: number | null;
+    readonly levelCounts?: readonly number[];
+  }>;
 }
 
 /**

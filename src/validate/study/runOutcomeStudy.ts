@@ -13,11 +13,13 @@ import { repeatedStratifiedKFold } from "../../resample/repeatedStratifiedKFold.
 import type { Resamples } from "../../resample/types.js";
 import { padIndex } from "../../resample/types.js";
 import { evaluateSurvival } from "../../survival/evaluation.js";
+import { medianFollowUp } from "../../survival/kaplanMeier.js";
 import { RADVAL_VERSION } from "../../version.js";
 import { harmonizationResult } from "../../harmonize/results.js";
 import type { StudyConfig } from "../config.js";
 import { type SplitPrediction, resamplePredictions } from "../crossValidation.js";
 import { type MetricSet, metricSetFor } from "../metricSets/index.js";
+import { outcomeSpec } from "../outcomeSpec.js";
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, exportWorkflow } from "../modelFile.js";
 import { type MetricOptimism, bootstrapOptimism } from "../optimismBootstrap.js";
 import { type ValidationJob, inProcessExecutor, selectedFeatures } from "../tasks.js";
@@ -204,7 +206,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
 
   options.onPredictions?.(predictions);
   const exported = finals.map((f) => exportWorkflow(f, data, devRows));
-  const kindInfo = outcomeKindInfo(config, studyResponse, data);
+  const kindInfo: OutcomeKindInfo = { ...outcomeKindInfo(config, studyResponse, data), cohorts: [design.development, ...design.external].map((c) => cohortCounts(c, response)) };
   options.onModelFile?.({
     format: MODEL_FILE_FORMAT,
     version: MODEL_FILE_VERSION,
@@ -274,16 +276,36 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
   };
 }
 
+/** Patients, events, censorings and median follow-up (survival) or cases per level of one cohort. */
+function cohortCounts(cohort: CohortRows, response: Response): NonNullable<OutcomeKindInfo["cohorts"]>[number] {
+  const r = responseAt(response, cohort.rows);
+  if (r.kind === "survival") {
+    let events = 0;
+    let byHorizon = 0;
+    r.event.forEach((e, i) => {
+      events += e;
+      if (e === 1 && r.time[i]! <= r.horizon) byHorizon++;
+    });
+    return { cohort: cohort.name, n: cohort.rows.length, events, censored: cohort.rows.length - events, eventsByHorizon: byHorizon, medianFollowUp: events < cohort.rows.length ? medianFollowUp(r.time, r.event) : null };
+  }
+  if (r.kind === "ordinal" || r.kind === "nominal") {
+    const counts = new Array<number>(r.levels.length).fill(0);
+    for (const c of r.codes) counts[c]!++;
+    return { cohort: cohort.name, n: cohort.rows.length, levelCounts: counts };
+  }
+  return { cohort: cohort.name, n: cohort.rows.length };
+}
+
 function outcomeKindInfo(config: StudyConfig, studyResponse: StudyResponse, data: StudyInputs["data"]): OutcomeKindInfo {
   const r = studyResponse.response;
-  if (r.kind === "survival") return { kind: "survival", timeColumn: data.time!.name, eventColumn: data.event!.name, horizon: r.horizon, medianFollowUp: studyResponse.medianFollowUp };
+  const spec = outcomeSpec(config);
+  if (r.kind === "survival") return { kind: "survival", timeColumn: data.time!.name, eventColumn: data.event!.name, eventValue: spec.kind === "survival" ? (spec.eventValue ?? 1) : 1, horizon: r.horizon, medianFollowUp: studyResponse.medianFollowUp };
   if (r.kind === "ordinal" || r.kind === "nominal") return { kind: r.kind, column: data.levelOutcome!.name, levels: [...r.levels], cutoffs: r.cutoffs.map((c) => c.label) };
-  void config;
   return { kind: "binary" };
 }
 
 /** The binary-style outcome summary (column, "positive", "negative") of another kind, for tables that name the outcome. */
 function outcomeInfo(info: OutcomeKindInfo): StudyResults["outcome"] {
-  if (info.kind === "survival") return { column: info.eventColumn!, positive: `event by ${info.horizon} (time: ${info.timeColumn})`, negative: "censored or event-free" };
+  if (info.kind === "survival") return { column: info.eventColumn!, positive: String(info.eventValue ?? 1), negative: "censored" };
   return { column: info.column ?? "outcome", positive: info.cutoffs?.[0] ?? info.levels?.[info.levels.length - 1] ?? "", negative: null };
 }

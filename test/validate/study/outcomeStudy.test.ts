@@ -7,6 +7,7 @@ import { loadStudy } from "../../../src/io/readStudy.js";
 import { predictProportionalOdds } from "../../../src/ordinal/proportionalOdds.js";
 import type { StudyResults } from "../../../src/report/results.js";
 import { frameOfRows } from "../../../src/preprocess/frame.js";
+import { buildTables } from "../../../src/report/tables.js";
 import { type StudyModelFile, restoreWorkflow } from "../../../src/validate/modelFile.js";
 import { type PredictionRow, runStudy } from "../../../src/validate/study/runStudy.js";
 import { workerPoolExecutor } from "../../../src/validate/pool.js";
@@ -104,6 +105,19 @@ describe("a time-to-event study", () => {
     const restored = restoreWorkflow(result.file.models.find((m) => m.id === "cox")!).predictOutcome(frameOfRows(loaded.inputs.data, rows));
     expect(restored.kind).toBe("survival");
     if (restored.kind === "survival") ext.forEach((p, i) => expect(restored.risk[i]).toBe(p.prob)); // exact
+  });
+
+  it("the report's hazard-ratio table gives R's HR per raw unit with the Wald CI of coxph's standard errors", () => {
+    const hr = buildTables(result.results).find((t) => t.id === "hazard-ratios")!;
+    survivalRef.cox.terms.forEach((term, j) => {
+      const row = hr.rows.find((r) => r[0] === "Cox" && r[1] === term)!;
+      const b = survivalRef.cox.coefficients[j]!;
+      const se = survivalRef.cox.std_errors[j]!;
+      expect(row[4] as number).toBeCloseTo(Math.exp(b), 6); // 5e-7
+      const [lo, hi] = String(row[5]).split("–").map(Number);
+      expect(lo).toBeCloseTo(Number(Math.exp(b - 1.959963984540054 * se).toPrecision(3)), 10); // the table prints 3 significant digits
+      expect(hi).toBeCloseTo(Number(Math.exp(b + 1.959963984540054 * se).toPrecision(3)), 10);
+    });
   });
 
   it("corrected = apparent − optimism for every index, exactly", () => {
