@@ -38,6 +38,25 @@ export function outcomeKindTables(results: StudyResults): ReportTable[] {
       `${v.description}. Apparent: the final model on the ${v.cohort} rows. CV (pooled): the index of the out-of-fold predictions pooled over the folds (mean over repeats); fold mean and SD: per fold. Corrected = apparent − optimism (Harrell's bootstrap, every step refit in every replicate). External: the final model applied unchanged.`,
     ),
   );
+  const loso = v.leaveOneSiteOut ?? [];
+  if (loso.length) {
+    const metricRows = v.models[0]?.metrics ?? [];
+    tables.push(
+      table(
+        "site-performance",
+        "Leave-one-site-out: each site held out in turn",
+        ["Model", "Held-out site", "Patients", ...metricRows.map((r) => r.label)],
+        loso.flatMap((m) => [
+          ...m.sites.map((s): TableCell[] => [label(m.model), s.site, s.n, ...metricRows.map((r) => s.values[r.metric] ?? null)]),
+          [label(m.model), "all sites, held-out predictions pooled", m.sites.reduce((a, s) => a + s.n, 0), ...metricRows.map((r) => m.pooled[r.metric] ?? null)],
+        ]),
+        loso
+          .filter((m) => m.meta)
+          .map((m) => `${label(m.model)}: ${m.meta!.metric} pooled ${m.meta!.estimate.toPrecision(3)} (95% CI ${ci(m.meta!.lower, m.meta!.upper)}; prediction interval ${ci(m.meta!.predictionLower, m.meta!.predictionUpper)}; τ² ${m.meta!.tau2.toPrecision(3)}, I² ${(100 * m.meta!.i2).toFixed(0)}%; ${m.meta!.method}, ${m.meta!.sites} sites).`)
+          .join(" ") || null,
+      ),
+    );
+  }
   const evaluations = v.models.flatMap((m) => [...m.cohorts, ...(m.crossValidated ? [m.crossValidated] : [])].map((e) => ({ model: label(m.model), e })));
   const skipped = evaluations.filter(({ e }) => e.notEstimable !== null);
   const skippedNote = skipped.length ? ` Not estimable: ${skipped.map(({ model, e }) => `${model} in ${e.cohort} (${e.notEstimable})`).join("; ")}.` : "";

@@ -76,6 +76,27 @@ export interface KindModelValidation {
   readonly crossValidated: KindCohortEvaluation | null;
 }
 
+/** Leave-one-site-out validation of one model: per held-out site and pooled, by the kind's metric set, with the concordance pooled by meta-analysis. */
+export interface KindSiteValidation {
+  readonly model: string;
+  readonly sites: ReadonlyArray<{ readonly site: string; readonly n: number; readonly values: Readonly<Record<string, number | null>>; readonly concordance: { readonly estimate: number; readonly se: number } | null }>;
+  /** The metric set on every development patient's held-out prediction, pooled over the sites. */
+  readonly pooled: Readonly<Record<string, number | null>>;
+  /** Random-effects pooled concordance (Harrell's C or Obuchowski's index), or null with fewer than 2 usable sites. */
+  readonly meta: {
+    readonly metric: string;
+    readonly estimate: number;
+    readonly lower: number;
+    readonly upper: number;
+    readonly predictionLower: number;
+    readonly predictionUpper: number;
+    readonly tau2: number;
+    readonly i2: number;
+    readonly sites: number;
+    readonly method: string;
+  } | null;
+}
+
 /** Internal and external validation of a study whose outcome is ordinal, nominal or time-to-event (the kind's metric set). */
 export interface OutcomeValidation {
   readonly kind: "ordinal" | "nominal" | "survival";
@@ -85,4 +106,6 @@ export interface OutcomeValidation {
   readonly bootstraps: number | null;
   readonly cohort: string;
   readonly models: readonly KindModelValidation[];
+  /** Leave-one-site-out (internal–external cross-validation), when the config asks for it. */
+  readonly leaveOneSiteOut?: readonly KindSiteValidation[];
 }

@@ -27,6 +27,7 @@ import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
 import { cohortResult, dataPreparation, modelResult } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { selectionStability } from "./internal.js";
+import { kindLeaveOneSiteOut } from "./kindSites.js";
 import { isImageFeatureName } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 import type { StudyResponse } from "./response.js";
@@ -112,7 +113,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
   const metricSet: MetricSet = metricSetFor(response);
   const thresholds = defaultThresholds();
   const master = createRng(seed);
-  const [finalRng, internalRng] = master.splitMany(5) as [Rng, Rng, Rng, Rng, Rng];
+  const [finalRng, internalRng, siteRng] = master.splitMany(5) as [Rng, Rng, Rng, Rng, Rng];
 
   progress("final models", 0, workflows.length);
   const finals: FittedWorkflow[] = workflows.map((w, k) => {
@@ -141,6 +142,10 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
     const samples = bootstrap(devRows.length, replicates, bootRng.split());
     boot = await bootstrapOptimism(job, devRows, samples, bootRng, { executor, original: apparentPrediction, metricSet, onProgress: (d, t) => progress("optimism bootstrap", d, t) });
   }
+
+  const bySite = config.external?.leaveOneSiteOut
+    ? await kindLeaveOneSiteOut({ ...job, response }, devRows, siteRng, metricSet, { executor, ...(config.external.meta ? { meta: config.external.meta } : {}), onProgress: (d, t) => progress("leave-one-site-out", d, t) })
+    : null;
 
   const predictions: PredictionRow[] = [];
   const record = (scheme: string, model: string, split: string, rows: ArrayLike<number>, prediction: Prediction) => {
@@ -222,7 +227,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
   const candidateFeatures = finals[0]?.recipe.steps.find((s) => s.type === "reliabilityFilter")?.outputNames ?? data.featureNames;
   const cohorts: CohortRows[] = [design.development, ...design.external];
   const devEventCount = devEvents.reduce((a, b2) => a + b2, 0);
-  const schemeParts = [cvConfig ? `${repeats > 1 ? `${repeats}× repeated ` : ""}${folds}-fold cross-validation stratified by ${kind === "survival" ? "event status" : "level"}` : null, replicates > 0 ? `Harrell's optimism bootstrap (${replicates} replicates)` : null].filter(Boolean);
+  const schemeParts = [bySite ? "leave-one-site-out (each site held out in turn)" : null, cvConfig ? `${repeats > 1 ? `${repeats}× repeated ` : ""}${folds}-fold cross-validation stratified by ${kind === "survival" ? "event status" : "level"}` : null, replicates > 0 ? `Harrell's optimism bootstrap (${replicates} replicates)` : null].filter(Boolean);
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     createdAt: options.createdAt === undefined ? new Date().toISOString() : options.createdAt,
@@ -272,6 +277,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
       bootstraps: replicates > 0 ? replicates : null,
       cohort: design.development.name,
       models,
+      ...(bySite ? { leaveOneSiteOut: bySite } : {}),
     },
   };
 }
