@@ -8,13 +8,14 @@
  *
  * Runs as root with the Slurm and munge binaries installed (.ci/run installs them); skipped otherwise, except
  * with CI=true, where missing binaries or a daemon that does not start fail the test with the reason.
- * Uses dist/ (npm run build) through bin/radval.js. Also checks the shape of the Kubernetes manifests of
+ * Uses dist/ (npm run build) through bin/radval.js. RADVAL_SLURM_STUDY=examples/multisite.study.yaml runs a bundled
+ * example instead of the small study (minutes, not run by npm test). Also checks the shape of the Kubernetes manifests of
  * docs/cluster.md (an Indexed Job whose completions equal its --shard auto/N), which no test can run here.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -173,7 +174,15 @@ describe("radval on a real single-node Slurm (docs/cluster.md's scripts)", () =>
     const env = await startCluster();
     const work = join(dir, "work");
     mkdirSync(work);
-    writeFileSync(join(work, "study.yaml"), STUDY);
+    // RADVAL_SLURM_STUDY=examples/multisite.study.yaml runs a bundled example instead (its folder's files linked beside it).
+    const override = process.env["RADVAL_SLURM_STUDY"];
+    if (override) {
+      const from = dirname(resolve(override));
+      for (const f of readdirSync(from)) if (f.endsWith(".csv")) symlinkSync(join(from, f), join(work, f));
+      writeFileSync(join(work, "study.yaml"), readFileSync(override, "utf8"));
+    } else {
+      writeFileSync(join(work, "study.yaml"), STUDY);
+    }
     for (const name of ["radval-shards.sbatch", "radval-merge.sbatch", "submit.sh"]) writeFileSync(join(work, name), docBlock(name), { mode: 0o755 });
 
     const submitted = spawnSync("bash", ["submit.sh"], { cwd: work, env, encoding: "utf8" });
@@ -186,7 +195,7 @@ describe("radval on a real single-node Slurm (docs/cluster.md's scripts)", () =>
     expect(single.status, single.stderr).toBe(0);
 
     let state = "";
-    for (let k = 0; k < 200; k++) {
+    for (let k = 0; k < (override ? 1200 : 200); k++) {
       const show = spawnSync("scontrol", ["show", "job", mergeJob], { env, encoding: "utf8" });
       state = /JobState=(\S+)/.exec(show.stdout)?.[1] ?? `unknown (${show.stderr.trim()})`;
       const reason = /Reason=(\S+)/.exec(show.stdout)?.[1] ?? "";
@@ -200,7 +209,7 @@ describe("radval on a real single-node Slurm (docs/cluster.md's scripts)", () =>
     for (const f of ["results.json", "predictions.csv", "model.json", "report.html", "report.md", "report.json", "manifest.json"]) {
       expect(readFileSync(join(work, "results", f)).equals(readFileSync(join(dir, "single", f))), f).toBe(true);
     }
-  }, 150_000);
+  }, process.env["RADVAL_SLURM_STUDY"] ? 900_000 : 150_000);
 });
 
 describe("docs/cluster.md: the Kubernetes manifests", () => {
