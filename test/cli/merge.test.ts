@@ -150,7 +150,11 @@ describe("radval merge: bad shard sets are named", () => {
 
   it("a rerun shard replaces its file atomically (no temporary file left, the merge still matches)", async () => {
     const before = readFileSync(join(shards, "shard-2-of-3.json"), "utf8");
-    expect((await shardRun(shards, "2/3")).code).toBe(0);
+    const rerun = await shardRun(shards, "2/3", "--json");
+    expect(rerun.code).toBe(0);
+    const summary = JSON.parse(rerun.stdout);
+    expect(summary).toMatchObject({ file: join(shards, "shard-2-of-3.json"), shard: 2, of: 3, seed: 11 });
+    expect(summary.computed).toBe(JSON.parse(before).tasks.length);
     expect(readdirSync(shards).sort()).toEqual(["shard-1-of-3.json", "shard-2-of-3.json", "shard-3-of-3.json"]);
     expect(readFileSync(join(shards, "shard-2-of-3.json"), "utf8")).toBe(before);
     const out = join(dir, "merged-rerun");
