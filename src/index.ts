@@ -68,6 +68,13 @@ export type { RandomForestParams } from "./models/forest/spec.js";
 export { forestEngine, forestPredict } from "./models/forest/forestEngine.js";
 export type { FittedForest, ForestNodes } from "./models/forest/forestEngine.js";
 export { mlRandomForestEngine } from "./models/forest/mlRandomForestEngine.js";
+// Multi-class forest and one-vs-one SVM (issue 18): standalone classifiers, wrapped by the model registry.
+export { fitForestClassifier, restoreForestClassifier, FOREST_CLASSIFIER_PARAMS } from "./models/forest/multiclassForest.js";
+export type { ForestClassifier, ForestClassifierJSON, ForestClassifierOptions, ForestClassifierParams } from "./models/forest/multiclassForest.js";
+export { fitSvmClassifier, restoreSvmClassifier, SVM_CLASSIFIER_PARAMS } from "./models/svm/multiclass.js";
+export type { SvmClassifier, SvmClassifierJSON, SvmClassifierOptions, SvmClassifierParams, SvmPair } from "./models/svm/multiclass.js";
+export { pairwiseCoupling } from "./models/svm/pairwiseCoupling.js";
+export { checkClassCodes, resolveMulticlassWeights } from "./models/multiclass.js";
 export { fitPlatt, plattProbability } from "./models/calibration/platt.js";
 export type { PlattCalibrator, PlattOptions } from "./models/calibration/platt.js";
 export { fitIsotonic } from "./models/calibration/isotonic.js";
@@ -192,8 +199,8 @@ export { appendRows } from "./core/appendRows.js";
 export { brierDifference, type BrierDifference } from "./metrics/reclassificationBrier.js";
 export { nestedLikelihoodRatioTest, type NestedLikelihoodRatioTest, type NestedModelFit } from "./metrics/reclassificationLrt.js";
 export { netBenefitChange, type NetBenefitChange } from "./metrics/reclassificationNetBenefit.js";
-export { nomogram, logisticNomogram, coxNomogram, baselineSurvivalAt, nomogramAxisValues, rPretty, nomogramPointsTable } from "./nomogram/index.js";
-export type { Nomogram, NomogramInput, NomogramTerm, LinearNomogramTerm, FactorNomogramTerm, NomogramFunction, NomogramPredictorAxis, NomogramFunctionAxis, PointsTableRow } from "./nomogram/index.js";
+export { nomogram, logisticNomogram, coxNomogram, baselineSurvivalAt, nomogramAxisValues, rPretty, nomogramPointsTable, formulaNomogram, nomogramBasisOf } from "./nomogram/index.js";
+export type { Nomogram, NomogramInput, NomogramTerm, LinearNomogramTerm, FactorNomogramTerm, NomogramFunction, NomogramPredictorAxis, NomogramFunctionAxis, PointsTableRow, LinearFormula, FormulaNomogramOptions, NomogramBasis } from "./nomogram/index.js";
 export { nomogramChart } from "./report/charts/nomogram.js";
 export { nomogramTable } from "./report/charts/nomogramTable.js";
 // Ordinal and multi-class outcomes (issue 18): proportional odds, per-cut-off AUCs, Obuchowski, kappa; multinomial glmnet.

@@ -21,6 +21,8 @@ export interface SurvivalTable {
   readonly x: ColumnMatrix;
   readonly columns: Record<string, Float64Array>;
   readonly nRows: number;
+  /** Each row's id (the --id column, else a column named id / case_id / patient_id, else the row number from 1). */
+  readonly ids: string[];
 }
 
 const EVENT_WORDS: ReadonlyArray<readonly [string, string]> = [...NEGATIVE_POSITIVE_PAIRS, ["alive", "dead"], ["censored", "event"], ["alive", "died"]];
@@ -89,5 +91,7 @@ export function readSurvivalTable(file: string, options: SurvivalRoleOptions, ex
     if (featureNames.length === 0) throw new RadvalError("NO_FEATURES", "no feature columns", { where: { file, option: "--features" }, hint: "Name them with --features a,b,c." });
   }
   const feats = featureNames.map((f) => readColumn(f, "--features"));
-  return { file, time, event, featureNames, x: feats.length > 0 ? matrixFromColumns(feats) : columnMatrix(n, 0), columns, nRows: n };
+  const jid = options.id !== undefined ? col(options.id, "--id") : table.header.findIndex((h) => DEFAULT_ID_COLUMNS.includes(h.toLowerCase()));
+  const ids = table.rows.map((row, r) => (jid >= 0 ? row[jid]! : String(r + 1)));
+  return { file, time, event, featureNames, x: feats.length > 0 ? matrixFromColumns(feats) : columnMatrix(n, 0), columns, nRows: n, ids };
 }

@@ -71,6 +71,7 @@ export function appendRows(base: Dataset, other: Dataset): Dataset {
     outcome: base.outcome && other.outcome ? { ...base.outcome, values: concat(base.outcome.values, other.outcome.values) } : undefined,
     site: appendCategorical(base.site, other.site),
     group: appendCategorical(base.group, other.group),
+    levelOutcome: appendCategorical(base.levelOutcome, other.levelOutcome),
     date: base.date && other.date ? { name: base.date.name, days: concat(base.date.days, other.date.days), text: [...base.date.text, ...other.date.text] } : undefined,
     time: base.time && other.time ? { name: base.time.name, values: concat(base.time.values, other.time.values) } : undefined,
     event: base.event && other.event ? { name: base.event.name, values: concat(base.event.values, other.event.values) } : undefined,

@@ -3,6 +3,7 @@ import { type ColumnMatrix, getColumn } from "./matrix.js";
 
 /** A binary outcome coded 0/1, with the labels it came from. */
 export interface BinaryOutcome {
+  readonly kind?: "binary";
   /** Column name in the source table. */
   readonly name: string;
   /** 1 = positive (event), 0 = negative, per row. */
@@ -53,7 +54,10 @@ export interface Dataset {
   readonly featureNames: readonly string[];
   /** n × p feature matrix, column-major, NaN = missing. */
   readonly x: ColumnMatrix;
+  /** The binary outcome (binary studies); other kinds live in `levelOutcome` or the `time`/`event` roles. */
   readonly outcome: BinaryOutcome | undefined;
+  /** An ordinal or nominal outcome column as text labels (coded 0..K−1 where the study is read: `studyResponse`). */
+  readonly levelOutcome?: CategoricalRole | undefined;
   readonly site: CategoricalRole | undefined;
   readonly group: CategoricalRole | undefined;
   readonly date: DateRole | undefined;
@@ -140,7 +144,7 @@ export function freezeDataset(data: Dataset): Dataset {
   if (!Object.getOwnPropertyDescriptor(data, "ids")?.get) Object.freeze(data.ids); // (row-number ids are built on first use)
   Object.freeze(data.featureNames);
   Object.freeze(data.x);
-  for (const role of [data.outcome, data.site, data.group, data.date, data.time, data.event]) {
+  for (const role of [data.outcome, data.levelOutcome, data.site, data.group, data.date, data.time, data.event]) {
     if (role) Object.freeze(role);
   }
   if (data.site) Object.freeze(data.site.values);

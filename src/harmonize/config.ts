@@ -1,5 +1,6 @@
 import { RadvalError, isRadvalError } from "../core/errors.js";
 import type { StudyConfig } from "../validate/config.js";
+import { outcomeSpec } from "../validate/outcomeSpec.js";
 import { type CombatStepSpec, combatStep } from "./combatStep.js";
 
 /**
@@ -16,7 +17,11 @@ export function combatFromConfig(config: StudyConfig): CombatStepSpec {
     throw new RadvalError("INVALID_CONFIG", "harmonize needs the site (batch) column: set data.site or harmonize.batch", { where: { key: "harmonize.batch" } });
   }
   const covariates = (h.covariates ?? []).map((c) => (typeof c === "string" ? { name: c } : c.kind ? { name: c.name, kind: c.kind } : { name: c.name }));
-  const leak = covariates.find((c) => c.name === config.data.outcome);
+  const outcomeColumns = (() => {
+    const o = outcomeSpec(config);
+    return o.kind === "survival" ? [o.time, o.event] : [o.column];
+  })();
+  const leak = covariates.find((c) => outcomeColumns.includes(c.name));
   if (leak) {
     throw new RadvalError("OUTCOME_LEAK", `harmonize.covariates protects the outcome "${leak.name}": inside a validated pipeline ComBat would need the outcome of the patients it is predicting, which is unknown at prediction time — the assessment rows' features would carry their own answer`, {
       where: { key: "harmonize.covariates", column: leak.name },

@@ -7,6 +7,7 @@ import { RadvalError, isRadvalError } from "../core/errors.js";
 import type { LongTable } from "../table/longTable.js";
 import { DEFAULT_ID_COLUMNS, type RoleSpec } from "../table/toDataset.js";
 import { type StudyConfig, parseStudyConfig } from "../validate/config.js";
+import { outcomeColumn, outcomeSpec } from "../validate/outcomeSpec.js";
 import type { CohortRows } from "../validate/study/design.js";
 import type { StudyInputs } from "../validate/study/runStudy.js";
 import { readLongTable, readRawTable } from "./readTable.js";
@@ -41,10 +42,12 @@ export function readStudyConfig(path: string): { config: StudyConfig; text: stri
 
 function rolesOf(config: StudyConfig): RoleSpec {
   const d = config.data;
+  const o = outcomeSpec(config);
   return {
     ...(d.id !== undefined ? { id: d.id } : {}),
-    outcome: d.outcome,
-    ...(d.positive !== undefined ? { positive: String(d.positive) } : {}),
+    ...(o.kind === "survival" ? { time: o.time, event: o.event } : { outcome: o.column }),
+    ...(o.kind === "ordinal" || o.kind === "nominal" ? { outcomeKind: "levels" as const } : {}),
+    ...(o.kind === "binary" && o.positive !== undefined ? { positive: o.positive } : {}),
     ...(d.site !== undefined ? { site: d.site } : {}),
     ...(d.date !== undefined ? { date: d.date } : {}),
     ...(d.group !== undefined ? { group: d.group } : {}),
@@ -69,7 +72,7 @@ function withKey<T>(key: string, f: () => T): T {
 
 /** The config key of the first role column that is not in the file (for error messages). */
 function roleKey(roles: RoleSpec, header: readonly string[]): string {
-  for (const role of ["id", "outcome", "site", "date", "group"] as const) {
+  for (const role of ["id", "outcome", "site", "date", "group", "time", "event"] as const) {
     const name = roles[role];
     if (name !== undefined && !header.includes(name)) return `data.${role}`;
   }
@@ -103,10 +106,10 @@ export function loadStudy(configPath: string, extra: { command?: string } = {}):
       const table = readRawTable(file, parse);
       const data = withKey(roleKey(roles, table.header), () => tableToDataset(table, roles));
       // The rows dropped for a missing outcome, as text, so the report can say which cohort lost them.
-      const outcomeColumn = table.header.indexOf(config.data.outcome);
+      const outcomeIndex = table.header.indexOf(outcomeColumn(config));
       const dropped = table.lineOfRow.length - data.x.nRows; // (table.rows makes a string per cell: only when needed)
       const droppedRows = dropped === 0 ? [] : table.rows
-        .filter((row) => row[outcomeColumn] === "" || row[outcomeColumn] === "NA")
+        .filter((row) => row[outcomeIndex] === "" || row[outcomeIndex] === "NA")
         .map((row) => Object.fromEntries(table.header.map((h, j) => [h, row[j]!])));
       return { data, dropped, droppedRows };
     });

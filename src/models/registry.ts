@@ -10,7 +10,13 @@ import { mlRandomForestEngine } from "./forest/mlRandomForestEngine.js";
 import { libsvmEngine } from "./svm/libsvmEngine.js";
 import { mlSvmEngine } from "./svm/mlSvmEngine.js";
 import { radvalSvmEngine } from "./svm/radval/engine.js";
-import type { FitOptions, FittedModel, ModelEngine, ModelSpec, SerializedModel } from "./types.js";
+import type { OutcomeKind, Response } from "../core/response.js";
+import { forestClassifierEngine, svmClassifierEngine } from "./outcomeEngines/classifierEngines.js";
+import { coxEngine } from "./outcomeEngines/coxEngine.js";
+import { coxnetEngine } from "./outcomeEngines/coxnetEngine.js";
+import { multinomialEngine } from "./outcomeEngines/multinomialEngine.js";
+import { ordinalLogisticEngine } from "./outcomeEngines/ordinalLogisticEngine.js";
+import type { AnyFittedModel, FitOptions, FittedModel, ModelEngine, ModelSpec, OutcomeEngine, SerializedModel } from "./types.js";
 import { checkFitInput } from "./validate.js";
 
 /**
@@ -28,6 +34,13 @@ export const ENGINES: readonly ModelEngine[] = Object.freeze([
   mlRandomForestEngine,
 ]);
 
+/**
+ * The engines of the non-binary outcome kinds, each saying which kinds it
+ * fits (the registry dispatches on the response's kind; binary outcomes use
+ * {@link ENGINES}). To add one: import it and add one entry.
+ */
+export const OUTCOME_ENGINES: readonly OutcomeEngine[] = Object.freeze([coxEngine, coxnetEngine, ordinalLogisticEngine, multinomialEngine, forestClassifierEngine, svmClassifierEngine]);
+
 /** One row of {@link listEngines}. */
 export interface EngineInfo {
   readonly model: string;
@@ -38,6 +51,8 @@ export interface EngineInfo {
   readonly defaults: ModelEngine["defaults"];
   /** True when `prepare()` must be awaited before `fit` (WebAssembly). */
   readonly needsPrepare: boolean;
+  /** Outcome kinds the engine fits. */
+  readonly kinds: readonly OutcomeKind[];
 }
 
 /** Every model × engine pair, defaults first within a model. O(engines). */
@@ -46,8 +61,60 @@ export function listEngines(engines: readonly ModelEngine[] = ENGINES): readonly
   return engines.map((e) => {
     const isDefault = !seen.has(e.model);
     seen.add(e.model);
-    return Object.freeze({ model: e.model, engine: e.engine, isDefault, defaults: e.defaults, needsPrepare: typeof e.prepare === "function" });
+    return Object.freeze({ model: e.model, engine: e.engine, isDefault, defaults: e.defaults, needsPrepare: typeof e.prepare === "function", kinds: Object.freeze(["binary"] as const) });
   });
+}
+
+/** Every engine of every kind: the binary engines, then those of the other kinds (a model family can have engines for several kinds). */
+export function listAllEngines(): readonly EngineInfo[] {
+  const seen = new Set<string>();
+  const other = OUTCOME_ENGINES.map((e) => {
+    const key = `${e.model}|${e.kinds.join(",")}`;
+    const isDefault = !seen.has(key);
+    seen.add(key);
+    return Object.freeze({ model: e.model, engine: e.engine, isDefault, defaults: e.defaults, needsPrepare: false, kinds: e.kinds });
+  });
+  return [...listEngines(), ...other];
+}
+
+/** Model families that fit `kind` (for error messages and `radval init`). */
+export function modelsForKind(kind: OutcomeKind): string[] {
+  if (kind === "binary") return [...new Set(ENGINES.map((e) => e.model))];
+  return [...new Set(OUTCOME_ENGINES.filter((e) => (e.kinds as readonly OutcomeKind[]).includes(kind)).map((e) => e.model))];
+}
+
+/**
+ * The engine that fits `spec` for a non-binary `kind`: the family's engine
+ * listed for that kind (the spec's engine name when given). A family with no
+ * engine for the kind is `UNKNOWN_MODEL`, listing the families that fit it.
+ */
+export function outcomeEngineFor(spec: Pick<ModelSpec, "model" | "engine">, kind: Exclude<OutcomeKind, "binary">): OutcomeEngine {
+  const forKind = OUTCOME_ENGINES.filter((e) => (e.kinds as readonly OutcomeKind[]).includes(kind) && e.model === spec.model);
+  const found = forKind.find((e) => e.engine === spec.engine) ?? forKind[0];
+  if (found) return found;
+  throw new RadvalError("UNKNOWN_MODEL", `model "${spec.model}" cannot fit a ${kind} outcome`, {
+    where: { key: "model", value: spec.model },
+    hint: `Models for ${kind} outcomes: ${modelsForKind(kind).join(", ")}.`,
+  });
+}
+
+/**
+ * Fits `spec` to a response of any kind: binary → {@link fitModel} (a
+ * {@link FittedModel}); ordinal, nominal, survival → the kind's engine (an
+ * OutcomeModel). The one place a fit dispatches on the outcome kind.
+ */
+export function fitForResponse(spec: ModelSpec, x: ColumnMatrix, response: Response, options: FitOptions): AnyFittedModel {
+  if (response.kind === "binary") return fitModel(spec, x, response.y, options);
+  const engine = outcomeEngineFor(spec, response.kind);
+  const events = response.kind === "survival" ? response.event : response.codes;
+  checkFitInput(`${spec.model} (${engine.engine}, ${response.kind})`, x, Float64Array.from(events, (_, i) => i & 1), options);
+  return engine.fit({ ...spec, engine: engine.engine }, x, response, options);
+}
+
+/** Restores a saved model of any kind (`kind` in the file; absent = binary). */
+export function restoreAnyModel(serialized: SerializedModel): AnyFittedModel {
+  if (serialized?.kind === undefined || serialized.kind === "binary") return restoreModel(serialized);
+  return outcomeEngineFor(serialized.spec, serialized.kind).restore(serialized);
 }
 
 /** The default engine name of a model family, or `UNKNOWN_MODEL`. */
@@ -85,7 +152,12 @@ export function engineFor(spec: Pick<ModelSpec, "model" | "engine">, engines: re
 
 /** Awaits `prepare()` of the engines of `specs` (e.g. loads libsvm's WebAssembly). Idempotent. */
 export async function prepareEngines(specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>, engines: readonly ModelEngine[] = ENGINES): Promise<void> {
-  for (const spec of specs) await engineFor(spec, engines).prepare?.();
+  for (const spec of specs) {
+    // Engines of the other outcome kinds load nothing asynchronously.
+    if (!engines.some((e) => e.model === spec.model) && OUTCOME_ENGINES.some((e) => e.model === spec.model)) continue;
+    if (!engines.some((e) => e.model === spec.model && e.engine === spec.engine) && OUTCOME_ENGINES.some((e) => e.model === spec.model && e.engine === spec.engine)) continue;
+    await engineFor(spec, engines).prepare?.();
+  }
 }
 
 /**

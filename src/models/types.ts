@@ -1,5 +1,7 @@
 import type { RadvalWarning } from "../core/errors.js";
 import type { ColumnMatrix } from "../core/matrix.js";
+import type { Prediction } from "../core/prediction.js";
+import type { OutcomeKind, Response } from "../core/response.js";
 import type { Rng } from "../core/rng.js";
 
 /**
@@ -58,6 +60,8 @@ export interface SerializedModel {
   readonly spec: ModelSpec;
   readonly featureNames: readonly string[];
   readonly state: unknown;
+  /** Outcome kind the model predicts; absent = binary (files written before outcome kinds). */
+  readonly kind?: OutcomeKind;
 }
 
 /** A penalised model's coefficient path with its cross-validation curve (glmnet's plot(fit) and plot(cv.fit)). */
@@ -126,4 +130,42 @@ export interface ModelEngine {
    * asynchronous dependency; absent when `fit` is always ready. Idempotent.
    */
   prepare?(): Promise<void>;
+}
+
+/**
+ * A fitted model of an ordinal, nominal or time-to-event outcome: frozen,
+ * predicting the kind's {@link Prediction} (class probabilities; risk score
+ * and risk at the horizon). Binary models are {@link FittedModel}s.
+ */
+export interface OutcomeModel {
+  readonly kind: Exclude<OutcomeKind, "binary">;
+  readonly spec: ModelSpec;
+  readonly nFeatures: number;
+  readonly featureNames: readonly string[];
+  predict(x: ColumnMatrix): Prediction;
+  describe(): ModelDescription;
+  toJSON(): SerializedModel;
+  readonly warnings: readonly RadvalWarning[];
+}
+
+/**
+ * An engine for the non-binary outcome kinds: which kinds it fits (the
+ * registry dispatches on them), how it fits a {@link Response} and restores
+ * a saved fit.
+ */
+export interface OutcomeEngine {
+  readonly model: string;
+  readonly engine: string;
+  readonly kinds: readonly Exclude<OutcomeKind, "binary">[];
+  readonly defaults: Readonly<Record<string, ParamValue>>;
+  fit(spec: ModelSpec, x: ColumnMatrix, response: Response, options: FitOptions): OutcomeModel;
+  restore(serialized: SerializedModel): OutcomeModel;
+}
+
+/** A fitted model of any kind. */
+export type AnyFittedModel = FittedModel | OutcomeModel;
+
+/** True for models of the non-binary kinds. */
+export function isOutcomeModel(model: AnyFittedModel): model is OutcomeModel {
+  return "kind" in model && typeof (model as OutcomeModel).predict === "function";
 }

@@ -6,3 +6,7 @@ export { approxLinear } from "./approx.js";
 export type * from "./types.js";
 export { nomogramPointsTable } from "./pointsTable.js";
 export type { PointsTableRow } from "./pointsTable.js";
+export { formulaNomogram } from "./formula.js";
+export type { LinearFormula, FormulaNomogramOptions } from "./formula.js";
+export { nomogramBasisOf, NOMOGRAM_BASIS_VERSION } from "./basis.js";
+export type { NomogramBasis } from "./basis.js";

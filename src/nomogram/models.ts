@@ -9,10 +9,11 @@ const qlogis = (p: number): number => Math.log(p / (1 - p));
  * Nomogram of a logistic model (rms: `nomogram(lrm fit, fun = plogis)`):
  * lp = intercept + Σ terms, with a risk axis. See {@link nomogram}.
  */
-export function logisticNomogram(model: { readonly intercept: number; readonly terms: readonly NomogramTerm[]; readonly label?: string; readonly riskAt?: readonly number[] }): Nomogram {
+export function logisticNomogram(model: { readonly intercept: number; readonly terms: readonly NomogramTerm[]; readonly label?: string; readonly riskAt?: readonly number[]; readonly lpAt?: readonly number[] }): Nomogram {
   return nomogram({
     offset: model.intercept,
     terms: model.terms,
+    ...(model.lpAt ? { lpAt: model.lpAt } : {}),
     functions: [{ label: model.label ?? "Risk", f: plogis, inverse: qlogis, ...(model.riskAt ? { at: model.riskAt } : {}) }],
   });
 }

@@ -152,7 +152,7 @@ export function assessSampleSize(results: StudyResults): SampleSizeAssessment | 
   };
 }
 
-function sampleSizeChecks(s: SampleSizeAssessment | null, o: Required<FlagOptions>): ReportCheck[] {
+function sampleSizeChecks(s: SampleSizeAssessment | null, o: Required<FlagOptions>, kind: string = "binary"): ReportCheck[] {
   const base = { items: ["10", "26"], model: null, cohort: s?.cohort ?? null };
   if (!s) {
     return ["epp-10", "epp-20", "riley-shrinkage", "riley-optimism", "riley-intercept"].map((id) => ({
@@ -215,6 +215,18 @@ function sampleSizeChecks(s: SampleSizeAssessment | null, o: Required<FlagOption
       message: `An optimism ≤ 0.05 in the apparent Nagelkerke R² needs n ≥ ${riley.optimism.nRequired}; at n = ${s.n} the expected optimism is ${fmt(atN.optimismNagelkerke)}.`,
       values: { nRequired: riley.optimism.nRequired, n: s.n, optimism: atN.optimismNagelkerke, maxR2CoxSnell: riley.maxR2CoxSnell },
     });
+  }
+  if (kind !== "binary") {
+    checks.push({
+      ...base,
+      id: "riley-intercept",
+      title: "Riley (iii): overall risk within ± 0.05",
+      status: "unavailable",
+      severity: "serious",
+      message: `Not computed for a ${kind} outcome: radval implements criterion (iii) for binary outcomes (the prevalence); for ${kind === "survival" ? "a time-to-event outcome it concerns the overall risk at the horizon (Riley et al. 2020, BMJ 368:m441, criterion iii for survival)" : "ordinal outcomes see Riley et al. 2020"}.`,
+      values: {},
+    });
+    return checks;
   }
   const n3 = Math.ceil((1.96 / 0.05) ** 2 * s.prevalence * (1 - s.prevalence));
   const moe = 1.96 * Math.sqrt((s.prevalence * (1 - s.prevalence)) / s.n);
@@ -350,7 +362,7 @@ export function computeFlags(results: StudyResults, options: FlagOptions = {}): 
     ...options,
   };
   const sampleSize = assessSampleSize(results);
-  const checks = sampleSizeChecks(sampleSize, o);
+  const checks = sampleSizeChecks(sampleSize, o, results.outcomeKind?.kind ?? "binary");
   const label = (id: string) => results.models.find((m) => m.id === id)?.label ?? id;
   const corrected = internalEstimateName(results.internalValidation?.scheme);
 

@@ -20,6 +20,25 @@ export function linearFormula(intercept: number, terms: ReadonlyArray<{ feature:
   return text;
 }
 
+/**
+ * A final model's raw-scale equation as prose: "logit P(y = 1) = …" for
+ * logistic models; for Cox models the linear predictor and the risk by the
+ * horizon, 1 − S₀(t)^exp(lp). `terms` are the non-zero raw-scale coefficients.
+ */
+export function modelEquation(
+  outcome: { column: string; positive: string },
+  rawScale: { intercept: number; scale?: "log-odds" | "log-hazard"; baselineSurvival?: number | null; horizon?: number | null },
+  terms: ReadonlyArray<{ feature: string; value: number }>,
+  digits = 4,
+): string {
+  const rhs = terms.length ? linearFormula(rawScale.intercept, terms, digits) : sig(rawScale.intercept, digits);
+  if (rawScale.scale === "log-hazard") {
+    const risk = rawScale.baselineSurvival !== undefined && rawScale.baselineSurvival !== null ? `; risk by t = ${rawScale.horizon ?? "the horizon"}: 1 − ${sig(rawScale.baselineSurvival, digits)}^exp(lp)` : "";
+    return `linear predictor lp (log relative hazard) = ${rhs}${risk}`;
+  }
+  return `logit P(${outcome.column} = ${outcome.positive}) = ${rhs}`;
+}
+
 /** Where a validation estimate comes from: the cohort, or "site B held out (leave-one-site-out)" for a held-out site. */
 export function validationSetName(e: { cohort: string; site: string | null }): string {
   return e.site === null ? e.cohort : `site ${e.site} held out (leave-one-site-out; model fitted on the other ${e.cohort} sites)`;

@@ -1,5 +1,5 @@
 import type { FlagReport } from "./flags.js";
-import { internalEstimateName, linearFormula, sig } from "./format.js";
+import { internalEstimateName, modelEquation, sig } from "./format.js";
 import type { DecisionCurveRow, Estimate, StudyResults } from "./results.js";
 
 const f3 = (x: number | null | undefined) => sig(x, 3);
@@ -31,12 +31,18 @@ export function keyResults(results: StudyResults, flags: FlagReport): string[] {
   const used = f.rawScale?.coefficients.filter((c) => c.value !== 0) ?? [];
   if (f.rawScale) {
     out.push(
-      `Final model (${primary.label}, fitted on ${f.nObservations} patients, ${f.nEvents} events): logit P(${results.outcome.column} = ${results.outcome.positive}) = ${used.length ? linearFormula(f.rawScale.intercept, used, 3) : f3(f.rawScale.intercept)}${used.length ? "" : " — intercept only: no predictor was kept"} (raw feature scale; all constants in the model specification and recipe tables, and model.json).`,
+      `Final model (${primary.label}, fitted on ${f.nObservations} patients, ${f.nEvents} events): ${modelEquation(results.outcome, f.rawScale, used, 3)}${used.length ? "" : " — no predictor was kept"} (raw feature scale; all constants in the model specification and recipe tables, and model.json).`,
     );
   } else if (f.coefficients) {
     out.push(`Final model (${primary.label}, fitted on ${f.nObservations} patients, ${f.nEvents} events): linear, ${f.coefficients.filter((c) => c.value !== 0).length} of ${f.coefficients.length} coefficients non-zero on ${f.coefficientScale ?? "the model's input scale"} (specification table; model.json).`);
   } else {
     out.push(`Final model (${primary.label}, fitted on ${f.nObservations} patients, ${f.nEvents} events; ${primary.model}/${primary.engine}, ${f.featureNames.length} features): non-linear, given as model.json (model "${primary.id}"; apply with radval predict).`);
+  }
+  const kv = results.outcomeValidation?.models.find((m) => m.model === primary.id);
+  if (kv && results.outcomeValidation) {
+    const v = results.outcomeValidation;
+    const shown = kv.metrics.slice(0, 4);
+    out.push(`Validation (${v.description}): ${shown.map((r) => `${r.label} apparent ${f3(r.apparent)}${r.corrected !== null ? `, corrected ${f3(r.corrected)}` : r.cvPooled !== null ? `, cross-validated ${f3(r.cvPooled)}` : ""}${Object.entries(r.external).map(([c, x]) => `, ${c} ${f3(x)}`).join("")}`).join("; ")} (all indexes in the performance table).`);
   }
   const iv = results.internalValidation?.models.find((m) => m.model === primary.id);
   if (iv && results.internalValidation) {

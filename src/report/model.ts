@@ -32,6 +32,37 @@ export interface ReportChart {
   readonly spec: VegaLiteSpec;
 }
 
+/**
+ * An interactive risk calculator of a final model with a linear predictor on
+ * raw inputs (HTML report): risk = expit(intercept + Σ coefficient × value),
+ * points of each input = (coefficient × value − minXbeta) × scale, as the
+ * model's nomogram reads them.
+ */
+export interface ReportCalculator {
+  /** Anchor suffix (slug of the model id). */
+  readonly id: string;
+  readonly model: string;
+  readonly title: string;
+  /** E.g. "Risk of cirrhosis". */
+  readonly riskLabel: string;
+  readonly intercept: number;
+  /** Nomogram points per unit of the linear predictor, and the linear predictor at 0 points. */
+  readonly scale: number;
+  readonly lpAtZero: number;
+  readonly inputs: readonly {
+    readonly feature: string;
+    /** Raw-scale coefficient (log-odds per unit). */
+    readonly coefficient: number;
+    /** The nomogram's R₁: smallest coefficient × value over the predictor's axis (0 points). */
+    readonly minXbeta: number;
+    /** Development range (observed values). */
+    readonly min: number;
+    readonly max: number;
+    /** Value used when the input is left empty (the recipe's imputation), null when the model needs it. */
+    readonly imputation: number | null;
+  }[];
+}
+
 /** One TRIPOD+AI item as reported. */
 export interface ChecklistEntry {
   readonly id: string;
@@ -85,4 +116,6 @@ export interface Report {
   readonly sampleSize: SampleSizeAssessment | null;
   readonly tables: readonly ReportTable[];
   readonly charts: readonly ReportChart[];
+  /** Risk calculators (HTML only) of the final models with a linear predictor on raw inputs; absent in older report models. */
+  readonly calculators?: readonly ReportCalculator[];
 }

@@ -2,6 +2,7 @@ import { RADVAL_VERSION } from "../version.js";
 import { type FlagOptions, computeFlags } from "./flags.js";
 import type { ItemStatus, Report } from "./model.js";
 import { keyResults } from "./keyResults.js";
+import { buildNomograms } from "./nomograms.js";
 import { buildCharts } from "./reportCharts.js";
 import type { StudyResults } from "./results.js";
 import { buildTables } from "./tables.js";
@@ -18,13 +19,15 @@ export interface BuildReportOptions {
  * Builds the report model from validated study results: the TRIPOD+AI
  * checklist with per-item status and content, the TRIPOD 2015 view, the
  * automatic checks (EPP, Riley criteria, calibration slope, AUC precision,
- * case mix), every table and every chart (Vega-Lite specs). Pure: no I/O, no
+ * case mix), every table and every chart (Vega-Lite specs), the nomograms
+ * and risk calculators of linear final models. Pure: no I/O, no
  * vega; render it with `renderMarkdown`, `renderHtml` or `renderJson`.
  */
 export function buildReport(results: StudyResults, options: BuildReportOptions = {}): Report {
   const flags = computeFlags(results, options.flags);
-  const tables = buildTables(results);
-  const charts = buildCharts(results);
+  const nomograms = buildNomograms(results);
+  const tables = [...buildTables(results), ...nomograms.tables];
+  const charts = [...buildCharts(results), ...nomograms.charts];
   const ctx = { results, flags, tables, charts };
   const checklist = buildChecklist(ctx);
   const statusCounts: Record<ItemStatus, number> = { filled: 0, partial: 0, author: 0, missing: 0 };
@@ -49,5 +52,6 @@ export function buildReport(results: StudyResults, options: BuildReportOptions =
     sampleSize: flags.sampleSize,
     tables,
     charts,
+    calculators: nomograms.calculators,
   };
 }

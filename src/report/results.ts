@@ -17,6 +17,7 @@
 import type { HarmonizationResult } from "../harmonize/results.js";
 import type { CohortResult, DataPreparation, MissingDataHandling, Predictors } from "./results/data.js";
 import type { ModelResult } from "./results/models.js";
+import type { OutcomeKindInfo, OutcomeValidation } from "./results/outcomeKinds.js";
 import type {
   CaseMixComparison,
   ClassImbalance,
@@ -33,6 +34,7 @@ export type * from "./results/metrics.js";
 export type * from "./results/data.js";
 export type * from "./results/models.js";
 export type * from "./results/validation.js";
+export type * from "./results/outcomeKinds.js";
 
 /** The schema version this code reads and the engine writes. Bump on breaking changes. */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -174,4 +176,8 @@ export interface StudyResults {
   readonly classImbalance: ClassImbalance | null;
   readonly modelOutput: ModelOutput | null;
   readonly subgroups: readonly SubgroupResult[];
+  /** The outcome's kind (absent in files written before outcome kinds = binary). */
+  readonly outcomeKind?: OutcomeKindInfo;
+  /** Ordinal, nominal and survival studies: internal and external validation by the kind's metric set (binary studies: null). */
+  readonly outcomeValidation?: OutcomeValidation | null;
 }

@@ -159,6 +159,13 @@ const model = z.object({
     coefficients: opt(z.array(named)),
     coefficientScale: opt(text),
     rawScale: opt(z.object({ intercept: num, coefficients: z.array(named), imputation: opt(z.array(named)) })),
+    nomogramBasis: opt(
+      z.object({
+        ranges: z.array(z.object({ feature: text, min: num, max: num })),
+        discrete: z.array(z.object({ feature: text, values: z.array(num) })),
+        linearPredictorRange: z.tuple([num, num]),
+      }),
+    ),
     recipe: list(z.object({ type: text, step: opt(text), features: z.array(text), values: opt(z.array(num)), scale: opt(z.array(num)) })),
     hyperparameters: z.record(z.string(), value).default({}),
     supportVectors: opt(count),

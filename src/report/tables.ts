@@ -4,6 +4,7 @@ import { sig } from "./charts/common.js";
 import { metricLabel } from "./charts/optimism.js";
 import { est, internalEstimateName, num, slug } from "./format.js";
 import type { ReportTable, TableCell } from "./model.js";
+import { outcomeKindTables } from "./outcomeKindTables.js";
 import type { PerformanceMetrics, StudyResults } from "./results.js";
 
 const table = (id: string, title: string, columns: string[], rows: TableCell[][], note: string | null = null): ReportTable => ({ id, title, columns, rows, note });
@@ -159,8 +160,10 @@ export function buildTables(results: StudyResults): ReportTable[] {
     const f = m.final;
     const rows: TableCell[][] = [];
     if (f.rawScale) {
-      rows.push(["(intercept)", "raw-scale coefficient (log-odds)", f.rawScale.intercept]);
-      for (const c of f.rawScale.coefficients) rows.push([c.feature, "raw-scale coefficient (log-odds per unit)", c.value]);
+      const unit = f.rawScale.scale === "log-hazard" ? "log hazard ratio" : "log-odds";
+      rows.push(["(intercept)", `raw-scale ${f.rawScale.scale === "log-hazard" ? "constant of the linear predictor" : "coefficient (log-odds)"}`, f.rawScale.intercept]);
+      for (const c of f.rawScale.coefficients) rows.push([c.feature, `raw-scale coefficient (${unit} per unit)`, c.value]);
+      if (f.rawScale.baselineSurvival !== undefined && f.rawScale.baselineSurvival !== null) rows.push([`S₀(${f.rawScale.horizon})`, "baseline survival at the horizon (lp = 0)", f.rawScale.baselineSurvival]);
     }
     if (f.coefficients) {
       const kind = f.rawScale ? "coefficient, model input scale" : "coefficient";
@@ -171,7 +174,11 @@ export function buildTables(results: StudyResults): ReportTable[] {
     for (const [k, v] of Object.entries(f.hyperparameters)) rows.push([k, "hyperparameter", typeof v === "number" ? v : v === null || v === undefined ? "default" : Array.isArray(v) ? v.join(", ") : String(v)]);
     if (f.supportVectors !== null) rows.push(["support vectors", "count", f.supportVectors]);
     const note = [
-      f.rawScale ? "Raw scale: logit P(event) = intercept + Σ coefficient × value as measured, missing values first replaced by the imputation values (recipe table)." : null,
+      f.rawScale
+        ? f.rawScale.scale === "log-hazard"
+          ? "Raw scale: linear predictor lp = constant + Σ coefficient × value as measured (missing values first replaced by the imputation values, recipe table); risk by the horizon = 1 − S₀^exp(lp)."
+          : "Raw scale: logit P(event) = intercept + Σ coefficient × value as measured, missing values first replaced by the imputation values (recipe table)."
+        : null,
       f.coefficients && f.coefficientScale ? `Model input scale: the same model on ${f.coefficientScale}.` : null,
       !f.coefficients ? "Non-linear model: its full specification is the serialised model, applied with `radval predict`." : null,
       f.modelFile ? `Serialised model (recipe constants + parameters): ${f.modelFile}, model id "${m.id}".` : null,
@@ -292,5 +299,6 @@ export function buildTables(results: StudyResults): ReportTable[] {
       ),
     );
   }
+  tables.push(...outcomeKindTables(results));
   return tables;
 }

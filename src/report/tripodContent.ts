@@ -1,7 +1,7 @@
 import { HARMONIZATION_CHART_IDS, harmonizationSentence } from "./charts/harmonizationReport.js";
 import { metricLabel } from "./charts/optimism.js";
 import type { FlagReport } from "./flags.js";
-import { est, internalEstimateName, linearFormula, listText, num, pct, plural, sig, slug, validationSetName } from "./format.js";
+import { est, internalEstimateName, linearFormula, listText, modelEquation, num, pct, plural, sig, slug, validationSetName } from "./format.js";
 import type { ReportChart, ReportTable } from "./model.js";
 import type { CohortResult, StudyResults } from "./results.js";
 import { modelTableId, recipeTableId } from "./tables.js";
@@ -188,7 +188,26 @@ const heterogeneityMethods: Filler = ({ results: r }) => {
   return content(designs.map((d) => `${d}.`), true);
 };
 
+const KIND_MEASURES: Record<string, string[]> = {
+  survival: [
+    "Discrimination: Harrell's and Uno's C with infinitesimal-jackknife SEs (survival::concordance); cumulative/dynamic AUC at the horizon with IPCW (riskRegression::Score).",
+    "Calibration at the horizon: observed risk (1 − Kaplan–Meier) vs mean predicted risk by risk group, calibration slope of the linear predictor (Cox), observed/expected ratio.",
+    "Overall: Brier score at the horizon (IPCW) against the null model, index of prediction accuracy; Kaplan–Meier risk groups with the log-rank test and hazard ratios.",
+  ],
+  ordinal: [
+    "Discrimination: AUC of the cumulative probability at each clinical cut-off with DeLong CIs (pROC), Obuchowski's ordinal C, Hand–Till multi-class AUC.",
+    "Agreement: linear and quadratic weighted kappa of the most probable level with Fleiss–Cohen–Everitt SEs; confusion matrix. Overall: multi-class Brier score.",
+  ],
+  nominal: ["Discrimination: Hand–Till multi-class AUC; agreement: Cohen's kappa; overall: multi-class Brier score and accuracy; confusion matrix."],
+};
+
 const performanceMeasures: Filler = (ctx) => {
+  const v = ctx.results.outcomeValidation;
+  if (v) {
+    return content([...KIND_MEASURES[v.kind]!, "Internal validation by the same indexes: apparent, cross-validated and Harrell's optimism-corrected (corrected = apparent − optimism); external cohorts with the final model unchanged."], true, {
+      tables: have(ctx, "tables", ["performance"]),
+    });
+  }
   if (!ctx.results.internalValidation && !ctx.results.externalValidation.length) return none();
   const methods = new Set<string>();
   for (const m of ctx.results.internalValidation?.models ?? []) if (m.corrected.auc?.method) methods.add(m.corrected.auc.method);
@@ -296,7 +315,7 @@ const specification: Filler = (ctx) => {
     if (f.rawScale) {
       const used = f.rawScale.coefficients.filter((c) => c.value !== 0);
       const imputed = f.rawScale.imputation ? ` Missing values are first replaced by the development ${f.recipe.find((s) => s.type === "impute")?.step ?? "imputation"} values (recipe table).` : "";
-      return `${m.label}: logit P(${ctx.results.outcome.column} = ${ctx.results.outcome.positive}) = ${used.length ? linearFormula(f.rawScale.intercept, used) : sig(f.rawScale.intercept)}, on the raw feature scale (${used.length} of ${f.coefficients?.length ?? used.length} features with a non-zero coefficient).${imputed} Serialised in ${f.modelFile ?? "model.json"} (model "${m.id}").`;
+      return `${m.label}: ${modelEquation(ctx.results.outcome, f.rawScale, used)}, on the raw feature scale (${used.length} of ${f.coefficients?.length ?? used.length} features with a non-zero coefficient).${imputed} Serialised in ${f.modelFile ?? "model.json"} (model "${m.id}").`;
     }
     if (f.coefficients) return `${m.label}: intercept ${num(f.intercept, 4)} and ${f.coefficients.length} coefficients (${f.coefficients.filter((c) => c.value !== 0).length} non-zero) on ${f.coefficientScale ?? "the model's input scale"}.`;
     const parts = [`${m.label}: hyperparameters ${Object.entries(f.hyperparameters).filter(([, v]) => v !== null).map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join("/") : typeof v === "number" ? sig(v, 3) : String(v)}`).join(", ") || "defaults"}`];
@@ -305,12 +324,19 @@ const specification: Filler = (ctx) => {
     if (f.modelFile) parts.push(`non-linear: the full model (recipe constants + parameters) is ${f.modelFile}, model "${m.id}", applied with radval predict`);
     return `${parts.join("; ")}.`;
   });
-  return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.flatMap((m) => [modelTableId(m.id), recipeTableId(m.id)])) });
+  if (chartIds(ctx, "nomogram-").length) lines.push("Nomogram (chart and points table) and an interactive risk calculator (HTML report) of each final model with a linear predictor on the raw features: for research use; see the validation results before any clinical use.");
+  return content(lines, r.models.length > 0, { tables: have(ctx, "tables", r.models.flatMap((m) => [modelTableId(m.id), recipeTableId(m.id), `nomogram-points-${slug(m.id)}`])), charts: chartIds(ctx, "nomogram-") });
 };
 
 const performance: Filler = (ctx) => {
   const r = ctx.results;
   const lines: string[] = [];
+  for (const m of r.outcomeValidation?.models ?? []) {
+    lines.push(`${label(r, m.model)}: ${m.metrics.map((x) => `${x.label} ${num(x.apparent)} apparent${x.corrected !== null ? `, ${num(x.corrected)} optimism-corrected` : ""}${Object.entries(x.external).map(([c, e]) => `, ${num(e)} in ${c}`).join("")}`).join("; ")}.`);
+  }
+  if (r.outcomeValidation) {
+    return content(lines, lines.length > 0, { tables: have(ctx, "tables", ["performance", "survival-performance", "risk-groups", "survival-calibration", "cutoff-auc", "ordinal-agreement", "confusion"]) });
+  }
   for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}, ${internalEstimateName(r.internalValidation!.scheme)}: AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}, intercept ${est(m.corrected.calibrationIntercept)}, Brier ${est(m.corrected.brier)}.${optimismCaveat(ctx, m.model)}`);
   for (const e of r.externalValidation) lines.push(`${label(r, e.model)} in ${validationSetName(e)}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}, intercept ${est(e.metrics.calibrationIntercept)}.`);
   if (r.subgroups.length) lines.push(`Subgroups: ${r.subgroups.length} rows (table).`);

@@ -289,3 +289,20 @@ export function coxPredictSurvival(fit: Pick<CoxphFit, "baseline">, lp: ArrayLik
   const h0 = cumhazAt(fit.baseline, t);
   return Float64Array.from({ length: lp.length }, (_, i) => Math.exp(-h0 * Math.exp(lp[i]!)));
 }
+
+/**
+ * Baseline cumulative hazard at lp = 0 of a Cox model given only its linear
+ * predictor on the fitting rows (e.g. a penalised fit): the Breslow (or
+ * Efron) estimator with the coefficients fixed, as `survival::basehaz` of a
+ * coxph fit with those coefficients (glmnet's `survfit.coxnet` uses Breslow).
+ * O(n log n).
+ */
+export function baselineCumhazOfLp(
+  time: ArrayLike<number>,
+  event: ArrayLike<number>,
+  lp: ArrayLike<number>,
+  ties: CoxTies = "breslow",
+): { time: Float64Array; cumhaz: Float64Array } {
+  const s = prepare({ nRows: lp.length, nCols: 1, data: Float64Array.from(lp) }, time, event);
+  return baselineCumhaz(s, Float64Array.of(1), ties);
+}

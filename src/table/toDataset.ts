@@ -21,8 +21,10 @@ export const DEFAULT_ID_COLUMNS: readonly string[] = ["id", "case_id", "patient_
 export interface RoleSpec {
   /** Case-id column; default: a column named id, case_id or patient_id (any case), else row numbers. */
   id?: string;
-  /** Binary outcome column. */
+  /** Outcome column: binary (default), or ordinal/nominal levels with `outcomeKind: "levels"`. */
   outcome?: string;
+  /** "levels": the outcome column holds ordinal or nominal levels, kept as text in `Dataset.levelOutcome` (coded where the study is read). */
+  outcomeKind?: "binary" | "levels";
   /** Outcome label that counts as positive (1). Default: 1 for 0/1, TRUE, yes. */
   positive?: string;
   site?: string;
@@ -138,7 +140,7 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   const numericTokens = missingTokens.filter((t) => !Number.isNaN(plainNumber(t, table.decimal)));
   const outcomeCol = roleColumns.get("outcome");
   // An outcome column of plain numbers (0/1) is read from its numbers, without a string per row.
-  const numericOutcome = outcomeCol !== undefined && numericTokens.length === 0 && access.others(outcomeCol).rows.length === 0;
+  const numericOutcome = outcomeCol !== undefined && roles.outcomeKind !== "levels" && numericTokens.length === 0 && access.others(outcomeCol).rows.length === 0;
   access.prefetch([...roleColumns.values()].filter((j) => !(numericOutcome && j === outcomeCol))); // role texts, one pass at most
 
   // Rows kept: all, or those with a non-missing outcome.
@@ -202,7 +204,7 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
 
   // Outcome.
   let outcome: BinaryOutcome | undefined;
-  if (outcomeCol !== undefined) {
+  if (outcomeCol !== undefined && roles.outcomeKind !== "levels") {
     const levels: string[] = [];
     const keys: string[] = [];
     const keyOf = new Map<string, string>();
@@ -264,7 +266,7 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     const values = new Float64Array(n);
     const code = coder(positiveKey);
     for (let k = 0; k < n; k++) values[k] = code(k);
-    outcome = { name, values, positiveLabel, negativeLabel };
+    outcome = { kind: "binary", name, values, positiveLabel, negativeLabel };
   }
 
   const categorical = (role: string): CategoricalRole | undefined => {
@@ -467,6 +469,7 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
     outcome,
     site: categorical("site"),
     group: categorical("group"),
+    ...(roles.outcomeKind === "levels" ? { levelOutcome: categorical("outcome") } : {}),
     date,
     time: numericRole("time"),
     event: numericRole("event"),

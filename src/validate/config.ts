@@ -52,10 +52,33 @@ const rowFilterSchema = z.union([
   z.strictObject({ column: z.string(), value: z.union([z.string(), z.number()]) }),
 ]);
 
+/** The outcome: a column name (binary), or an object naming its kind (binary, ordinal, nominal, survival). */
+const outcomeSchema = z.union([
+  z.string(),
+  z.strictObject({ column: z.string(), type: z.literal("binary").optional(), positive: z.union([z.string(), z.number()]).optional() }),
+  z.strictObject({
+    column: z.string(),
+    type: z.enum(["ordinal", "nominal"]),
+    /** Level order, lowest first (default: numeric order, or "F0" < "F1" < …). */
+    levels: z.array(z.union([z.string(), z.number()])).min(2).optional(),
+    /** Named dichotomies (">=F2", ">=F3", "==F4"); default ">=L" for every level but the first. */
+    cutoffs: z.array(z.string()).min(1).optional(),
+  }),
+  z.strictObject({
+    type: z.literal("survival"),
+    time: z.string(),
+    event: z.string(),
+    /** The event column's value that counts as the event (default 1; e.g. 2 = death in survival::pbc's status); every other value is censored. */
+    eventValue: z.number().optional(),
+    /** Prediction horizon on the time scale (e.g. 1825 days). */
+    horizon: z.number().positive(),
+  }),
+]);
+
 const dataSchema = z.strictObject({
   file: z.string(),
   id: z.string().optional(),
-  outcome: z.string(),
+  outcome: outcomeSchema,
   positive: z.union([z.string(), z.number()]).optional(),
   site: z.string().optional(),
   date: z.string().optional(),
@@ -244,3 +267,4 @@ export function parseStudyConfig(value: unknown, source = "study config"): Study
     hint: missing ? `Add "${path}" to the config (see the commented example configs in examples/).` : "Fix the value; the example configs in examples/ show every key.",
   });
 }
+

@@ -1,3 +1,5 @@
+import { type Prediction, asBinary } from "../core/prediction.js";
+import { type Response, binaryResponse, responseAt, responseEvents } from "../core/response.js";
 import type { Rng } from "../core/rng.js";
 import type { Resamples } from "../resample/types.js";
 import { type PerformanceIndexes, performanceIndexes } from "./performance.js";
@@ -34,24 +36,41 @@ export interface SplitPredictions {
   }>;
 }
 
-/** The outcome vector a procedure uses: `job.outcomes[index]` or the dataset's. */
+/** The binary outcome vector a procedure uses: `job.outcomes[index]` or the dataset's. */
 export function jobOutcome(job: ValidationJob, index?: number): Float64Array {
-  return index === undefined ? outcomeVector(job.data) : job.outcomes![index]!;
+  if (index !== undefined) return job.outcomes![index]!;
+  if (job.response && job.response.kind === "binary") return job.response.y;
+  return outcomeVector(job.data);
 }
 
-/** Per-workflow streams: one child Rng per split, drawn up front in a fixed order. */
-export function splitSeeds(rng: Rng, workflows: number, splits: number): number[][][] {
-  return Array.from({ length: workflows }, () => rng.split().splitMany(splits).map((r) => r.getState()));
+/** The response of any kind a procedure uses: a permuted binary outcome, the job's response, or the dataset's binary outcome. */
+export function jobResponse(job: ValidationJob, index?: number): Response {
+  if (index === undefined && job.response) return job.response;
+  return binaryResponse(jobOutcome(job, index));
+}
+
+/** One split's out-of-split prediction of any outcome kind. */
+export interface SplitPrediction {
+  readonly id: string;
+  readonly analysis: Int32Array;
+  readonly assessment: Int32Array;
+  /** The prediction for the assessment rows, in their order. */
+  readonly prediction: Prediction;
+  readonly tuned: Readonly<Record<string, unknown>> | null;
+  /** Linear models: the features with a non-zero coefficient in this split's fit. */
+  readonly selected: readonly string[] | null;
+  /** Events (or cases of the rarest level) in the analysis rows. */
+  readonly eventsAnalysis: number;
 }
 
 /**
  * Fits every workflow on the analysis rows of every split and predicts its
- * assessment rows (`resampleWorkflow`): the whole recipe and model are refit
- * inside each split. Returns the out-of-split predictions and the per-split
- * indexes. Tasks run through `options.executor`; their seeds are drawn before
- * any of them runs.
+ * assessment rows, for any outcome kind: the whole recipe and model are refit
+ * inside each split, and the predictions come back as they are (the kind's
+ * metric set reads them). Tasks run through `options.executor`; their seeds
+ * are drawn before any of them runs.
  */
-export async function resampleWorkflows(job: ValidationJob, resamples: Resamples, rng: Rng, options: ProcedureOptions = {}): Promise<SplitPredictions[]> {
+export async function resamplePredictions(job: ValidationJob, resamples: Resamples, rng: Rng, options: ProcedureOptions = {}): Promise<Array<{ workflow: string; splits: SplitPrediction[] }>> {
   const executor = options.executor ?? inProcessExecutor;
   const seeds = splitSeeds(rng, job.workflows.length, resamples.splits.length);
   const tasks: FitPredictTask[] = [];
@@ -69,16 +88,38 @@ export async function resampleWorkflows(job: ValidationJob, resamples: Resamples
     );
   });
   const outputs = await executor.run(job, tasks, (done, total) => options.onProgress?.(done, total, "resampling"));
-  const y = jobOutcome(job, options.outcome);
+  const response = jobResponse(job, options.outcome);
   const fitted = job.workflows.map((_, w) => w).filter((w) => options.only === undefined || w === options.only);
   return job.workflows.map((workflow, w) => ({
     workflow: workflow.id,
     splits: fitted.indexOf(w) < 0 ? [] : resamples.splits.map((split, s) => {
       const out = outputs[fitted.indexOf(w) * resamples.splits.length + s]!;
+      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prediction: out.prediction, tuned: out.tuned, selected: out.selected, eventsAnalysis: responseEvents(responseAt(response, split.analysis)) };
+    }),
+  }));
+}
+
+/** Per-workflow streams: one child Rng per split, drawn up front in a fixed order. */
+export function splitSeeds(rng: Rng, workflows: number, splits: number): number[][][] {
+  return Array.from({ length: workflows }, () => rng.split().splitMany(splits).map((r) => r.getState()));
+}
+
+/**
+ * Fits every workflow on the analysis rows of every split and predicts its
+ * assessment rows (`resampleWorkflow`): the whole recipe and model are refit
+ * inside each split. Returns the out-of-split predictions and the per-split
+ * indexes. Tasks run through `options.executor`; their seeds are drawn before
+ * any of them runs.
+ */
+export async function resampleWorkflows(job: ValidationJob, resamples: Resamples, rng: Rng, options: ProcedureOptions = {}): Promise<SplitPredictions[]> {
+  const results = await resamplePredictions(job, resamples, rng, options);
+  const y = jobOutcome(job, options.outcome);
+  return results.map((result) => ({
+    workflow: result.workflow,
+    splits: result.splits.map((split) => {
+      const { prob, logit } = asBinary(split.prediction, "resampleWorkflows");
       const truth = Float64Array.from(split.assessment, (r) => y[r]!);
-      let eventsAnalysis = 0;
-      for (const r of split.analysis) eventsAnalysis += y[r]!;
-      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prob: out.prob, logit: out.logit, tuned: out.tuned, selected: out.selected, indexes: performanceIndexes(truth, out.prob, out.logit), eventsAnalysis };
+      return { id: split.id, analysis: split.analysis, assessment: split.assessment, prob, logit, tuned: split.tuned, selected: split.selected, indexes: performanceIndexes(truth, prob, logit), eventsAnalysis: split.eventsAnalysis };
     }),
   }));
 }

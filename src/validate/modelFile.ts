@@ -1,7 +1,10 @@
 import type { Dataset } from "../core/dataset.js";
 import { RadvalError } from "../core/errors.js";
-import { restoreModel } from "../models/registry.js";
-import type { FittedModel, ParamValue, SerializedModel } from "../models/types.js";
+import type { Prediction } from "../core/prediction.js";
+import type { OutcomeKindInfo } from "../report/results/outcomeKinds.js";
+import { restoreAnyModel } from "../models/registry.js";
+import { type NomogramBasis, nomogramBasisOf } from "../nomogram/basis.js";
+import { type AnyFittedModel, type ParamValue, type SerializedModel, isOutcomeModel } from "../models/types.js";
 import { affineInputs, applySerializedStep, serializeStep } from "../preprocess/serialize.js";
 import type { FeatureFrame, SerializedStep } from "../preprocess/types.js";
 import { RADVAL_VERSION } from "../version.js";
@@ -20,7 +23,8 @@ export const MODEL_FILE_VERSION = 1;
  * recipe's fill values, raw scale).
  */
 export interface RawScaleFormula {
-  readonly scale: "log-odds";
+  /** "log-odds" (logistic: P = expit(formula)) or "log-hazard" (Cox: the linear predictor, relative hazard exp(formula)). */
+  readonly scale: "log-odds" | "log-hazard";
   readonly intercept: number;
   /** Per raw feature (features the model does not use are absent). */
   readonly coefficients: Readonly<Record<string, number>>;
@@ -44,6 +48,12 @@ export interface ExportedWorkflow {
   readonly tuned: Readonly<Record<string, ParamValue>> | null;
   /** Raw-scale formula (linear models whose probability is expit of the linear predictor), else null. */
   readonly formula: RawScaleFormula | null;
+  /**
+   * What a nomogram of the formula needs besides `ranges` (distinct values of
+   * inputs with ≤ 10 of them, range of the development linear predictor);
+   * null without a formula. Added after version 1 of the file: absent in older files.
+   */
+  readonly nomogramBasis?: NomogramBasis | null;
 }
 
 /** A study's `model.json`: every final model, with what was predicted and how the file came about. */
@@ -53,7 +63,9 @@ export interface StudyModelFile {
   readonly radvalVersion: string;
   readonly seed: number;
   readonly configHash: string | null;
-  readonly outcome: { readonly column: string; readonly positive: string; readonly negative: string };
+  readonly outcome: { readonly column: string; readonly positive: string; readonly negative: string | null };
+  /** The outcome's kind, horizon, levels (absent in files of binary studies written before outcome kinds). */
+  readonly outcomeKind?: OutcomeKindInfo;
   readonly idColumn: string | null;
   readonly primaryModel: string | null;
   readonly models: readonly ExportedWorkflow[];
@@ -67,13 +79,14 @@ const LINEAR_LOGIT_MODELS = new Set(["logistic", "elasticNet"]);
  * Null for non-linear models or recipes that are not selections,
  * imputation and scaling.
  */
-export function rawScaleFormula(inputFeatures: readonly string[], recipe: readonly SerializedStep[], model: FittedModel): RawScaleFormula | null {
-  if (!LINEAR_LOGIT_MODELS.has(model.spec.model) || !model.predictLogit) return null;
+export function rawScaleFormula(inputFeatures: readonly string[], recipe: readonly SerializedStep[], model: AnyFittedModel): RawScaleFormula | null {
+  const cox = isOutcomeModel(model) && model.kind === "survival";
+  if (!cox && (isOutcomeModel(model) || !LINEAR_LOGIT_MODELS.has(model.spec.model) || !model.predictLogit)) return null;
   const description = model.describe();
-  if (description.intercept === undefined || !description.coefficients) return null;
+  if ((!cox && description.intercept === undefined) || !description.coefficients) return null;
   const inputs = affineInputs(inputFeatures, recipe);
   if (!inputs) return null;
-  let intercept = description.intercept;
+  let intercept = description.intercept ?? 0;
   const coefficients: Record<string, number> = {};
   for (const [name, beta] of Object.entries(description.coefficients)) {
     const input = inputs.get(name);
@@ -93,7 +106,7 @@ export function rawScaleFormula(inputFeatures: readonly string[], recipe: readon
       imputation![input.raw] = (impute.values[j]! - input.b) / input.a;
     });
   }
-  return { scale: "log-odds", intercept, coefficients, imputation };
+  return { scale: cox ? "log-hazard" : "log-odds", intercept, coefficients, imputation };
 }
 
 /** Development ranges of `names` over `rows` (observed values only). */
@@ -116,15 +129,31 @@ function featureRanges(data: Dataset, rows: Int32Array, names: readonly string[]
   return out;
 }
 
+/** The nomogram basis of a linear workflow: its inputs' development values and linear predictor. */
+function developmentBasis(fitted: FittedWorkflow, data: Dataset, devRows: Int32Array, names: readonly string[]): NomogramBasis | null {
+  const prediction = fitted.predictOutcome(data, devRows);
+  const logit = prediction.kind === "binary" ? prediction.logit : prediction.kind === "survival" ? prediction.lp : null;
+  if (!logit) return null;
+  const n = data.x.nRows;
+  const columns = new Map<string, Float64Array>();
+  for (const name of names) {
+    const j = data.featureNames.indexOf(name);
+    if (j >= 0) columns.set(name, Float64Array.from(devRows, (r) => data.x.data[j * n + r]!));
+  }
+  return nomogramBasisOf(columns, logit);
+}
+
 /**
  * Exports a final fitted workflow: the recipe's constants (selections, fill
  * values, means and SDs), the model's parameters (`toJSON`), the development
- * ranges of its inputs and, for linear models, the raw-scale formula.
+ * ranges of its inputs and, for linear models, the raw-scale formula and
+ * its nomogram basis.
  * O(n p) for the ranges.
  */
 export function exportWorkflow(fitted: FittedWorkflow, data: Dataset, devRows: Int32Array): ExportedWorkflow {
   const recipe = fitted.recipe.steps.map(serializeStep);
   const inputFeatures = [...fitted.recipe.inputNames];
+  const formula = rawScaleFormula(inputFeatures, recipe, fitted.model);
   return {
     id: fitted.spec.id,
     label: fitted.spec.label,
@@ -134,16 +163,22 @@ export function exportWorkflow(fitted: FittedWorkflow, data: Dataset, devRows: I
     modelFeatures: [...fitted.model.featureNames],
     model: fitted.model.toJSON(),
     tuned: fitted.tuning?.selected ?? null,
-    formula: rawScaleFormula(inputFeatures, recipe, fitted.model),
+    formula,
+    nomogramBasis: formula ? developmentBasis(fitted, data, devRows, Object.keys(formula.coefficients)) : null,
   };
 }
 
 /** A workflow restored from `model.json`: predicts raw feature frames. */
 export interface RestoredWorkflow {
   readonly exported: ExportedWorkflow;
-  readonly model: FittedModel;
-  /** P(outcome) for the rows of `frame` (raw features; the recipe constants are applied, nothing is refit). */
+  readonly model: AnyFittedModel;
+  /**
+   * P(outcome) for the rows of `frame` (raw features; the recipe constants are applied, nothing is refit):
+   * binary P(event), survival the risk by the horizon; ordinal and nominal models use `predictOutcome`.
+   */
   predict(frame: FeatureFrame): Float64Array;
+  /** The prediction of the model's kind (class probabilities; risk score and risk) for the rows of `frame`. */
+  predictOutcome(frame: FeatureFrame): Prediction;
 }
 
 /**
@@ -153,14 +188,26 @@ export interface RestoredWorkflow {
  * prepared first (`prepareEngines`).
  */
 export function restoreWorkflow(exported: ExportedWorkflow): RestoredWorkflow {
-  const model = restoreModel(exported.model);
+  const model = restoreAnyModel(exported.model);
+  const inputs = (frame: FeatureFrame) => {
+    let current = frame;
+    for (const step of exported.recipe) current = applySerializedStep(step, current);
+    return current.x;
+  };
+  const predictOutcome = (frame: FeatureFrame): Prediction => {
+    const x = inputs(frame);
+    if (isOutcomeModel(model)) return model.predict(x);
+    return { kind: "binary", prob: model.predictProba(x), logit: model.predictLogit ? model.predictLogit(x) : null };
+  };
   return {
     exported,
     model,
+    predictOutcome,
     predict(frame: FeatureFrame): Float64Array {
-      let current = frame;
-      for (const step of exported.recipe) current = applySerializedStep(step, current);
-      return model.predictProba(current.x);
+      if (!isOutcomeModel(model)) return model.predictProba(inputs(frame));
+      const p = model.predict(inputs(frame));
+      if (p.kind === "survival") return p.risk;
+      throw new RadvalError("INVALID_ARGUMENT", `model ${exported.id} predicts ${p.kind} class probabilities, not one probability`, { hint: "Use predictOutcome() for class probabilities." });
     },
   };
 }

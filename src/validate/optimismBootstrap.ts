@@ -1,9 +1,11 @@
 import { RadvalError } from "../core/errors.js";
 import type { Rng } from "../core/rng.js";
 import type { Resamples } from "../resample/types.js";
-import { type ProcedureOptions, jobOutcome, splitSeeds } from "./crossValidation.js";
+import { type Prediction, asBinary, predictionAt } from "../core/prediction.js";
+import { responseAt } from "../core/response.js";
+import { type ProcedureOptions, jobOutcome, jobResponse, splitSeeds } from "./crossValidation.js";
+import { type MetricDefinition, type MetricSet, type MetricValues, metricSetFor } from "./metricSets/index.js";
 import { type DotPlusResult, dotPlus } from "./dotPlus.js";
-import { type PerformanceIndexes, performanceIndexes } from "./performance.js";
 import { type FitPredictTask, type ValidationJob, inProcessExecutor } from "./tasks.js";
 
 /** The indexes Harrell's optimism bootstrap corrects. */
@@ -50,17 +52,6 @@ export interface OptimismResult {
   readonly outOfBagMean: Float64Array;
 }
 
-function pick(ix: PerformanceIndexes, recalibratedR2: boolean): Record<OptimismMetric, number | null> {
-  return {
-    auc: ix.auc,
-    dxy: ix.dxy,
-    brier: ix.brier,
-    intercept: ix.intercept,
-    slope: ix.slope,
-    citl: ix.citl,
-    r2Nagelkerke: recalibratedR2 ? ix.r2NagelkerkeRecalibrated : ix.r2Nagelkerke,
-  };
-}
 
 /** rms::validate's Emax of a calibration line a + b·logit(p) over p ∈ [0, 1], step 5e-4. */
 export function emaxOfCalibrationLine(intercept: number, slope: number): number {
@@ -92,7 +83,115 @@ export interface OptimismOptions extends ProcedureOptions {
   readonly original?: readonly OriginalFit[];
 }
 
+/** One bootstrap replicate of any metric set: apparent (on its sample), test (on the original rows) and optimism. */
+export interface MetricReplicate {
+  readonly id: string;
+  readonly apparent: MetricValues;
+  readonly test: MetricValues;
+  readonly optimism: MetricValues;
+  readonly selected: readonly string[] | null;
+}
+
+/** Harrell's optimism bootstrap of one workflow for any outcome kind: the metric set's values, apparent − mean optimism. */
+export interface MetricOptimism {
+  readonly workflow: string;
+  readonly n: number;
+  readonly metrics: readonly MetricDefinition[];
+  readonly replicates: readonly MetricReplicate[];
+  readonly original: MetricValues;
+  readonly meanOptimism: MetricValues;
+  readonly corrected: MetricValues;
+  readonly used: Readonly<Record<string, number>>;
+  /** Each replicate's prediction of every development row (for out-of-bag estimates). */
+  readonly replicatePredictions: readonly Prediction[];
+  /** The original fit's prediction of the development rows. */
+  readonly originalPrediction: Prediction;
+}
+
+/** Options of {@link bootstrapOptimism}. */
+export interface MetricOptimismOptions extends ProcedureOptions {
+  /** The final fits' predictions on `rows`, in job order (see {@link OptimismOptions.original}). */
+  readonly original?: readonly Prediction[];
+  /** The metric set (default: the one of the job's outcome kind). */
+  readonly metricSet?: MetricSet;
+}
+
 /**
+ * Harrell's optimism bootstrap for any outcome kind (Harrell, Lee & Mark
+ * 1996; rms::validate): for each bootstrap sample, the workflow is refit on
+ * it; its metric-set values on the sample (apparent) minus those on the
+ * original rows (test) is the optimism; corrected = the original fit's
+ * values − mean optimism, for every metric of the set alike. `rows` are the
+ * development rows; `bootstraps` index positions 0..n−1 of `rows`. Seeds are
+ * drawn up front from `rng`, in the same order for every kind.
+ */
+export async function bootstrapOptimism(
+  job: ValidationJob,
+  rows: Int32Array,
+  bootstraps: Resamples,
+  rng: Rng,
+  options: MetricOptimismOptions = {},
+): Promise<MetricOptimism[]> {
+  if (bootstraps.n !== rows.length) {
+    throw new RadvalError("DIMENSION_MISMATCH", `the bootstrap samples index ${bootstraps.n} rows but ${rows.length} development rows were given`);
+  }
+  const executor = options.executor ?? inProcessExecutor;
+  const response = jobResponse(job, options.outcome);
+  const metricSet = options.metricSet ?? metricSetFor(response);
+  const dev = responseAt(response, rows);
+  const B = bootstraps.splits.length;
+  if (options.original && options.original.length !== job.workflows.length) {
+    throw new RadvalError("DIMENSION_MISMATCH", `${options.original.length} original fits given for ${job.workflows.length} workflows`);
+  }
+  const originalSeeds = rng.split().splitMany(job.workflows.length).map((r) => r.getState());
+  const seeds = splitSeeds(rng, job.workflows.length, B);
+  const tasks: FitPredictTask[] = [];
+  const outcome = options.outcome !== undefined ? { outcome: options.outcome } : {};
+  const refitOriginal = !options.original;
+  const perWorkflow = B + (refitOriginal ? 1 : 0);
+  job.workflows.forEach((_, w) => {
+    if (refitOriginal) tasks.push({ workflow: w, splitId: "Original", analysis: rows, predict: rows, rngState: originalSeeds[w]!, ...outcome });
+    bootstraps.splits.forEach((split, b) => {
+      tasks.push({ workflow: w, splitId: split.id, analysis: Int32Array.from(split.analysis, (k) => rows[k]!), predict: rows, rngState: seeds[w]![b]!, ...outcome });
+    });
+  });
+  const outputs = await executor.run(job, tasks, (done, total) => options.onProgress?.(done, total, "bootstrap"));
+  const names = metricSet.metrics.map((m) => m.name);
+
+  return job.workflows.map((workflow, w) => {
+    const base = w * perWorkflow;
+    const originalPrediction = options.original ? options.original[w]! : outputs[base]!.prediction;
+    const first = base + (refitOriginal ? 1 : 0);
+    const original = metricSet.compute(dev, originalPrediction, "apparent");
+    const replicates: MetricReplicate[] = [];
+    const replicatePredictions: Prediction[] = [];
+    bootstraps.splits.forEach((split, b) => {
+      const { prediction, selected } = outputs[first + b]!;
+      replicatePredictions.push(prediction);
+      const apparent = metricSet.compute(responseAt(dev, split.analysis), predictionAt(prediction, split.analysis), "apparent");
+      const test = metricSet.compute(dev, prediction, "test");
+      const optimism: Record<string, number | null> = {};
+      for (const m of names) optimism[m] = apparent[m] == null || test[m] == null ? null : apparent[m]! - test[m]!;
+      replicates.push({ id: split.id, apparent, test, optimism, selected });
+    });
+    const meanOptimism: Record<string, number | null> = {};
+    const corrected: Record<string, number | null> = {};
+    const used: Record<string, number> = {};
+    for (const m of names) {
+      const values = replicates.map((r) => r.optimism[m]).filter((v): v is number => v !== null && v !== undefined);
+      used[m] = values.length;
+      meanOptimism[m] = values.length ? values.reduce((a, v) => a + v, 0) / values.length : null;
+      corrected[m] = original[m] == null || meanOptimism[m] === null ? null : original[m]! - meanOptimism[m]!;
+    }
+    return { workflow: workflow.id, n: rows.length, metrics: metricSet.metrics, replicates, original, meanOptimism, corrected, used, replicatePredictions, originalPrediction };
+  });
+}
+
+/**
+ * Harrell's optimism bootstrap of a binary outcome ({@link bootstrapOptimism}
+ * with the binary metric set), with the .632/.632+ estimates and the
+ * out-of-bag predictions from the same fits.
+ *
  * Harrell's optimism-corrected bootstrap (Harrell, Lee & Mark 1996, Stat Med
  * 15:361; Steyerberg 2019 ch. 17; rms::validate with method "boot"): for
  * each bootstrap sample the WHOLE workflow (recipe, tuning, model) is refit on
@@ -116,60 +215,19 @@ export async function optimismBootstrap(
   rng: Rng,
   options: OptimismOptions = {},
 ): Promise<OptimismResult[]> {
-  if (bootstraps.n !== rows.length) {
-    throw new RadvalError("DIMENSION_MISMATCH", `the bootstrap samples index ${bootstraps.n} rows but ${rows.length} development rows were given`);
-  }
-  const executor = options.executor ?? inProcessExecutor;
   const y = jobOutcome(job, options.outcome);
   const yDev = Float64Array.from(rows, (r) => y[r]!);
-  const B = bootstraps.splits.length;
-  if (options.original && options.original.length !== job.workflows.length) {
-    throw new RadvalError("DIMENSION_MISMATCH", `${options.original.length} original fits given for ${job.workflows.length} workflows`);
-  }
-  const originalSeeds = rng.split().splitMany(job.workflows.length).map((r) => r.getState());
-  const seeds = splitSeeds(rng, job.workflows.length, B);
-  const tasks: FitPredictTask[] = [];
-  const outcome = options.outcome !== undefined ? { outcome: options.outcome } : {};
-  const refitOriginal = !options.original;
-  const perWorkflow = B + (refitOriginal ? 1 : 0);
-  job.workflows.forEach((_, w) => {
-    if (refitOriginal) tasks.push({ workflow: w, splitId: "Original", analysis: rows, predict: rows, rngState: originalSeeds[w]!, ...outcome });
-    bootstraps.splits.forEach((split, b) => {
-      tasks.push({ workflow: w, splitId: split.id, analysis: Int32Array.from(split.analysis, (k) => rows[k]!), predict: rows, rngState: seeds[w]![b]!, ...outcome });
-    });
+  const { original, ...rest } = options;
+  const results = await bootstrapOptimism(job, rows, bootstraps, rng, {
+    ...rest,
+    ...(original ? { original: original.map((o): Prediction => ({ kind: "binary", prob: o.prob, logit: o.logit })) } : {}),
   });
-  const outputs = await executor.run(job, tasks, (done, total) => options.onProgress?.(done, total, "bootstrap"));
-
-  return job.workflows.map((workflow, w) => {
-    const base = w * perWorkflow;
-    const originalFit: OriginalFit = options.original ? options.original[w]! : outputs[base]!;
-    const first = base + (refitOriginal ? 1 : 0);
-    const originalProb = originalFit.prob;
-    const originalIndexes = performanceIndexes(yDev, originalProb, originalFit.logit);
-    const original = pick(originalIndexes, false);
-    const replicates: BootstrapReplicate[] = [];
-    const oob: Array<{ positions: Int32Array; prob: Float64Array }> = [];
-    bootstraps.splits.forEach((split, b) => {
-      const { prob, logit, selected } = outputs[first + b]!;
-      const sampleY = Float64Array.from(split.analysis, (k) => yDev[k]!);
-      const sampleP = Float64Array.from(split.analysis, (k) => prob[k]!);
-      const sampleLogit = logit ? Float64Array.from(split.analysis, (k) => logit[k]!) : null;
-      const apparent = pick(performanceIndexes(sampleY, sampleP, sampleLogit), false);
-      const test = pick(performanceIndexes(yDev, prob, logit), true);
-      const optimism = {} as Record<OptimismMetric, number | null>;
-      for (const m of OPTIMISM_METRICS) optimism[m] = apparent[m] === null || test[m] === null ? null : apparent[m]! - test[m]!;
-      replicates.push({ id: split.id, apparent, test, optimism, selected });
-      oob.push({ positions: split.assessment, prob: Float64Array.from(split.assessment, (k) => prob[k]!) });
+  return results.map((r) => {
+    const originalProb = asBinary(r.originalPrediction).prob;
+    const oob = bootstraps.splits.map((split, b) => {
+      const prob = asBinary(r.replicatePredictions[b]!).prob;
+      return { positions: split.assessment, prob: Float64Array.from(split.assessment, (k) => prob[k]!) };
     });
-    const meanOptimism = {} as Record<OptimismMetric, number | null>;
-    const corrected = {} as Record<OptimismMetric, number | null>;
-    const used = {} as Record<OptimismMetric, number>;
-    for (const m of OPTIMISM_METRICS) {
-      const values = replicates.map((r) => r.optimism[m]).filter((v): v is number => v !== null);
-      used[m] = values.length;
-      meanOptimism[m] = values.length ? values.reduce((a, v) => a + v, 0) / values.length : null;
-      corrected[m] = original[m] === null || meanOptimism[m] === null ? null : original[m]! - meanOptimism[m]!;
-    }
     const oobSum = new Float64Array(rows.length);
     const oobCount = new Int32Array(rows.length);
     for (const { positions, prob } of oob) {
@@ -179,15 +237,16 @@ export async function optimismBootstrap(
       });
     }
     const outOfBagMean = Float64Array.from(oobSum, (sum, k) => (oobCount[k]! > 0 ? sum / oobCount[k]! : NaN));
+    const corrected = r.corrected as Record<OptimismMetric, number | null>;
     const correctedEmax = corrected.intercept !== null && corrected.slope !== null ? emaxOfCalibrationLine(corrected.intercept, corrected.slope) : null;
     return {
-      workflow: workflow.id,
-      n: rows.length,
-      replicates,
-      original,
-      meanOptimism,
+      workflow: r.workflow,
+      n: r.n,
+      replicates: r.replicates as BootstrapReplicate[],
+      original: r.original as Record<OptimismMetric, number | null>,
+      meanOptimism: r.meanOptimism as Record<OptimismMetric, number | null>,
       corrected,
-      used,
+      used: r.used as Record<OptimismMetric, number>,
       correctedEmax,
       dotPlus: dotPlus(yDev, originalProb, oob),
       outOfBagMean,

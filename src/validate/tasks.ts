@@ -1,7 +1,9 @@
 import type { Dataset } from "../core/dataset.js";
 import { RadvalError, isRadvalError } from "../core/errors.js";
+import type { Prediction } from "../core/prediction.js";
+import type { Response } from "../core/response.js";
 import { Rng } from "../core/rng.js";
-import type { FittedModel, ParamValue } from "../models/types.js";
+import { type AnyFittedModel, type ParamValue, isOutcomeModel } from "../models/types.js";
 import { type WorkflowSpec, fitWorkflow } from "./workflow.js";
 
 /**
@@ -12,7 +14,9 @@ import { type WorkflowSpec, fitWorkflow } from "./workflow.js";
 export interface ValidationJob {
   readonly data: Dataset;
   readonly workflows: readonly WorkflowSpec[];
-  /** Outcome vectors replacing the dataset's (permutation test); tasks refer to them by index. */
+  /** The response of any kind, one value per dataset row (default: the dataset's binary outcome). */
+  readonly response?: Response;
+  /** Binary outcome vectors replacing the dataset's (permutation test); tasks refer to them by index. */
   readonly outcomes?: readonly Float64Array[];
 }
 
@@ -34,10 +38,8 @@ export interface FitPredictTask {
 
 /** What a task returns. */
 export interface TaskOutput {
-  /** P(y = 1) for the task's `predict` rows, in their order. */
-  readonly prob: Float64Array;
-  /** The model's exact log-odds for the same rows (linear models), else null: calibration statistics read it. */
-  readonly logit: Float64Array | null;
+  /** The prediction of the outcome's kind for the task's `predict` rows, in their order (binary: P(y = 1) and the exact log-odds). */
+  readonly prediction: Prediction;
   /** Parameters chosen by tuning inside this fit (null without a grid). */
   readonly tuned: Readonly<Record<string, ParamValue>> | null;
   /** Features the model saw after the recipe. */
@@ -48,8 +50,9 @@ export interface TaskOutput {
 }
 
 /** The features a linear model uses (non-zero coefficients); null for models without coefficients. */
-export function selectedFeatures(model: FittedModel): string[] | null {
-  if (!model.predictLogit) return null;
+export function selectedFeatures(model: AnyFittedModel): string[] | null {
+  const linear = isOutcomeModel(model) ? model.kind === "survival" || model.spec.model === "elasticNet" : model.predictLogit !== undefined;
+  if (!linear) return null;
   const coefficients = model.describe().coefficients;
   return coefficients ? Object.keys(coefficients).filter((f) => coefficients[f] !== 0) : null;
 }
@@ -60,11 +63,9 @@ export function runTask(job: ValidationJob, task: FitPredictTask): TaskOutput {
   if (!spec) throw new RadvalError("INVALID_ARGUMENT", `task refers to workflow ${task.workflow}, which does not exist`);
   const y = task.outcome === undefined ? undefined : job.outcomes?.[task.outcome];
   try {
-    const fitted = fitWorkflow(spec, job.data, task.analysis, Rng.fromState(task.rngState), { splitId: task.splitId, ...(y ? { y } : {}) });
-    const { prob, logit } = fitted.predictWithLogit(job.data, task.predict);
+    const fitted = fitWorkflow(spec, job.data, task.analysis, Rng.fromState(task.rngState), { splitId: task.splitId, ...(y ? { y } : job.response ? { response: job.response } : {}) });
     return {
-      prob,
-      logit,
+      prediction: fitted.predictOutcome(job.data, task.predict),
       tuned: fitted.tuning?.selected ?? null,
       features: fitted.model.featureNames,
       selected: selectedFeatures(fitted.model),

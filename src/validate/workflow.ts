@@ -1,8 +1,10 @@
 import type { Dataset } from "../core/dataset.js";
 import { RadvalError, type RadvalWarning } from "../core/errors.js";
 import type { Rng } from "../core/rng.js";
-import { fitModel } from "../models/registry.js";
-import type { FittedModel, ModelSpec, ParamValue } from "../models/types.js";
+import type { Prediction } from "../core/prediction.js";
+import { type BinaryResponse, type Response, binaryResponse, checkAnalysisResponse, responseAt } from "../core/response.js";
+import { fitForResponse } from "../models/registry.js";
+import { type AnyFittedModel, type FittedModel, type ModelSpec, type ParamValue, isOutcomeModel } from "../models/types.js";
 import { frameOfRows } from "../preprocess/frame.js";
 import { type FittedRecipe, fitRecipe } from "../preprocess/recipe.js";
 import type { StepSpec } from "../preprocess/types.js";
@@ -38,22 +40,28 @@ export function workflow(spec: WorkflowSpec): WorkflowSpec {
 export interface FittedWorkflow {
   readonly spec: WorkflowSpec;
   readonly recipe: FittedRecipe;
-  readonly model: FittedModel;
+  /** The fitted model: a binary {@link FittedModel}, or an OutcomeModel of the other kinds. */
+  readonly model: AnyFittedModel;
   /** Parameters chosen by tuning (null without a grid). */
   readonly tuning: TuningResult | null;
   readonly nAnalysis: number;
+  /** Events in the analysis rows (binary, survival) or cases of the rarest level (ordinal, nominal). */
   readonly eventsAnalysis: number;
   readonly warnings: readonly RadvalWarning[];
-  /** P(y = 1) for `rows` of `data` (the recipe is applied, not refit). */
+  /** Binary outcomes: P(y = 1) for `rows` of `data` (the recipe is applied, not refit). */
   predict(data: Dataset, rows: Int32Array): Float64Array;
-  /** P(y = 1) and, when the model has one, its exact log-odds (linear predictor) for `rows`; the recipe is applied once. */
+  /** Binary outcomes: P(y = 1) and, when the model has one, its exact log-odds (linear predictor) for `rows`; the recipe is applied once. */
   predictWithLogit(data: Dataset, rows: Int32Array): { prob: Float64Array; logit: Float64Array | null };
+  /** The prediction of the outcome's kind for `rows` (binary: probability and logit; see {@link Prediction}). */
+  predictOutcome(data: Dataset, rows: Int32Array): Prediction;
 }
 
 /** Options of {@link fitWorkflow}. */
 export interface FitWorkflowOptions {
-  /** Outcome for every row of the dataset, replacing `data.outcome` (label-permutation tests). */
+  /** Binary outcome for every row of the dataset, replacing `data.outcome` (label-permutation tests). */
   readonly y?: Float64Array;
+  /** The response of any kind for every row of the dataset (default: the dataset's binary outcome). */
+  readonly response?: Response;
   /** Split id, for error messages. */
   readonly splitId?: string;
 }
@@ -67,21 +75,22 @@ export function outcomeVector(data: Dataset, options: { y?: Float64Array } = {})
   return data.outcome.values;
 }
 
+/** The response (full length) a fit uses: `options.response`, else the binary `options.y` or dataset outcome. */
+export function workflowResponse(data: Dataset, options: { y?: Float64Array; response?: Response } = {}): Response {
+  if (options.y) return binaryResponse(options.y);
+  return options.response ?? binaryResponse(outcomeVector(data));
+}
+
+/** The binary model of a fitted workflow, or an error naming the kind (binary-only steps: thresholds, DCA, val.prob). */
+export function binaryModel(model: AnyFittedModel): FittedModel {
+  if (isOutcomeModel(model)) throw new RadvalError("INVALID_ARGUMENT", `this step needs a binary model, but ${model.spec.model} predicts a ${model.kind} outcome`);
+  return model;
+}
+
 /** Gathers y at `rows` and checks both classes are present (error naming the split). */
 export function analysisOutcome(y: Float64Array, rows: Int32Array, splitId?: string): { y: Float64Array; events: number } {
-  const out = new Float64Array(rows.length);
-  let events = 0;
-  for (let k = 0; k < rows.length; k++) {
-    out[k] = y[rows[k]!]!;
-    events += out[k]!;
-  }
-  if (events === 0 || events === rows.length) {
-    throw new RadvalError("SINGLE_CLASS", `the analysis rows have a single outcome class (${events} events in ${rows.length} rows): nothing can be fit`, {
-      ...(splitId ? { where: { split: splitId } } : {}),
-      hint: "Use stratified resampling, fewer folds, or more data; every training set needs events and non-events.",
-    });
-  }
-  return { y: out, events };
+  const analysis = responseAt(binaryResponse(y), rows) as BinaryResponse;
+  return { y: analysis.y, events: checkAnalysisResponse(analysis, splitId) };
 }
 
 /** A copy of `spec` with some parameters replaced. */
@@ -99,20 +108,30 @@ export function withParams(spec: ModelSpec, params: Readonly<Record<string, Para
  * (`prepareEngines`).
  */
 export function fitWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array, rng: Rng, options: FitWorkflowOptions = {}): FittedWorkflow {
-  const yAll = outcomeVector(data, options);
-  const { y, events } = analysisOutcome(yAll, rows, options.splitId);
+  const response = workflowResponse(data, options);
+  const analysis = responseAt(response, rows);
+  const events = checkAnalysisResponse(analysis, options.splitId);
   const [tuneRng, recipeRng, modelRng] = rng.splitMany(3) as [Rng, Rng, Rng];
-  const tuning = spec.tune && Object.keys(spec.tune).length > 0 ? tuneWorkflow(spec, data, rows, yAll, tuneRng) : null;
+  const hasGrid = spec.tune !== undefined && Object.keys(spec.tune).length > 0;
+  if (hasGrid && response.kind !== "binary") {
+    throw new RadvalError("INVALID_OPTION", `model ${spec.id}: tuning grids are for binary outcomes; this outcome is ${response.kind}`, {
+      where: { key: "tune" },
+      hint: "Remove the grid: penalised models choose λ by their own inner cross-validation (penalty: cv).",
+    });
+  }
+  const tuning = hasGrid && response.kind === "binary" ? tuneWorkflow(spec, data, rows, response.y, tuneRng) : null;
   const modelSpec = tuning ? withParams(spec.model, tuning.selected) : spec.model;
-  const { recipe, frame } = fitRecipe(spec.steps, frameOfRows(data, rows), { y, rng: recipeRng, rows });
+  const y = analysis.kind === "binary" ? analysis.y : undefined;
+  const { recipe, frame } = fitRecipe(spec.steps, frameOfRows(data, rows), { ...(y ? { y } : {}), rng: recipeRng, rows });
   if (frame.names.length === 0) {
     throw new RadvalError("NO_FEATURES", "no features are left after the recipe steps (every feature was filtered out)", {
       ...(options.splitId ? { where: { split: options.splitId } } : {}),
       hint: "Lower the reliability cut or the redundancy threshold, or check the feature columns.",
     });
   }
-  const model = fitModel(modelSpec, frame.x, y, { rng: modelRng, featureNames: frame.names });
+  const model = fitForResponse(modelSpec, frame.x, analysis, { rng: modelRng, featureNames: frame.names });
   const warnings = [...recipe.steps.flatMap((s) => s.warnings), ...model.warnings];
+  const transform = (target: Dataset, predictRows: Int32Array) => recipe.transform(frameOfRows(target, predictRows)).x;
   return Object.freeze({
     spec,
     recipe,
@@ -122,12 +141,17 @@ export function fitWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array,
     eventsAnalysis: events,
     warnings: Object.freeze(warnings),
     predict(target: Dataset, predictRows: Int32Array): Float64Array {
-      const transformed = recipe.transform(frameOfRows(target, predictRows));
-      return model.predictProba(transformed.x);
+      return binaryModel(model).predictProba(transform(target, predictRows));
     },
     predictWithLogit(target: Dataset, predictRows: Int32Array) {
-      const transformed = recipe.transform(frameOfRows(target, predictRows));
-      return { prob: model.predictProba(transformed.x), logit: model.predictLogit ? model.predictLogit(transformed.x) : null };
+      const binary = binaryModel(model);
+      const x = transform(target, predictRows);
+      return { prob: binary.predictProba(x), logit: binary.predictLogit ? binary.predictLogit(x) : null };
+    },
+    predictOutcome(target: Dataset, predictRows: Int32Array): Prediction {
+      if (isOutcomeModel(model)) return model.predict(transform(target, predictRows));
+      const x = transform(target, predictRows);
+      return { kind: "binary", prob: model.predictProba(x), logit: model.predictLogit ? model.predictLogit(x) : null };
     },
   });
 }

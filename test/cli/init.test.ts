@@ -95,6 +95,44 @@ function mergedTable(n = 120): string {
 
 const POST_BASELINE = ["1_mRECIST_FU", "1_EASL_FU", "2_mRECIST", "3_mRECIST", "TTP", "Death_1_StillAliveorLostToFU_0", "Censored_0_progressed_1", "Interval_FU", "post_score"];
 
+describe("radval init guesses time-to-event and ordinal staging outcomes (issues 17, 18)", () => {
+  it("pbc.csv: time + status → a survival outcome with the event value and a horizon to fill in; Cox models", async () => {
+    const out = join(dir, "pbc", "study.yaml");
+    const { code } = await cli("init", `${examples}pbc.csv`, "--out", out);
+    expect(code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(/type: survival/);
+    expect(text).toMatch(/time: time/);
+    expect(text).toMatch(/event: status/);
+    expect(text).toMatch(/eventValue: 2 +# CHECK/);
+    expect(text).toMatch(/horizon: HORIZON +# CHECK/);
+    expect(text).toMatch(/model: cox/);
+    // With the horizon filled in, the config loads: time and status are roles, not features.
+    writeFileSync(out, text.replace("horizon: HORIZON", "horizon: 1825"));
+    const loaded = loadStudy(out);
+    expect(loaded.inputs.data.time?.name).toBe("time");
+    expect(loaded.inputs.data.featureNames).not.toContain("status");
+  });
+
+  it("a fibrosis table: F0–F4 in fibrosis_stage → an ordinal outcome with its levels in order and cut-offs", async () => {
+    const rng = createRng(3);
+    const rows = Array.from({ length: 60 }, (_, i) => `${i + 1},F${i % 5},${(rng.uniform() * 10).toFixed(3)},${(rng.uniform() * 5).toFixed(3)}`);
+    const csv = join(dir, "fibrosis.csv");
+    writeFileSync(csv, `patient_id,fibrosis_stage,original_firstorder_Mean,original_glcm_Contrast\n${rows.join("\n")}\n`);
+    const out = join(dir, "fibrosis.study.yaml");
+    expect((await cli("init", csv, "--out", out)).code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(/column: fibrosis_stage/);
+    expect(text).toMatch(/type: ordinal/);
+    expect(text).toMatch(/levels: \[F0, F1, F2, F3, F4\]/);
+    expect(text).toMatch(/cutoffs: \[">=F1", ">=F2", ">=F3", ">=F4"\]/);
+    expect(text).toMatch(/model: ordinalLogistic/);
+    const loaded = loadStudy(out);
+    expect(loaded.inputs.data.levelOutcome?.name).toBe("fibrosis_stage");
+    expect(loaded.inputs.data.featureNames).toEqual(["original_firstorder_Mean", "original_glcm_Contrast"]);
+  });
+});
+
 describe("radval init on a naively merged PyRadiomics + clinical table", () => {
   const csv = join(dir, "merged.csv");
   writeFileSync(csv, mergedTable());

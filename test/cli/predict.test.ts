@@ -74,4 +74,38 @@ describe("radval predict", async () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/outside the development range[^\n]*albumin \(1 row outside 1\.96–4\.64\)/);
   });
+
+  it("--points: each patient's points per predictor, total points and risk; the risk is the model's probability (1e-12)", async () => {
+    const r = await cli("predict", join(out, "model.json"), join(dir, "pbc.csv"), "--points", "--json", "--quiet");
+    expect(r.code, r.stderr).toBe(0);
+    const o = JSON.parse(r.stdout);
+    const nom = JSON.parse((await cli("nomogram", join(out, "model.json"), "--json")).stdout);
+    const fill = JSON.parse(readFileSync(join(out, "model.json"), "utf8")).models[0].formula.imputation;
+    const table = readCsv(join(dir, "pbc.csv"));
+    const byId = new Map(table.map((row) => [row["id"], row]));
+    expect(o.predictions.length).toBe(418);
+    for (const p of o.predictions) {
+      expect(Math.abs(p.risk - p.prob)).toBeLessThan(1e-12); // the nomogram's risk = the model's prediction
+      let total = 0;
+      for (const [f, pts] of Object.entries(p.points) as [string, number][]) {
+        // the nomogram's scale: points are linear in the value through the axis ticks (missing values imputed first)
+        const cell = byId.get(p.id)![f]!;
+        const v = cell === "NA" || cell === "" ? fill[f] : Number(cell);
+        const axis = nom.predictors[f];
+        expect(Math.abs(pts - (axis.points[0] + (v - axis.values[0]) * axis.pointsPerUnit))).toBeLessThan(1e-9);
+        total += pts;
+      }
+      expect(Math.abs(p.totalPoints - total)).toBeLessThan(1e-9);
+      expect(Math.abs(nom.lpAtZero + p.totalPoints / nom.scale - Math.log(p.risk / (1 - p.risk)))).toBeLessThan(1e-9);
+    }
+    const csv = await cli("predict", join(out, "model.json"), join(dir, "pbc.csv"), "--points", "--quiet");
+    expect(csv.stdout.split("\n")[0]).toBe("id,model,prob,points_bili,points_albumin,points_platelet,points_protime,points_age,total_points,risk");
+  });
+
+  it("--points refuses a model without a linear predictor, naming it and why", async () => {
+    const r = await cli("predict", join(out, "model.json"), join(dir, "pbc.csv"), "--points", "--model", "forest");
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/"forest" \(Forest\) cannot be drawn as a nomogram: a random forest has no linear predictor/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 });

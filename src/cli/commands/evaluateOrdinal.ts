@@ -1,15 +1,9 @@
 import type { Command } from "commander";
 import { RadvalError, type RadvalWarning } from "../../core/errors.js";
 import { readRawTable } from "../../io/readTable.js";
-import { multiclassAuc, multiclassMarkerAuc } from "../../metrics/multiclassAuc.js";
-import { multiclassBrier } from "../../ordinal/brier.js";
-import { argmaxClass, confusionMatrix } from "../../ordinal/confusion.js";
-import { type CutoffCalibration, cutoffCalibration } from "../../ordinal/cutoffCalibration.js";
 import { parseCutoffs } from "../../ordinal/cutoffs.js";
-import { type CutoffAuc, cutoffProbability, dichotomisedAuc } from "../../ordinal/dichotomisedAuc.js";
-import { type KappaEstimate, weightedKappa } from "../../ordinal/kappa.js";
 import { codeOrdinalOutcome } from "../../ordinal/levels.js";
-import { obuchowskiIndex } from "../../ordinal/obuchowski.js";
+import { type LevelEvaluation, type LevelModelOutput, evaluateLevels } from "../../ordinal/evaluation.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { parseOptionsFrom, splitList } from "../options.js";
@@ -27,25 +21,10 @@ export interface EvaluateOrdinalOptions extends PredictionFileOptions {
   predicted?: string;
 }
 
-type KappaJson = { estimate: number; se: number; lower: number; upper: number };
 
 /** The `radval evaluate --ordinal --json` object (a public contract: key names are fixed). */
-export interface EvaluateOrdinalReport {
-  n: number;
-  levels: readonly string[];
-  counts: number[];
-  /** "score" (one marker, higher = higher level) or "probs" (class probabilities, one column per level). */
-  input: "score" | "probs";
-  cutoffs: { cutoff: string; n: number; cases: number; controls: number; auc: number; se: number | null; ci: readonly [number, number] | null }[];
-  obuchowski: { estimate: number; se: number; variance: number; ci: readonly [number, number]; score: string };
-  handTill?: { auc: number };
-  kappa?: { linear: KappaJson; quadratic: KappaJson; unweighted: KappaJson };
-  confusion?: { levels: readonly string[]; table: number[][]; predicted: string };
-  brier?: number;
-  /** With --probs: per cut-off Brier score, calibration slope/intercept and calibration-in-the-large of P(case side). */
-  calibration?: CutoffCalibration[];
-  warnings: string[];
-}
+/** The JSON of `radval evaluate --ordinal` (see {@link LevelEvaluation}). */
+export type EvaluateOrdinalReport = LevelEvaluation;
 
 /** Adds the options of `radval evaluate --ordinal` to the evaluate command. */
 export function addEvaluateOrdinalOptions(command: Command): Command {
@@ -58,9 +37,6 @@ export function addEvaluateOrdinalOptions(command: Command): Command {
     .option("--predicted <col>", "with --ordinal: predicted level of each case (for weighted kappa and the confusion matrix; default with --probs: the most probable level)");
 }
 
-function kappaJson(k: KappaEstimate): KappaJson {
-  return { estimate: k.estimate, se: k.se, lower: k.lower, upper: k.upper };
-}
 
 function human(file: string, r: EvaluateOrdinalReport, level: number): string {
   const pct = Math.round(level * 100);
@@ -150,16 +126,10 @@ export function evaluateOrdinal(file: string, options: EvaluateOrdinalOptions, i
   });
   const cutoffs = parseCutoffs(options.cutoffs, levels);
 
-  let cutoffAucs: CutoffAuc[];
-  let obScore: Float64Array;
-  let obName: string;
-  let probs: Float64Array[] | undefined;
+  let output: LevelModelOutput;
   if (options.score !== undefined) {
     const sj = rawColumn(table, options.score, "--score");
-    const score = rawNumbers(table, sj, rows, "--score");
-    cutoffAucs = dichotomisedAuc(codes, score, cutoffs, { level });
-    obScore = score;
-    obName = options.score;
+    output = { score: rawNumbers(table, sj, rows, "--score"), name: options.score };
   } else {
     const names = splitList(options.probs) ?? [];
     if (names.length !== K) {
@@ -169,7 +139,7 @@ export function evaluateOrdinal(file: string, options: EvaluateOrdinalOptions, i
       });
     }
     const cols = names.map((nm) => rawNumbers(table, rawColumn(table, nm, "--probs"), rows, "--probs"));
-    probs = rows.map((_, i) => Float64Array.from(cols, (c) => c[i]!));
+    const probs = rows.map((_, i) => Float64Array.from(cols, (c) => c[i]!));
     probs.forEach((row, i) => {
       let s = 0;
       row.forEach((v, k) => {
@@ -185,57 +155,20 @@ export function evaluateOrdinal(file: string, options: EvaluateOrdinalOptions, i
         });
       }
     });
-    const pr = probs;
-    cutoffAucs = dichotomisedAuc(codes, (c) => cutoffProbability(pr, c), cutoffs, { level });
-    obScore = Float64Array.from(probs, (row) => row.reduce((s, v, k) => s + k * v, 0));
-    obName = "expected level Σ k·P(k)";
+    output = { probs };
   }
-  const ob = obuchowskiIndex(codes, obScore, K, { level });
-  const report: EvaluateOrdinalReport = {
-    n: codes.length,
-    levels,
-    counts: Array.from(counts),
-    input: options.score !== undefined ? "score" : "probs",
-    cutoffs: cutoffAucs.map((c) => ({ cutoff: c.cutoff, n: c.n, cases: c.cases, controls: c.controls, auc: c.auc, se: c.se, ci: c.ci })),
-    obuchowski: { estimate: ob.estimate, se: ob.se, variance: ob.variance, ci: ob.ci, score: obName },
-    warnings: [],
-  };
-  if (counts.every((c) => c > 0)) {
-    const pr = probs;
-    const auc = pr
-      ? multiclassAuc(codes, levels.map((_, k) => Float64Array.from(pr, (row) => row[k]!)), { method: "hand-till" }).auc
-      : multiclassMarkerAuc(codes, obScore, { nClasses: K }).auc;
-    report.handTill = { auc };
-  } else {
-    warnings.push({ code: "HAND_TILL_SKIPPED", message: "the Hand–Till AUC needs cases in every level; it is left out" });
-  }
-  let predicted: Int32Array | undefined;
-  let predictedName = "";
+  let predicted: { codes: Int32Array; name: string } | undefined;
   if (options.predicted !== undefined) {
     const pj = rawColumn(table, options.predicted, "--predicted");
     const p = codeOrdinalOutcome(
       rows.map((r) => table.rows[r]![pj]!),
       { levels, requireAllLevels: false, where: { file, column: options.predicted, option: "--predicted" }, locate: (k) => rawLocate(table, rows[k]!, options.predicted!) },
     );
-    predicted = p.codes;
-    predictedName = options.predicted;
-  } else if (probs) {
-    predicted = argmaxClass(probs);
-    predictedName = "the most probable level";
+    predicted = { codes: p.codes, name: options.predicted };
   }
-  if (predicted) {
-    const tab = confusionMatrix(codes, predicted, K);
-    report.kappa = {
-      linear: kappaJson(weightedKappa(tab, "linear", { level })),
-      quadratic: kappaJson(weightedKappa(tab, "quadratic", { level })),
-      unweighted: kappaJson(weightedKappa(tab, "unweighted", { level })),
-    };
-    report.confusion = { levels, table: tab, predicted: predictedName };
-  }
-  if (probs) {
-    report.brier = multiclassBrier(codes, probs);
-    report.calibration = cutoffCalibration(codes, probs, cutoffs);
-  }
+  const evaluated = evaluateLevels(codes, levels, cutoffs, output, { level, ...(predicted ? { predicted } : {}) });
+  const report = evaluated.report;
+  warnings.push(...evaluated.warnings);
   report.warnings = warnings.map((w) => w.message);
   printWarnings(io, warnings, options.quiet);
   if (options.json) printJson(io, report);

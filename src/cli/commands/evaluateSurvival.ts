@@ -1,12 +1,7 @@
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
 import { defaultThresholds, parseThresholdGrid } from "../../metrics/decisionCurve.js";
-import { survivalCalibration } from "../../survival/calibration.js";
-import { concordance } from "../../survival/concordance.js";
-import { survivalDecisionCurve } from "../../survival/decisionCurve.js";
-import { medianFollowUp } from "../../survival/kaplanMeier.js";
-import { riskGroupSurvival } from "../../survival/riskGroups.js";
-import { survivalBrierScore, nullSurvivalBrierScore, timeDependentAuc, type EstimateWithCi } from "../../survival/timeDependent.js";
+import { type EstimateSe, evaluateSurvival } from "../../survival/evaluation.js";
 import { checkHorizon } from "../../survival/validate.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
@@ -37,7 +32,6 @@ export function addEvaluateSurvivalOptions(command: Command): Command {
     .option("--cal-groups <g>", "number of groups of the calibration table at the horizon (default 10)");
 }
 
-const ci = (e: EstimateWithCi) => ({ estimate: e.estimate, se: e.se, lower: e.lower, upper: e.upper });
 
 /** `radval evaluate <csv> --time T --event E --risk COL [--prob COL --horizon t]`: time-to-event validation. */
 export function runEvaluateSurvival(file: string, options: EvaluateSurvivalOptions, io: CliIo): void {
@@ -56,47 +50,28 @@ export function runEvaluateSurvival(file: string, options: EvaluateSurvivalOptio
       if (!(p >= 0 && p <= 1)) throw new RadvalError("PROBABILITY_OUT_OF_RANGE", `predicted probability ${p} is outside [0, 1]`, { where: { file, row: r + 1, column: options.prob! } });
     });
   }
-  const harrell = concordance(data.time, data.event, risk);
-  const uno = concordance(data.time, data.event, risk, { timeWeight: "n/G2" });
-  const groups = riskGroupSurvival(data.time, data.event, risk, { groups: kGroups, level });
-  let events = 0;
-  data.event.forEach((e) => (events += e));
-  const report: Record<string, unknown> = {
-    n: data.nRows,
-    events,
-    medianFollowUp: medianFollowUp(data.time, data.event),
-    concordance: { harrell: { c: harrell.c, se: harrell.se }, uno: { c: uno.c, se: uno.se } },
-  };
-  if (horizon !== undefined) {
-    checkHorizon(horizon, data.time, { file, option: "--horizon" });
-    const h: Record<string, unknown> = { time: horizon, auc: ci(timeDependentAuc(data.time, data.event, prob ?? risk, horizon, { level })) };
-    if (prob) {
-      h.brier = ci(survivalBrierScore(data.time, data.event, prob, horizon, { level }));
-      h.brierNull = ci(nullSurvivalBrierScore(data.time, data.event, horizon, { level }));
-      h.ipa = 1 - (h.brier as EstimateWithCi).estimate / (h.brierNull as EstimateWithCi).estimate;
-      h.calibration = survivalCalibration(data.time, data.event, prob, horizon, { groups: calGroups, lp: risk });
-      const thresholds = options.thresholds !== undefined ? parseThresholdGrid(options.thresholds) : defaultThresholds();
-      h.decisionCurve = survivalDecisionCurve(data.time, data.event, prob, horizon, thresholds).map((r) => ({ threshold: r.threshold, netBenefit: r.netBenefit, treatAll: r.treatAll, treatNone: r.treatNone }));
-    } else {
-      h.brierNull = ci(nullSurvivalBrierScore(data.time, data.event, horizon, { level }));
-    }
-    report.horizon = h;
-  }
-  report.riskGroups = {
-    cutpoints: groups.cutpoints,
-    groups: groups.groups.map((g) => ({ group: g.group, n: g.n, events: g.events })),
-    logRank: { chisq: groups.logRank.chisq, df: groups.logRank.df, p: groups.logRank.p },
-    hazardRatios: groups.hazardRatios,
-  };
+  if (horizon !== undefined) checkHorizon(horizon, data.time, { file, option: "--horizon" });
+  const thresholds = options.thresholds !== undefined ? parseThresholdGrid(options.thresholds) : defaultThresholds();
+  const report = evaluateSurvival(data.time, data.event, risk, {
+    level,
+    riskGroups: kGroups,
+    calibrationGroups: calGroups,
+    ...(prob ? { prob, thresholds } : {}),
+    ...(horizon !== undefined ? { horizon } : {}),
+  });
+  const harrell = report.concordance.harrell;
+  const uno = report.concordance.uno;
+  const events = report.events;
+  const groups = report.riskGroups;
   if (options.json) {
     printJson(io, report);
     return;
   }
   const lines = [`${file}: ${data.nRows} subjects, ${events} events, median follow-up (reverse KM) ${formatNumber(report.medianFollowUp as number | null, 5)}`, ""];
   lines.push(formatTable(["measure", "estimate", "se"], [["Harrell's C", formatNumber(harrell.c, 4), formatNumber(harrell.se, 4)], ["Uno's C", formatNumber(uno.c, 4), formatNumber(uno.se, 4)]]).trimEnd());
-  const h = report.horizon as Record<string, any> | undefined;
+  const h = report.horizon;
   if (h) {
-    const row = (name: string, e: EstimateWithCi | undefined) => (e ? [name, formatNumber(e.estimate, 4), formatNumber(e.se, 4), `${formatNumber(e.lower, 4)}–${formatNumber(e.upper, 4)}`] : null);
+    const row = (name: string, e: EstimateSe | undefined) => (e ? [name, formatNumber(e.estimate, 4), formatNumber(e.se, 4), `${formatNumber(e.lower, 4)}–${formatNumber(e.upper, 4)}`] : null);
     const rows = [row("time-dependent AUC", h.auc), row("Brier", h.brier), row("Brier (null model)", h.brierNull)].filter((r): r is string[] => r !== null);
     lines.push("", `At t = ${horizon} (IPCW, Kaplan–Meier censoring):`, formatTable(["measure", "estimate", "se", `${Math.round(level * 100)}% CI`], rows).trimEnd());
   }

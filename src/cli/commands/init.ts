@@ -60,7 +60,7 @@ export function registerInit(program: Command, io: CliIo): void {
           },
         );
       }
-      if (guess.outcome.column === null) {
+      if (guess.outcome.column === null && guess.outcomeKind.kind === "binary") {
         const two = guess.binaryColumns.filter((c) => !isImageFeatureName(c));
         throw new RadvalError("MISSING_ROLE", `no column of ${basename(file)} is recognisably the binary outcome (radval init never guesses a continuous measurement or an image feature as the outcome)`, {
           where: { file, option: "--outcome" },

@@ -13,9 +13,12 @@ import { tableToDataset } from "../../table/toDataset.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { type RoleOptions, addCommonOptions, addRoleOptions, parseOptionsFrom, rolesFromOptions, splitList } from "../options.js";
+import { coxNomogramRun } from "../nomogramCox.js";
+import { modelFileNomogramRun } from "../nomogramModel.js";
 import { printJson, printWarnings } from "../output.js";
 
 interface NomogramOptions extends RoleOptions {
+  model?: string;
   dropMissing?: boolean;
   time?: string;
   event?: string;
@@ -92,27 +95,41 @@ function human(file: string, outcome: string, n: number, nom: Nomogram): string 
 /**
  * `radval nomogram <csv> --outcome COL --features A,B,…`: fits the
  * unpenalised logistic model (R glm) and draws rms::nomogram's scales, with
- * every patient's points, total points and risk. The Cox variant (--time,
- * --event, --horizon) waits for radval's Cox fit.
+ * every patient's points, total points and risk. With --time, --event and
+ * --horizon: the Cox nomogram (see {@link coxNomogramRun}). `radval
+ * nomogram model.json [--model ID]` draws a study's final model
+ * ({@link modelFileNomogramRun}).
  */
 export function registerNomogram(program: Command, io: CliIo): void {
   const command = program
     .command("nomogram")
-    .description("fit an unpenalised logistic model and build its nomogram (rms::nomogram points, total points, risk axis)")
-    .argument("<file>", "wide CSV, one row per patient");
+    .description("fit an unpenalised logistic (or Cox) model and build its nomogram (rms::nomogram points, total points, risk or survival axis)")
+    .argument("<file>", "wide CSV, one row per patient (a model is fitted), or a study's model.json (its final model is drawn)");
   addCommonOptions(command);
   addRoleOptions(command, { site: false });
   command
     .option("--drop-missing", "leave out rows with a missing predictor or outcome, with a warning (default: error)")
-    .option("--time <col>", "survival time column (Cox nomogram; not yet available)")
-    .option("--event <col>", "event indicator column (Cox nomogram; not yet available)")
-    .option("--horizon <t>", "survival horizon in the time unit (Cox nomogram; not yet available)");
+    .option("--time <col>", "follow-up time column: a Cox nomogram (survival::coxph, Efron ties, as rms::cph)")
+    .option("--event <col>", "event column of the Cox nomogram (1 = event, 0 = censored)")
+    .option("--horizon <t>", "time of the Cox nomogram's survival axis, in the time unit (e.g. 1825 days)")
+    .option("--model <id>", "with a model.json: which final model to draw (default: the primary model)");
   command.action((file: string, options: NomogramOptions) => {
+    if (/\.json$/i.test(file)) {
+      const given = [["--outcome", options.outcome], ["--features", options.features], ["--time", options.time], ["--event", options.event], ["--horizon", options.horizon]].find(([, v]) => v !== undefined);
+      if (given) throw new RadvalError("INVALID_OPTION", `${given[0]} does not apply to a model file: the study fixed the model`, { where: { option: given[0]!, file }, hint: "Give a CSV to fit a new model, or drop the option to draw the study's model (choose it with --model)." });
+      const drawn = modelFileNomogramRun(file, options.model);
+      printWarnings(io, drawn.warnings, options.quiet);
+      if (options.json) printJson(io, drawn.json);
+      else io.stdout(drawn.text);
+      return;
+    }
+    if (options.model !== undefined) throw new RadvalError("INVALID_OPTION", "--model chooses a model of a study's model.json", { where: { option: "--model", file }, hint: "Pass the model.json that radval run wrote, or drop --model." });
     if (options.time !== undefined || options.event !== undefined || options.horizon !== undefined) {
-      throw new RadvalError("NOT_IMPLEMENTED_OPTION", "the Cox nomogram is not yet available from the CLI: radval has no Cox model fit yet", {
-        where: { option: options.time !== undefined ? "--time" : options.event !== undefined ? "--event" : "--horizon" },
-        hint: "Use the library's coxNomogram with the coefficients, centre and baseline survival of a fitted Cox model, or drop --time/--event/--horizon for a logistic nomogram.",
-      });
+      const cox = coxNomogramRun(file, options);
+      printWarnings(io, cox.warnings, options.quiet);
+      if (options.json) printJson(io, cox.json);
+      else io.stdout(cox.text);
+      return;
     }
     if (options.outcome === undefined) {
       throw new RadvalError("MISSING_ROLE", "no outcome column was chosen", { where: { option: "--outcome" }, hint: "Name the binary outcome column with --outcome COL." });

@@ -15,6 +15,7 @@ interface PredictOptions extends CommonOptions {
   out?: string;
   delimiter?: string;
   decimal?: string;
+  points?: boolean;
 }
 
 /** Reads and checks a study's model.json (a clear error naming the file when it is not one). */
@@ -64,7 +65,9 @@ function outOfRange(model: ExportedWorkflow, names: readonly string[], x: Float6
  * `radval predict model.json new.csv [--model ID] [--out preds.csv]`: applies
  * a study's final model (recipe constants + model parameters, nothing refit)
  * to new patients. Missing columns are an error naming them; values outside
- * the development range are a warning. Writes `id,model,prob`.
+ * the development range are a warning. Writes `id,model,prob`; with
+ * `--points`, each patient's nomogram points per predictor, total points and
+ * risk (the numbers `radval nomogram model.json` reads off).
  */
 export function registerPredict(program: Command, io: CliIo): void {
   const command = program
@@ -77,7 +80,8 @@ export function registerPredict(program: Command, io: CliIo): void {
     .option("--model <id>", "which model of the file (the ids in results.json; default: the primary model)")
     .option("--out <file>", "write the predictions CSV here (default: stdout)")
     .option("--delimiter <char>", "field separator (default: detected)")
-    .option("--decimal <char>", 'decimal mark, "." or "," (default: detected)');
+    .option("--decimal <char>", 'decimal mark, "." or "," (default: detected)')
+    .option("--points", "add each patient's nomogram points per predictor, total points and risk (logistic and penalised models; as radval nomogram model.json)");
   command.action(async (modelPath: string, file: string, options: PredictOptions) => {
     const modelFile = readModelFile(modelPath);
     const model = chooseModel(modelFile, options.model, modelPath);
@@ -107,13 +111,32 @@ export function registerPredict(program: Command, io: CliIo): void {
     const rows = Int32Array.from({ length: data.x.nRows }, (_, i) => i);
     await prepareEnginesNode([model.model.spec]);
     const frame = frameOfRows(data, rows);
-    const prob = restoreWorkflow(model).predict(frame);
+    const prediction = restoreWorkflow(model).predictOutcome(frame);
+    // One probability per patient: P(event), or the risk by the horizon (survival); ordinal/nominal models give one per level.
+    const prob = prediction.kind === "binary" ? prediction.prob : prediction.kind === "survival" ? prediction.risk : new Float64Array(rows.length).fill(NaN);
+    const levels = modelFile.outcomeKind?.levels ?? [];
+    const kindColumns: Array<{ name: string; values: (i: number) => number }> =
+      prediction.kind === "survival"
+        ? [{ name: "lp", values: (i) => prediction.lp[i]! }]
+        : prediction.kind === "ordinal" || prediction.kind === "nominal"
+          ? Array.from({ length: prediction.nLevels }, (_, k) => ({ name: `P(${levels[k] ?? k})`, values: (i: number) => prediction.probs[i * prediction.nLevels + k]! }))
+          : [];
     const warnings: string[] = [];
     const beyond = outOfRange(model, frame.names, frame.x.data, rows.length);
     if (beyond.length) warnings.push(`values outside the development range (the model extrapolates): ${beyond.slice(0, 8).join("; ")}${beyond.length > 8 ? `; … and ${beyond.length - 8} more features` : ""}`);
-    const lines = ["id,model,prob", ...Array.from(prob, (p, i) => `${csvCell(data.ids[i]!)},${csvCell(model.id)},${p}`)];
+    const points = options.points ? await import("../nomogramModel.js").then((m) => m.patientPoints(modelFile, model, modelPath, frame.names, frame.x.data, rows.length)) : null;
+    if (points) warnings.push(...points.warnings);
+    const csvHeader = `id,model,prob${kindColumns.map((c) => `,${csvCell(c.name)}`).join("")}${points ? `,${points.names.map((f) => csvCell(`points_${f}`)).join(",")},total_points,risk` : ""}`;
+    const extra = (i: number): string => `${kindColumns.map((c) => `,${c.values(i)}`).join("")}${points ? `,${points.points.map((p) => p[i]!).join(",")},${points.totalPoints[i]},${points.risk[i]}` : ""}`;
+    const lines = [csvHeader, ...Array.from(prob, (p, i) => `${csvCell(data.ids[i]!)},${csvCell(model.id)},${Number.isNaN(p) ? "" : p}${extra(i)}`)];
     if (options.out) writeFileSync(options.out, `${lines.join("\n")}\n`);
-    if (options.json) printJson(io, { model: model.id, n: prob.length, file: options.out ?? null, warnings, predictions: Array.from(prob, (p, i) => ({ id: data.ids[i]!, prob: p })) });
+    const record = (p: number, i: number) => ({
+      id: data.ids[i]!,
+      prob: Number.isNaN(p) ? null : p,
+      ...(kindColumns.length ? { values: Object.fromEntries(kindColumns.map((c) => [c.name, c.values(i)])) } : {}),
+      ...(points ? { points: Object.fromEntries(points.names.map((f, j) => [f, points.points[j]![i]!])), totalPoints: points.totalPoints[i]!, risk: points.risk[i]! } : {}),
+    });
+    if (options.json) printJson(io, { model: model.id, n: prob.length, file: options.out ?? null, warnings, ...(points ? { nomogram: { scale: points.scale, lpAtZero: points.lpAtZero } } : {}), predictions: Array.from(prob, record) });
     else if (!options.out) io.stdout(`${lines.join("\n")}\n`);
     else io.stdout(`Wrote ${prob.length} predictions of ${model.id} to ${options.out}\n`);
     printWarnings(io, warnings, options.quiet);

@@ -97,6 +97,7 @@ function listWritten(files: readonly string[]): string {
  * AUC the report's optimism-reliability check distrusts.
  */
 export function summaryTable(results: StudyResults): string {
+  if (results.outcomeValidation) return kindSummaryTable(results, results.outcomeValidation);
   const models = results.internalValidation?.models ?? [];
   const cohorts = [...new Set(results.externalValidation.filter((e) => e.site === null).map((e) => e.cohort))];
   const withCv = models.some((m) => m.crossValidated !== null);
@@ -128,6 +129,39 @@ export function summaryTable(results: StudyResults): string {
   return `${scheme}\n${formatTable(header, rows)}${caveats.map((c) => `${c}\n`).join("")}`;
 }
 
+/** The terminal summary of an ordinal, nominal or survival study: per model, each index of the kind's metric set. */
+function kindSummaryTable(results: StudyResults, v: NonNullable<StudyResults["outcomeValidation"]>): string {
+  const f3 = (x: number | null | undefined) => formatNumber(x ?? null, 3);
+  const cohorts = v.models[0] ? Object.keys(v.models[0].metrics[0]?.external ?? {}) : [];
+  const header = ["model", "index", "apparent", ...(v.folds !== null ? ["CV"] : []), ...(v.bootstraps !== null ? ["optimism", "corrected"] : []), ...cohorts];
+  const rows = v.models.flatMap((m) => {
+    const label = results.models.find((x) => x.id === m.model)?.label ?? m.model;
+    return m.metrics.map((r, i) => [
+      i === 0 ? label : "",
+      r.label,
+      f3(r.apparent),
+      ...(v.folds !== null ? [f3(r.cvPooled)] : []),
+      ...(v.bootstraps !== null ? [f3(r.optimism), f3(r.corrected)] : []),
+      ...cohorts.map((c) => f3(r.external[c])),
+    ]);
+  });
+  const kind = results.outcomeKind;
+  const what = kind?.kind === "survival" ? `time to ${kind.eventColumn} (horizon ${kind.horizon}; median follow-up ${formatNumber(kind.medianFollowUp ?? null, 4)})` : `${kind?.kind} outcome ${kind?.column ?? ""} (${(kind?.levels ?? []).join(" < ")})`;
+  return `${what}; ${v.description}\n${formatTable(header, rows)}`;
+}
+
+/** predictions.csv: id, model, scheme, split, outcome, prob, then any other predicted quantities (survival time and lp; class probabilities). */
+export function predictionsCsv(predictions: readonly PredictionRow[]): string {
+  const extra: string[] = [];
+  for (const p of predictions) for (const k of Object.keys(p.values ?? {})) if (!extra.includes(k)) extra.push(k);
+  const lines = [["id", "model", "scheme", "split", "outcome", "prob", ...extra].map(csvCell).join(",")];
+  for (const p of predictions) {
+    const prob = Number.isNaN(p.prob) ? "" : String(p.prob);
+    lines.push([csvCell(p.id), csvCell(p.model), csvCell(p.scheme), csvCell(p.split), typeof p.outcome === "string" ? csvCell(p.outcome) : p.outcome, prob, ...extra.map((k) => (p.values?.[k] === undefined ? "" : String(p.values[k])))].join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** What a study run produced, to be written as an output set (results.json, predictions.csv, model.json, the report). */
 export interface StudyOutputs {
   readonly results: StudyResults;
@@ -149,17 +183,17 @@ export async function writeStudyOutputs(
   workers: number,
 ): Promise<void> {
   const { results, predictions, modelFile } = outputs;
-  const csv = ["id,model,scheme,split,outcome,prob", ...predictions.map((p) => [csvCell(p.id), csvCell(p.model), csvCell(p.scheme), csvCell(p.split), p.outcome, p.prob].join(","))];
   const files: OutputFile[] = [
     { path: "results.json", content: `${formatJson(results)}\n` },
-    { path: "predictions.csv", content: `${csv.join("\n")}\n` },
+    { path: "predictions.csv", content: predictionsCsv(predictions) },
     { path: "model.json", content: `${JSON.stringify(modelFile, null, 1)}\n` },
   ];
   if (formats) files.push(...(await reportFiles(results, { format: [...formats] })));
   // One complete set or none: written into a temporary sibling, manifest last, renamed into place.
   const written = writeOutputSet(outDir, files, { seed: results.software.seed, configHash: results.software.configHash, command: results.software.command, createdAt: results.createdAt });
   if (options.json) {
-    printJson(io, { files: written, seed: results.software.seed, workers, internalValidation: results.internalValidation?.models.map((m) => ({ model: m.model, apparent: m.apparent, corrected: m.corrected })) });
+    printJson(io, { files: written, seed: results.software.seed, workers, internalValidation: results.internalValidation?.models.map((m) => ({ model: m.model, apparent: m.apparent, corrected: m.corrected })),
+      ...(results.outcomeValidation ? { outcomeValidation: results.outcomeValidation.models.map((m) => ({ model: m.model, metrics: m.metrics.map((r) => ({ metric: r.metric, apparent: r.apparent, cv: r.cvPooled, optimism: r.optimism, corrected: r.corrected, external: r.external })) })) } : {}) });
   } else {
     io.stdout(summaryTable(results));
     io.stdout(`Wrote:\n${listWritten(written)}\n`);

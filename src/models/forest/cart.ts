@@ -3,7 +3,7 @@ import type { Rng } from "../../core/rng.js";
 /**
  * The training data of a forest, prepared once and shared by all its trees:
  * the column-major features, per-feature dense rank codes (equal values share
- * a rank) and the 0/1 outcome.
+ * a rank) and the outcome as class codes 0 … K − 1 (binary: 0/1).
  */
 export interface TreeData {
   readonly n: number;
@@ -12,15 +12,20 @@ export interface TreeData {
   readonly x: Float64Array;
   /** Dense rank of x[j·n + i] among column j's distinct values (0-based), same layout as x. */
   readonly ranks: Int32Array;
+  /** Class code of each row, 0 … nClasses − 1. */
   readonly y: Uint8Array;
+  /** Number of classes K ≥ 2 (2 for a binary outcome). */
+  readonly nClasses: number;
 }
 
 /**
- * Dense ranks of every column (one sort per column). Ranks replace values in
+ * Dense ranks of every column (one sort per column) and the class codes:
+ * for `nClasses` = 2 (default) a row is class 1 when y = 1, else 0; for
+ * K > 2 `y` must hold codes 0 … K − 1 (the caller checks them). Ranks replace values in
  * the split search: sorting small integers is faster than sorting doubles,
  * and ties are exact. O(p n log n).
  */
-export function prepareTreeData(x: Float64Array, n: number, p: number, y: ArrayLike<number>): TreeData {
+export function prepareTreeData(x: Float64Array, n: number, p: number, y: ArrayLike<number>, nClasses = 2): TreeData {
   const ranks = new Int32Array(n * p);
   const sorted = new Float64Array(n);
   for (let j = 0; j < p; j++) {
@@ -43,8 +48,9 @@ export function prepareTreeData(x: Float64Array, n: number, p: number, y: ArrayL
     }
   }
   const yy = new Uint8Array(n);
-  for (let i = 0; i < n; i++) yy[i] = y[i] === 1 ? 1 : 0;
-  return { n, p, x, ranks, y: yy };
+  if (nClasses === 2) for (let i = 0; i < n; i++) yy[i] = y[i] === 1 ? 1 : 0;
+  else for (let i = 0; i < n; i++) yy[i] = y[i]!; // codes 0 … K − 1, checked by the caller
+  return { n, p, x, ranks, y: yy, nClasses };
 }
 
 /** Settings of one tree (resolved forest hyperparameters). */
@@ -61,37 +67,45 @@ export interface TreeSettings {
  * Growable flat storage of the nodes of many trees: node k splits on
  * `feature[k]` at `threshold[k]` (x ≤ threshold → `left[k]`, else `right[k]`,
  * absolute node indices) or is a leaf (`feature[k] = −1`) predicting
- * `value[k]` = weighted share of class 1.
+ * `value[k·K + c]` = weighted share of class c in the leaf (K = `nClasses`
+ * values per node).
  */
 export class NodeStore {
+  readonly nClasses: number;
   feature = new Int32Array(1024);
   threshold = new Float64Array(1024);
   left = new Int32Array(1024);
   right = new Int32Array(1024);
-  value = new Float64Array(1024);
+  value: Float64Array;
   size = 0;
+
+  constructor(nClasses = 2) {
+    this.nClasses = nClasses;
+    this.value = new Float64Array(1024 * nClasses);
+  }
 
   ensure(extra: number): void {
     const need = this.size + extra;
     if (need <= this.feature.length) return;
     let cap = this.feature.length;
     while (cap < need) cap *= 2;
-    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a.subarray(0, this.size));
+    const grow = <T extends Int32Array | Float64Array>(a: T, width = 1): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap * width);
+      b.set(a.subarray(0, this.size * width));
       return b;
     };
     this.feature = grow(this.feature);
     this.threshold = grow(this.threshold);
     this.left = grow(this.left);
     this.right = grow(this.right);
-    this.value = grow(this.value);
+    this.value = grow(this.value, this.nClasses);
   }
 }
 
 /**
  * Grows CART classification trees (Breiman et al. 1984) with exact splits,
- * as scikit-learn's `DecisionTreeClassifier` inside a random forest:
+ * as scikit-learn's `DecisionTreeClassifier` inside a random forest, for
+ * K ≥ 2 classes (natively: one tree predicts every class's share):
  * Gini impurity; at every node up to `mtry` features are drawn without
  * replacement (a feature that is constant in the node does not count, and
  * drawing continues while features remain, as scikit-learn); for each, the
@@ -99,10 +113,12 @@ export class NodeStore {
  * is scored by the weighted Gini proxy Σ_c w_{L,c}²/w_L + Σ_c w_{R,c}²/w_R;
  * the threshold is the midpoint of the two values. Nodes are split
  * depth-first until pure, smaller than `minNodeSize` distinct rows or at
- * `maxDepth`. Bootstrap repeats enter as weights on distinct rows.
+ * `maxDepth`. Bootstrap repeats enter as weights on distinct rows. The sums
+ * over classes run c = 0 … K − 1 from 0, so a binary tree's numbers are
+ * those of the two-class formulas (l₀² + l₁²)/w_L + … bit for bit.
  *
- * Cost per node: O(mtry · m log m) for m rows in the node (typed-array sorts
- * of packed rank/position keys); the buffers are reused across trees.
+ * Cost per node: O(mtry · (m log m + m K)) for m rows in the node (typed-array
+ * sorts of packed rank/position keys); the buffers are reused across trees.
  */
 export class TreeGrower {
   private readonly data: TreeData;
@@ -112,6 +128,10 @@ export class TreeGrower {
   private readonly pool: Int32Array;
   /** Stack of pending nodes: start, end, depth, parent, isLeft. */
   private readonly stack: Int32Array;
+  /** Class weights of the node, of the left side while scanning, and of the best left side. */
+  private readonly nodeWeight: Float64Array;
+  private readonly leftWeight: Float64Array;
+  private readonly bestLeft: Float64Array;
   /** MDI accumulator of the current tree, per feature. */
   readonly impurityDecrease: Float64Array;
   /** Sample weight per row for the current tree (bag count × observation weight); 0 = not in the bag. */
@@ -129,21 +149,27 @@ export class TreeGrower {
     this.keys64 = new Float64Array(this.packed ? 0 : n);
     this.pool = new Int32Array(data.p);
     this.stack = new Int32Array(5 * (n + 2) * 2);
+    this.nodeWeight = new Float64Array(data.nClasses);
+    this.leftWeight = new Float64Array(data.nClasses);
+    this.bestLeft = new Float64Array(data.nClasses);
     this.impurityDecrease = new Float64Array(data.p);
     this.sampleWeight = new Float64Array(n);
   }
 
   /**
    * Grows one tree on the rows with `sampleWeight > 0` (set by the caller),
-   * appending its nodes to `store`. Returns the index of its root. The tree's
-   * weighted impurity decrease per feature is left in `impurityDecrease`
-   * (normalised by the root weight, as scikit-learn's `feature_importances_`
-   * before its per-tree normalisation).
+   * appending its nodes to `store` (whose `nClasses` must be the data's).
+   * Returns the index of its root. The tree's weighted impurity decrease per
+   * feature is left in `impurityDecrease` (normalised by the root weight, as
+   * scikit-learn's `feature_importances_` before its per-tree normalisation).
    */
   grow(store: NodeStore, settings: TreeSettings, rng: Rng): number {
-    const { n, p, x, ranks, y } = this.data;
+    const { n, p, x, ranks, y, nClasses: K } = this.data;
     const sw = this.sampleWeight;
     const samples = this.samples;
+    const wc = this.nodeWeight;
+    const lc = this.leftWeight;
+    const bestL = this.bestLeft;
     let m = 0;
     for (let i = 0; i < n; i++) if (sw[i]! > 0) samples[m++] = i;
     this.impurityDecrease.fill(0);
@@ -176,29 +202,30 @@ export class TreeGrower {
         if (isLeft) store.left[parent] = node;
         else store.right[parent] = node;
       }
-      let w0 = 0;
-      let w1 = 0;
+      wc.fill(0);
       for (let k = start; k < end; k++) {
         const row = samples[k]!;
-        if (y[row] === 1) w1 += sw[row]!;
-        else w0 += sw[row]!;
+        wc[y[row]!] += sw[row]!;
       }
-      const wNode = w0 + w1;
+      let wNode = 0;
+      let present = 0;
+      for (let c = 0; c < K; c++) {
+        wNode += wc[c]!;
+        if (wc[c]! > 0) present++;
+      }
       if (node === root) rootWeight = wNode;
-      store.value[node] = wNode > 0 ? w1 / wNode : 0;
+      for (let c = 0; c < K; c++) store.value[node * K + c] = wNode > 0 ? wc[c]! / wNode : 1 / K;
       store.feature[node] = -1;
       store.left[node] = -1;
       store.right[node] = -1;
       const count = end - start;
-      if (count < settings.minNodeSize || count < 2 || depth >= settings.maxDepth || w0 <= 0 || w1 <= 0) continue;
+      if (count < settings.minNodeSize || count < 2 || depth >= settings.maxDepth || present < 2) continue;
 
       // Split search.
       let bestProxy = -Infinity;
       let bestFeature = -1;
       let bestRank = 0;
       let bestThreshold = 0;
-      let bestL0 = 0;
-      let bestL1 = 0;
       let visited = 0;
       for (let f = 0; f < p && visited < settings.mtry; f++) {
         const pick = f + rng.integer(p - f);
@@ -225,66 +252,42 @@ export class TreeGrower {
         }
         if (minRank === maxRank) continue; // constant in this node: does not count
         visited++;
-        let l0 = 0;
-        let l1 = 0;
-        if (packed) {
-          const keys = keys32.subarray(0, count);
-          keys.sort();
-          let key = keys[0]!;
-          for (let t = 0; t < count - 1; t++) {
-            const row = samples[start + (key & 0xffff)]!;
-            if (y[row] === 1) l1 += sw[row]!;
-            else l0 += sw[row]!;
-            const next = keys[t + 1]!;
-            const rank = key >>> 16;
-            key = next;
-            if (rank === next >>> 16) continue;
-            const wl = l0 + l1;
-            const r0 = w0 - l0;
-            const r1 = w1 - l1;
-            const wr = r0 + r1;
-            if (wl <= 0 || wr <= 0) continue;
-            const proxy = (l0 * l0 + l1 * l1) / wl + (r0 * r0 + r1 * r1) / wr;
-            if (proxy > bestProxy) {
-              bestProxy = proxy;
-              bestFeature = feature;
-              bestRank = rank;
-              bestL0 = l0;
-              bestL1 = l1;
-              const vLeft = x[base + row]!;
-              const vRight = x[base + samples[start + (next & 0xffff)]!]!;
-              bestThreshold = midpoint(vLeft, vRight);
-            }
+        if (packed) keys32.subarray(0, count).sort();
+        else keys64.subarray(0, count).sort();
+        lc.fill(0);
+        // Rows in rank order; a boundary between positions t and t + 1 where the rank changes is a candidate split.
+        let rank = packed ? keys32[0]! >>> 16 : Math.floor(keys64[0]! / shift);
+        let row = samples[start + (packed ? keys32[0]! & 0xffff : keys64[0]! - rank * shift)]!;
+        for (let t = 0; t < count - 1; t++) {
+          lc[y[row]!] += sw[row]!;
+          const next = packed ? keys32[t + 1]! : keys64[t + 1]!;
+          const nextRank = packed ? next >>> 16 : Math.floor(next / shift);
+          const nextRow = samples[start + (packed ? next & 0xffff : next - nextRank * shift)]!;
+          const rowHere = row;
+          const rankHere = rank;
+          row = nextRow;
+          rank = nextRank;
+          if (rankHere === nextRank) continue;
+          let wl = 0;
+          let wr = 0;
+          let sl = 0;
+          let sr = 0;
+          for (let c = 0; c < K; c++) {
+            const a = lc[c]!;
+            const b = wc[c]! - a;
+            wl += a;
+            wr += b;
+            sl += a * a;
+            sr += b * b;
           }
-        } else {
-          const keys = keys64.subarray(0, count);
-          keys.sort();
-          let key = keys[0]!;
-          for (let t = 0; t < count - 1; t++) {
-            const rank = Math.floor(key / shift);
-            const row = samples[start + (key - rank * shift)]!;
-            if (y[row] === 1) l1 += sw[row]!;
-            else l0 += sw[row]!;
-            const next = keys[t + 1]!;
-            const nextRank = Math.floor(next / shift);
-            key = next;
-            if (rank === nextRank) continue;
-            const wl = l0 + l1;
-            const r0 = w0 - l0;
-            const r1 = w1 - l1;
-            const wr = r0 + r1;
-            if (wl <= 0 || wr <= 0) continue;
-            const proxy = (l0 * l0 + l1 * l1) / wl + (r0 * r0 + r1 * r1) / wr;
-            if (proxy > bestProxy) {
-              bestProxy = proxy;
-              bestFeature = feature;
-              bestRank = rank;
-              bestL0 = l0;
-              bestL1 = l1;
-              const vLeft = x[base + row]!;
-              const vRight = x[base + samples[start + (next - nextRank * shift)]!]!;
-              bestThreshold = midpoint(vLeft, vRight);
-            }
+          if (wl <= 0 || wr <= 0) continue;
+          const proxy = sl / wl + sr / wr;
+          if (proxy > bestProxy) {
+            bestProxy = proxy;
+            bestFeature = feature;
+            bestRank = rankHere;
+            bestL.set(lc);
+            bestThreshold = midpoint(x[base + rowHere]!, x[base + nextRow]!);
           }
         }
       }
@@ -305,12 +308,22 @@ export class TreeGrower {
       }
       store.feature[node] = bestFeature;
       store.threshold[node] = bestThreshold;
-      const wl = bestL0 + bestL1;
-      const r0 = w0 - bestL0;
-      const r1 = w1 - bestL1;
-      const wr = r0 + r1;
-      const gini = (a: number, b: number, w: number) => 1 - (a * a + b * b) / (w * w);
-      this.impurityDecrease[bestFeature] += wNode * gini(w0, w1, wNode) - wl * gini(bestL0, bestL1, wl) - wr * gini(r0, r1, wr);
+      let wl = 0;
+      let wr = 0;
+      let sn = 0;
+      let sl = 0;
+      let sr = 0;
+      for (let c = 0; c < K; c++) {
+        const a = bestL[c]!;
+        const b = wc[c]! - a;
+        wl += a;
+        wr += b;
+        sn += wc[c]! * wc[c]!;
+        sl += a * a;
+        sr += b * b;
+      }
+      const gini = (s: number, w: number) => 1 - s / (w * w);
+      this.impurityDecrease[bestFeature] += wNode * gini(sn, wNode) - wl * gini(sl, wl) - wr * gini(sr, wr);
       // Push right then left, so the left child is grown first (depth-first, as scikit-learn).
       stack[top] = i;
       stack[top + 1] = end;
@@ -336,13 +349,26 @@ function midpoint(lo: number, hi: number): number {
   return mid === hi || !Number.isFinite(mid) ? lo : mid;
 }
 
-/** The leaf value of one tree for row i of a column-major matrix with `nRows` rows. O(depth). */
-export function treeValue(store: { feature: Int32Array; threshold: Float64Array; left: Int32Array; right: Int32Array; value: Float64Array }, root: number, x: Float64Array, nRows: number, i: number): number {
+/** Split structure of a tree store (what traversal reads). */
+export interface TreeNodes {
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+}
+
+/** The leaf that row i of a column-major matrix with `nRows` rows falls into, in the tree rooted at `root`. O(depth). */
+export function treeLeaf(store: TreeNodes, root: number, x: Float64Array, nRows: number, i: number): number {
   let node = root;
   let f = store.feature[node]!;
   while (f >= 0) {
     node = x[f * nRows + i]! <= store.threshold[node]! ? store.left[node]! : store.right[node]!;
     f = store.feature[node]!;
   }
-  return store.value[node]!;
+  return node;
+}
+
+/** The leaf value of one tree for row i when each node holds one value (`value[node]`, the binary forest's P(class 1)). O(depth). */
+export function treeValue(store: TreeNodes & { value: Float64Array }, root: number, x: Float64Array, nRows: number, i: number): number {
+  return store.value[treeLeaf(store, root, x, nRows, i)]!;
 }

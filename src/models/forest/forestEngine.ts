@@ -7,7 +7,7 @@ import { defaultsOf, resolveParams } from "../params.js";
 import { checkSerialized, decodeFloat64, decodeInt32, type EncodedArray, encodeArray, serializeFit } from "../serialize.js";
 import type { FitOptions, FittedModel, ModelDescription, ModelEngine, ModelSpec, SerializedModel } from "../types.js";
 import { checkFitInput, checkPredictInput } from "../validate.js";
-import { NodeStore, TreeGrower, prepareTreeData, treeValue } from "./cart.js";
+import { NodeStore, TreeGrower, prepareTreeData, treeLeaf, treeValue } from "./cart.js";
 import { type ForestSettings, resolveForestSettings } from "./settings.js";
 import { RANDOM_FOREST_PARAMS } from "./spec.js";
 
@@ -50,7 +50,18 @@ export function forestPredict(nodes: ForestNodes, x: ColumnMatrix): Float64Array
   return out;
 }
 
-function drawBag(rng: Rng, n: number, settings: ForestSettings, counts: Int32Array): void {
+/** The binary forest's node values: each node's share of class 1 (the K = 2 store holds both shares). */
+function classOneShare(store: NodeStore): Float64Array {
+  const out = new Float64Array(store.size);
+  for (let k = 0; k < store.size; k++) out[k] = store.value[2 * k + 1]!;
+  return out;
+}
+
+/**
+ * Bag counts of one tree: `counts[i]` = times row i is drawn — max(1, round(sampleFraction · n))
+ * draws with replacement from `rng`, or that many distinct rows without. O(n).
+ */
+export function drawBag(rng: Rng, n: number, settings: ForestSettings, counts: Int32Array): void {
   counts.fill(0);
   const size = Math.max(1, Math.round(settings.sampleFraction * n));
   if (settings.replace) {
@@ -111,7 +122,7 @@ function fitForest(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: F
     }
     for (let i = 0; i < n; i++) {
       if (counts[i] === 0) {
-        oobSum[i] = oobSum[i]! + treeValue(store, roots[t]!, x.data, n, i);
+        oobSum[i] = oobSum[i]! + store.value[2 * treeLeaf(store, roots[t]!, x.data, n, i) + 1]!;
         oobCount[i]++;
       } else if (inBag) inBag[t * n + i] = 1;
     }
@@ -122,7 +133,7 @@ function fitForest(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, options: F
     threshold: store.threshold.slice(0, store.size),
     left: store.left.slice(0, store.size),
     right: store.right.slice(0, store.size),
-    value: store.value.slice(0, store.size),
+    value: classOneShare(store),
   };
   const oob = new Float64Array(n);
   for (let i = 0; i < n; i++) oob[i] = oobCount[i]! > 0 ? oobSum[i]! / oobCount[i]! : NaN;

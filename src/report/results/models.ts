@@ -53,9 +53,26 @@ export interface FinalModel {
    * value, missing values replaced by `imputation` first. Linear models only.
    */
   readonly rawScale: {
+    /** "log-odds" (logistic; absent in older files) or "log-hazard" (Cox: the linear predictor). */
+    readonly scale?: "log-odds" | "log-hazard";
+    /** Cox: baseline survival S₀(horizon) at lp = 0 (risk = 1 − S₀^exp(lp)) and the horizon. */
+    readonly baselineSurvival?: number | null;
+    readonly horizon?: number | null;
     readonly intercept: number;
     readonly coefficients: readonly NamedValue[];
     readonly imputation: readonly NamedValue[] | null;
+  } | null;
+  /**
+   * What the nomogram and risk calculator of `rawScale` need from the
+   * development data (rms datadist): each raw-scale predictor's range
+   * (observed values), the distinct values of predictors with at most 10 of
+   * them, and the range of the development linear predictor. Linear models
+   * only; absent in results written before it.
+   */
+  readonly nomogramBasis?: {
+    readonly ranges: readonly { readonly feature: string; readonly min: number; readonly max: number }[];
+    readonly discrete: readonly { readonly feature: string; readonly values: readonly number[] }[];
+    readonly linearPredictorRange: readonly [number, number];
   } | null;
   /** Every constant the recipe applies, step by step (what model.json stores). */
   readonly recipe: readonly RecipeConstants[];

@@ -1,5 +1,6 @@
 import type { Dataset } from "../../core/dataset.js";
 import type { FitPredictTask, ValidationJob } from "../tasks.js";
+import { encodeValue, stringTable } from "./codec.js";
 
 /**
  * A 64-bit non-cryptographic hash (two 32-bit lanes, murmur3-style mixing of
@@ -133,6 +134,8 @@ export function callHasher(): (job: ValidationJob, tasks: readonly FitPredictTas
       }
       return h;
     };
+    // The response of a non-binary study (survival times, ordinal codes) is part of what every fit reads.
+    if (job.response && job.response.kind !== "binary") dataHash = new Hash64().text(dataHash).text(JSON.stringify(encodeValue(job.response, stringTable()))).hex();
     const workflows = workflowsHash(job);
     const fingerprints = tasks.map((t) => taskFingerprint(job, t, outcomeHash));
     const digest = new Hash64().text(dataHash).text(workflows).text(fingerprints.join(",")).hex();

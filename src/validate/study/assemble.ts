@@ -1,3 +1,4 @@
+import { isOutcomeModel } from "../../models/types.js";
 import type { Dataset } from "../../core/dataset.js";
 import type { FittedRedundancy } from "../../preprocess/redundancy.js";
 import type { FittedReliabilityFilter } from "../../preprocess/reliabilityFilter.js";
@@ -21,8 +22,8 @@ import { standardisedMeanDifferences } from "../caseMix.js";
 import type { CohortRows } from "./design.js";
 
 /** A cohort's summary for the report (TRIPOD+AI 5a, 5b, 6a, 11, 20a, 20b). */
-export function cohortResult(data: Dataset, cohort: CohortRows): CohortResult {
-  const y = data.outcome!.values;
+export function cohortResult(data: Dataset, cohort: CohortRows, eventIndicator?: Float64Array): CohortResult {
+  const y = eventIndicator ?? data.outcome!.values;
   let events = 0;
   for (const r of cohort.rows) events += y[r]!;
   let firstDate: string | null = null;
@@ -199,7 +200,7 @@ export function modelResult(final: FittedWorkflow, exported: ExportedWorkflow, n
   const importanceSource = (details["permutationImportance"] ?? details["impurityImportance"]) as Record<string, number> | undefined;
   const importances = importanceSource && typeof importanceSource === "object" ? Object.entries(importanceSource).map(([feature, value]) => ({ feature, value })) : null;
   const importanceMethod = details["permutationImportance"] ? "permutation (decrease in AUC)" : "impurity (mean decrease in Gini, normalised to sum 1)";
-  const path = final.model.coefficientPath?.() ?? null;
+  const path = isOutcomeModel(final.model) ? null : (final.model.coefficientPath?.() ?? null);
   const params = plain(spec.model.params as Record<string, unknown>) ?? {};
   let tuning: ModelResult["tuning"] = null;
   if (final.tuning) {
@@ -230,11 +231,23 @@ export function modelResult(final: FittedWorkflow, exported: ExportedWorkflow, n
     coefficientScale: coefficients ? coefficientScale(exported) : null,
     rawScale: exported.formula
       ? {
+          scale: exported.formula.scale,
+          ...(exported.formula.scale === "log-hazard"
+            ? { baselineSurvival: (details["baselineSurvivalAtHorizon"] as number | undefined) ?? null, horizon: (details["horizon"] as number | undefined) ?? null }
+            : {}),
           intercept: exported.formula.intercept,
           coefficients: Object.entries(exported.formula.coefficients).map(([feature, value]) => ({ feature, value })),
           imputation: exported.formula.imputation ? Object.entries(exported.formula.imputation).map(([feature, value]) => ({ feature, value })) : null,
         }
       : null,
+    nomogramBasis:
+      exported.formula && exported.nomogramBasis
+        ? {
+            ranges: Object.keys(exported.formula.coefficients).map((feature) => ({ feature, min: exported.ranges[feature]?.[0] ?? NaN, max: exported.ranges[feature]?.[1] ?? NaN })),
+            discrete: Object.entries(exported.nomogramBasis.discrete).map(([feature, values]) => ({ feature, values: [...values] })),
+            linearPredictorRange: [...exported.nomogramBasis.linearPredictorRange] as [number, number],
+          }
+        : null,
     recipe: recipeConstants(exported),
     hyperparameters: { ...(plain(description.params as Record<string, unknown>) ?? {}), ...(final.tuning ? plain(final.tuning.selected as Record<string, unknown>) : {}) },
     supportVectors: typeof details["supportVectors"] === "number" ? (details["supportVectors"] as number) : typeof details["nSupportVectors"] === "number" ? (details["nSupportVectors"] as number) : null,

@@ -3,15 +3,19 @@ import { RadvalError } from "../../core/errors.js";
 import { closestName } from "../../core/suggest.js";
 
 /**
- * The values of a column of the dataset as text, whatever its role: site,
- * group, date, a text column, or a numeric feature (numbers written as
+ * The values of a column of the dataset as text, whatever its role: case id,
+ * site, group, date, outcome, a text column, or a numeric feature (numbers written as
  * JavaScript prints them). Used to select cohorts by a column value.
  */
 export function columnText(data: Dataset, name: string, key: string): string[] {
+  if (data.idColumn !== undefined && data.idColumn === name) return [...data.ids];
   if (data.site?.name === name) return [...data.site.values];
   if (data.group?.name === name) return [...data.group.values];
   if (data.date?.name === name) return [...data.date.text];
   if (data.outcome?.name === name) return Array.from(data.outcome.values, (v) => (v === 1 ? data.outcome!.positiveLabel : data.outcome!.negativeLabel));
+  if (data.levelOutcome?.name === name) return [...data.levelOutcome.values];
+  if (data.time?.name === name) return Array.from(data.time.values, (v) => (Number.isNaN(v) ? "" : String(v)));
+  if (data.event?.name === name) return Array.from(data.event.values, (v) => (Number.isNaN(v) ? "" : String(v)));
   const text = data.textColumns.find((c) => c.name === name);
   if (text) return [...text.values];
   const j = data.featureNames.indexOf(name);

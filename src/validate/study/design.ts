@@ -150,7 +150,7 @@ export function resolveDesign(
     sourceFile,
     droppedForMissingOutcome: takeDropped(developmentFilter),
   };
-  checkBothClasses(data, development, "data.development");
+  if (data.outcome) checkBothClasses(data, development, "data.development"); // other outcome kinds: checked by studyResponse
   // External cohorts of one class are kept: their metrics are reported as not estimable (issue 15: degrade, don't abort).
   return { development, external };
 }

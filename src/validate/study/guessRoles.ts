@@ -1,5 +1,6 @@
 import { classifyCell, parseIsoDateDays } from "../../table/cells.js";
 import { RadvalError } from "../../core/errors.js";
+import { naturalLevelOrder } from "../../ordinal/levels.js";
 import { closestName } from "../../core/suggest.js";
 import type { RawTable } from "../../table/parseCsv.js";
 import { NEGATIVE_POSITIVE_PAIRS } from "../../table/toDataset.js";
@@ -36,6 +37,12 @@ export interface RoleGuess {
   readonly note: string;
 }
 
+/** The outcome's kind as guessed by {@link guessRoles}: binary (the `outcome` role), survival (time + event columns) or ordinal (a stage column). */
+export type OutcomeKindGuess =
+  | { readonly kind: "binary" }
+  | { readonly kind: "survival"; readonly time: string; readonly event: string; readonly eventValue: string | null; readonly note: string }
+  | { readonly kind: "ordinal"; readonly column: string; readonly levels: readonly string[]; readonly note: string };
+
 /** The roles of a study table as guessed by {@link guessRoles}. */
 export interface GuessedRoles {
   readonly source: string;
@@ -44,6 +51,8 @@ export interface GuessedRoles {
   readonly layout: "wide" | "long";
   readonly id: RoleGuess;
   readonly outcome: RoleGuess;
+  /** The outcome's kind: binary unless survival (time + event names) or ordinal staging (stage-like name, ordered levels) columns are found. */
+  readonly outcomeKind: OutcomeKindGuess;
   /** The outcome value that counts as the event, and how it was chosen. */
   readonly positive: { readonly value: string | null; readonly by: "convention" | "minority" | "none"; readonly note: string };
   /** Rows without an outcome value. */
@@ -78,6 +87,12 @@ export const ROLE_NAMES = Object.freeze({
   rater: ["reader", "rater", "judge", "observer", "annotator", "repeat", "replicate", "session", "segmentation", "timepoint", "scan_no", "scan_number"],
   /** Case columns of a long table besides the id names. */
   longCase: ["target", "subject", "case", "lesion", "patient"],
+  /** Follow-up time columns of a time-to-event outcome. */
+  survivalTime: ["time", "futime", "survival_time", "os_time", "rfs_time", "pfs_time", "dfs_time", "ttr", "time_to_event", "follow_up", "followup", "follow_up_days", "os_days", "rfs_days", "os_months", "rfs_months"],
+  /** Event indicators of a time-to-event outcome. */
+  survivalEvent: ["event", "status", "fustat", "death", "dead", "died", "os_event", "rfs_event", "pfs_event", "dfs_event", "recurrence", "relapse", "os_status", "rfs_status", "vital_status"],
+  /** Ordinal staging columns (liver fibrosis first). */
+  stage: ["fibrosis_stage", "fibrosis", "metavir", "metavir_stage", "ishak", "f_stage", "stage", "grade", "bclc", "histologic_stage"],
   /** Names that suggest follow-up or a restated outcome. */
   leak: ["time", "survival", "follow_up", "followup", "death", "dead", "died", "mortality", "recurrence", "relapse", "progression", "os", "pfs", "dfs"],
 });
@@ -249,6 +264,7 @@ export function guessRoles(table: RawTable, options: GuessRolesOptions = {}): Gu
         layout: "long",
         id: { column: caseProfile.name, by: "name", note: "case ids repeat: one row per case × rater" },
         outcome: none("a long test-retest table has no outcome"),
+        outcomeKind: { kind: "binary" },
         positive: { value: null, by: "none", note: "no outcome" },
         outcomeMissing: 0,
         site: none("long table"),
@@ -322,6 +338,7 @@ export function guessRoles(table: RawTable, options: GuessRolesOptions = {}): Gu
     layout: "wide",
     id,
     outcome,
+    outcomeKind: options.outcome !== undefined || outcome.by === "name" ? { kind: "binary" } : guessOutcomeKind(profiles, new Set([...taken].filter((c) => c !== outcomeProfile?.name))),
     positive,
     outcomeMissing,
     site,
@@ -336,4 +353,29 @@ export function guessRoles(table: RawTable, options: GuessRolesOptions = {}): Gu
     textColumns,
     profiles,
   };
+}
+
+/**
+ * A time-to-event or ordinal outcome recognised by column names: a follow-up
+ * time (numeric, ≥ 0) with an event indicator (2–3 numeric values), else a
+ * staging column (F0–F4, METAVIR, stage 1–4: 3–6 levels with a natural
+ * order). Binary otherwise. The guess is only a proposal: `radval init`
+ * marks it "# CHECK".
+ */
+function guessOutcomeKind(profiles: readonly ColumnProfile[], taken: ReadonlySet<string>): OutcomeKindGuess {
+  const free = profiles.filter((p) => !taken.has(p.name));
+  const time = byName(free, ROLE_NAMES.survivalTime, (p) => p.kind === "numeric" && p.manyLevels && !p.levels.some((l) => Number(l) < 0), new Set());
+  const event = byName(free, ROLE_NAMES.survivalEvent, (p) => p.kind === "numeric" && !p.manyLevels && p.levels.length >= 2 && p.levels.length <= 3, new Set());
+  if (time && event) {
+    const values = [...event.levels].sort((a, b) => Number(a) - Number(b));
+    const binary01 = values.length === 2 && values[0] === "0" && values[1] === "1";
+    const eventValue = binary01 ? null : values[values.length - 1]!;
+    return { kind: "survival", time: time.name, event: event.name, eventValue, note: `follow-up "${time.name}" with event indicator "${event.name}" (values ${values.join(", ")}${eventValue !== null ? `; ${eventValue} taken as the event` : ""})` };
+  }
+  const stage = byName(free, ROLE_NAMES.stage, (p) => !p.manyLevels && p.levels.length >= 3 && p.levels.length <= 6 && naturalLevelOrder(p.levels) !== null, new Set());
+  if (stage) {
+    const levels = naturalLevelOrder(stage.levels)!;
+    return { kind: "ordinal", column: stage.name, levels, note: `staging column with ordered levels ${levels.join(" < ")}` };
+  }
+  return { kind: "binary" };
 }

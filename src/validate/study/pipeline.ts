@@ -1,3 +1,5 @@
+import { outcomeSpecFromAlias } from "../../models/outcomeAliases.js";
+import { outcomeSpec } from "../outcomeSpec.js";
 import type { Dataset } from "../../core/dataset.js";
 import { RadvalError, isRadvalError } from "../../core/errors.js";
 import { specFromAlias } from "../../models/aliases.js";
@@ -73,17 +75,20 @@ function slug(text: string): string {
 
 /**
  * One workflow per configured model: the shared recipe plus the model spec
- * (aliases lasso, ridge, enet, elasticNet, logistic, svm, rf, randomForest;
+ * (binary aliases lasso, ridge, enet, elasticNet, logistic, svm, rf, randomForest;
+ * the other outcome kinds' aliases: cox, ordinalLogistic, and the Cox or multinomial elastic net;
  * `params`, `engine`, `tune`). Ids are unique slugs of the names. Unknown
  * models and parameters are errors naming the config key.
  */
 export function workflowsFromConfig(config: StudyConfig, steps: readonly StepSpec[]): WorkflowSpec[] {
+  const kind = outcomeSpec(config).kind;
   const used = new Set<string>();
   return config.models.map((m, k) => {
     const key = `models[${k}]`;
     let model;
     try {
-      model = specFromAlias(m.model, { ...(m.params ?? {}), ...(m.engine ? { engine: m.engine } : {}) } as Record<string, ParamValue>);
+      const params = { ...(m.params ?? {}), ...(m.engine ? { engine: m.engine } : {}) } as Record<string, ParamValue>;
+      model = kind === "binary" ? specFromAlias(m.model, params) : outcomeSpecFromAlias(m.model, params, kind);
     } catch (e) {
       if (isRadvalError(e)) {
         const sub = e.code === "UNKNOWN_MODEL" ? "model" : e.code === "UNKNOWN_PARAMETER" || e.code === "INVALID_PARAMETER" ? "params" : "";

@@ -33,6 +33,10 @@ import { type CohortRows, resolveDesign } from "./design.js";
 import { runInternalValidation } from "./internal.js";
 import { type LeakSuspect, isImageFeatureName, screenLeaks } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
+import { studyInfo } from "./studyInfo.js";
+import { studyResponse } from "./response.js";
+import { runOutcomeStudy } from "./runOutcomeStudy.js";
+import { outcomeSpec } from "../outcomeSpec.js";
 
 /** What a study run needs, already loaded (Node's `radval validate` reads the files; a browser passes them in). */
 export interface StudyInputs {
@@ -59,8 +63,12 @@ export interface PredictionRow {
   readonly scheme: string;
   /** Split id ("Repeat1.Fold03", "Site:B") or the external cohort's name. */
   readonly split: string;
-  readonly outcome: number;
+  /** 0/1 (binary), the event indicator (survival), the level label (ordinal, nominal). */
+  readonly outcome: number | string;
+  /** P(event) (binary), the risk by the horizon (survival), NaN for ordinal/nominal (see `values`). */
   readonly prob: number;
+  /** Other predicted quantities by name: survival {time, lp}; ordinal/nominal {"P(F0)": …} (absent for binary). */
+  readonly values?: Readonly<Record<string, number>>;
 }
 
 /** Options of {@link runStudy}. */
@@ -86,18 +94,6 @@ export interface RunStudyOptions {
   readonly prepare?: (specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>) => Promise<void>;
 }
 
-const STUDY_KEYS: readonly (keyof StudyInfo)[] = [
-  "title", "abstract", "background", "targetPopulation", "healthInequalities", "objectives", "dataSources", "setting",
-  "eligibility", "treatments", "dataPreparation", "outcomeDefinition", "outcomeAssessors", "outcomeBlinding", "predictorChoice",
-  "predictorDefinitions", "predictorAssessors", "sampleSize", "missingData", "performanceRationale", "fairness", "modelOutput",
-  "differences", "ethics", "funding", "conflicts", "protocol", "registration", "dataSharing", "codeSharing", "patientInvolvement",
-  "participantFlow", "interpretation", "limitations", "inputDataQuality", "userInteraction", "nextSteps", "anticipatedR2CoxSnell",
-];
-
-function studyInfo(config: StudyConfig): StudyInfo {
-  const given = (config.study ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(STUDY_KEYS.map((k) => [k, given[k] ?? null])) as unknown as StudyInfo;
-}
 
 function thresholdGrid(config: StudyConfig): Float64Array | undefined {
   const t = config.decisionCurve?.thresholds;
@@ -131,6 +127,11 @@ function screenDevelopment(data: Dataset, rows: Int32Array, y: Float64Array): Le
  */
 export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {}): Promise<StudyResults> {
   const { config, data } = inputs;
+  // The outcome kind is dispatched here, once: ordinal, nominal and survival studies run the kind's metric set.
+  if (outcomeSpec(config).kind !== "binary") {
+    const development = resolveDesign(config, data, inputs.fileCohorts ?? [], inputs.dataFile, inputs.droppedRows ?? []).development;
+    return runOutcomeStudy(inputs, studyResponse(config, data, development.rows), options);
+  }
   if (!data.outcome) throw new RadvalError("MISSING_ROLE", "the study has no outcome", { where: { key: "data.outcome" } });
   const seed = options.seed ?? config.seed ?? 2026;
   const executor = options.executor ?? inProcessExecutor;

@@ -72,9 +72,29 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
   );
   if (guess.id.column === null) push(line(2, "# id: case_id", `case id, never a feature (${guess.id.note})`));
   else push(line(2, `id: ${yamlScalar(guess.id.column)}`, `case id, never a feature — ${guess.id.note}`, !["id", "case_id", "patient_id"].includes(guess.id.column.toLowerCase())));
-  if (outcome === null) push(line(2, "outcome: OUTCOME_COLUMN", `the binary outcome column (${guess.outcome.note})`, true));
+  const kind = guess.outcomeKind;
+  if (kind.kind === "survival") {
+    push(
+      line(2, "outcome:", `time to event — ${kind.note}`, true),
+      line(4, "type: survival", "binary, ordinal, nominal or survival"),
+      line(4, `time: ${yamlScalar(kind.time)}`, "follow-up time (≥ 0), from origin to event or censoring"),
+      line(4, `event: ${yamlScalar(kind.event)}`, "event indicator (1 = event, 0 = censored)"),
+      ...(kind.eventValue !== null ? [line(4, `eventValue: ${yamlScalar(Number(kind.eventValue))}`, "the value that counts as the event; every other value is a censoring", true)] : []),
+      line(4, "horizon: HORIZON", "prediction horizon on the time scale (e.g. 1825 days = 5 years): risk = P(event by the horizon)", true),
+    );
+  } else if (kind.kind === "ordinal") {
+    push(
+      line(2, "outcome:", `ordinal staging — ${kind.note}`, true),
+      line(4, `column: ${yamlScalar(kind.column)}`, "the stage column"),
+      line(4, "type: ordinal", "binary, ordinal, nominal or survival"),
+      line(4, `levels: [${kind.levels.map((l) => yamlScalar(l)).join(", ")}]`, "lowest first"),
+      line(4, `cutoffs: [${kind.levels.slice(1).map((l) => yamlScalar(`>=${l}`)).join(", ")}]`, "the clinically used dichotomies (e.g. >=F2 significant fibrosis, >=F3 advanced, ==F4 cirrhosis)", true),
+    );
+  } else if (outcome === null) push(line(2, "outcome: OUTCOME_COLUMN", `the binary outcome column (${guess.outcome.note})`, true));
   else push(line(2, `outcome: ${yamlScalar(outcome)}`, `the binary outcome — ${guess.outcome.note}`, guess.outcome.by !== "name"));
-  if (guess.positive.value !== null) {
+  if (kind.kind !== "binary") {
+    // (no positive value: the outcome object says which value is the event)
+  } else if (guess.positive.value !== null) {
     const value = /^-?\d+(\.\d+)?$/.test(guess.positive.value) ? Number(guess.positive.value) : guess.positive.value;
     push(line(2, `positive: ${yamlScalar(value)}`, `the value that counts as the event — ${guess.positive.note}`, guess.positive.by !== "convention"));
   } else {
@@ -139,15 +159,31 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
     "# svm (linear kernel), rf / randomForest. `params` are the model's parameters; `tune` a grid chosen",
     "# by an inner CV inside every split (nested); `engine` picks another implementation.",
     "models:",
-    line(2, "- name: LASSO", "label in tables and charts (default: the model name)"),
-    line(4, "model: lasso", "λ chosen by an inner 10-fold CV (λ 1se), as cv.glmnet"),
-    line(4, "# params: {lambdaMinRatio: 0.01, innerFolds: 5}", "faster λ path and inner CV"),
-    line(2, "- name: Random forest", ""),
-    line(4, "model: rf", "500 trees, mtry ⌊√p⌋"),
-    line(4, "# params: {trees: 500, minNodeSize: 2}", ""),
-    line(2, "# - name: SVM", ""),
-    line(2, "#   model: svm", "linear kernel, cost 1, Platt probabilities"),
-    line(2, "#   tune: {cost: [0.01, 0.1, 1]}", "nested tuning grid"),
+    ...(kind.kind === "survival"
+      ? [
+          line(2, "- name: Cox regression", "label in tables and charts (default: the model name)"),
+          line(4, "model: cox", "survival::coxph (Efron ties; params: {ties: breslow})"),
+          line(2, "- name: Cox LASSO", ""),
+          line(4, "model: lasso", "glmnet(family = \"cox\"), λ by an inner 10-fold CV"),
+        ]
+      : kind.kind === "ordinal"
+        ? [
+            line(2, "- name: Proportional odds", "label in tables and charts (default: the model name)"),
+            line(4, "model: ordinalLogistic", "cumulative logit (= ordinal::clm)"),
+            line(2, "- name: Multinomial LASSO", ""),
+            line(4, "model: lasso", "glmnet(family = \"multinomial\"), λ by an inner 10-fold CV"),
+          ]
+        : [
+            line(2, "- name: LASSO", "label in tables and charts (default: the model name)"),
+            line(4, "model: lasso", "λ chosen by an inner 10-fold CV (λ 1se), as cv.glmnet"),
+            line(4, "# params: {lambdaMinRatio: 0.01, innerFolds: 5}", "faster λ path and inner CV"),
+            line(2, "- name: Random forest", ""),
+            line(4, "model: rf", "500 trees, mtry ⌊√p⌋"),
+            line(4, "# params: {trees: 500, minNodeSize: 2}", ""),
+            line(2, "# - name: SVM", ""),
+            line(2, "#   model: svm", "linear kernel, cost 1, Platt probabilities"),
+            line(2, "#   tune: {cost: [0.01, 0.1, 1]}", "nested tuning grid"),
+          ]),
     "",
     "# Internal validation on the development rows; the whole pipeline is refit inside every split.",
     "internal:",

@@ -65,7 +65,7 @@ describe("recording and replay executors", () => {
     expect(a!.tasks.length).toBeGreaterThan(0);
     expect(b!.tasks.length).toBeGreaterThan(0);
     // A placeholder's probabilities lie in [0.25, 0.75) by construction; the fits' outputs recorded here do not all.
-    const probs = [...a!.tasks, ...b!.tasks].flatMap((t) => Array.from((decodeValue(t.output, a!.tasks.includes(t) ? a!.strings : b!.strings) as { prob: Float64Array }).prob));
+    const probs = [...a!.tasks, ...b!.tasks].flatMap((t) => Array.from((decodeValue(t.output, a!.tasks.includes(t) ? a!.strings : b!.strings) as { prediction: { prob: Float64Array } }).prediction.prob));
     expect(probs.some((p) => p < 0.25 || p >= 0.75)).toBe(true);
   }, 60_000);
 

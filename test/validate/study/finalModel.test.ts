@@ -66,11 +66,11 @@ describe("one final fit per workflow: reported = bootstrapped = externally valid
       const prob = restored.predict(frameOfRows(data, idx));
       rows.forEach((p, i) => expect(prob[i]).toBe(p.prob)); // bitwise
       if (scheme === "apparent") {
-        const auc = aucMannWhitney(Float64Array.from(rows, (p) => p.outcome), prob);
+        const auc = aucMannWhitney(Float64Array.from(rows, (p) => Number(p.outcome)), prob);
         expect(auc).toBe(results.internalValidation!.models[k]!.apparent.auc!.estimate); // exact
       } else {
         const ext = results.externalValidation.find((e) => e.model === exported.id && e.site === null)!;
-        expect(aucMannWhitney(Float64Array.from(rows, (p) => p.outcome), prob)).toBeCloseTo(ext.metrics.auc!.estimate!, 14); // same double, 1e-14
+        expect(aucMannWhitney(Float64Array.from(rows, (p) => Number(p.outcome)), prob)).toBeCloseTo(ext.metrics.auc!.estimate!, 14); // same double, 1e-14
       }
     }
   });
