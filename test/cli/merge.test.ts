@@ -86,6 +86,31 @@ describe("radval run --shard + radval merge: bit-identical to radval run", () =>
   }, 120_000);
 });
 
+describe("radval run --shard + radval merge: survival and ordinal studies", () => {
+  const kinds = {
+    survival: "  outcome: {type: survival, time: time, event: status, eventValue: 2, horizon: 1825}\n  features: [bili, albumin, protime, edema, age]\nmodels:\n  - {name: Cox, model: cox}\n",
+    ordinal: "  outcome: {column: stage, type: ordinal, levels: [1, 2, 3, 4], cutoffs: [\">=2\", \">=3\", \"==4\"]}\n  missingOutcome: drop\n  features: [bili, albumin, platelet, protime, age]\nmodels:\n  - {name: Proportional odds, model: ordinalLogistic}\n",
+  };
+  for (const [kind, lines] of Object.entries(kinds)) {
+    it(`${kind}: 2 shards merge to results.json, predictions.csv and model.json byte-identical to radval run`, async () => {
+      const path = join(dir, `${kind}.study.yaml`);
+      writeFileSync(path, `seed: 3\ndata:\n  file: ${examples}pbc.csv\n${lines.replace("\nmodels:", "\n  development: {column: cohort, value: trial}\nimpute: median\nmodels:")}internal:\n  cv: {folds: 3}\n  bootstrap: {replicates: 3}\nexternal:\n  cohorts: [{name: external, column: cohort, value: external}]\nreport:\n  formats: [json]\n`);
+      const one = join(dir, `${kind}-single`);
+      const r = await cli("run", path, "--out", one, "--workers", "1", "--quiet", "--created-at", CREATED);
+      expect(r.code, r.stderr).toBe(0);
+      const shards = join(dir, `${kind}-shards`);
+      for (const i of [1, 2]) expect((await cli("run", path, "--shard", `${i}/2`, "--out", shards, "--workers", "1", "--quiet")).code).toBe(0);
+      const out = join(dir, `${kind}-merged`);
+      const m = await cli("merge", shards, "--out", out, "--quiet", "--created-at", CREATED);
+      expect(m.code, m.stderr).toBe(0);
+      for (const f of ["results.json", "predictions.csv", "model.json", "report.json"]) expect(readFileSync(join(out, f)).equals(readFileSync(join(one, f))), f).toBe(true);
+      const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+      expect(results.outcomeKind.kind).toBe(kind);
+      expect(JSON.parse(readFileSync(join(shards, "shard-1-of-2.json"), "utf8")).totalTasks).toBe(6); // 3 CV folds + 3 bootstrap replicates
+    }, 120_000);
+  }
+});
+
 describe("radval merge: bad shard sets are named", () => {
   const shards = join(dir, "shards-bad");
   beforeAll(async () => {
