@@ -367,8 +367,11 @@ const performance: Filler = (ctx) => {
   for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}, ${internalEstimateName(r.internalValidation!.scheme)}: AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}, intercept ${est(m.corrected.calibrationIntercept)}, Brier ${est(m.corrected.brier)}.${optimismCaveat(ctx, m.model)}`);
   for (const e of r.externalValidation) lines.push(`${label(r, e.model)} in ${validationSetName(e)}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}, intercept ${est(e.metrics.calibrationIntercept)}.`);
   if (r.subgroups.length) lines.push(`Subgroups: ${r.subgroups.length} rows (table).`);
+  for (const pair of r.incrementalValue ?? []) {
+    for (const s of pair.sets) lines.push(`Incremental value of ${label(r, pair.model)} over ${label(r, pair.comparator)}, ${s.data}: ΔAUC ${num(s.deltaAuc?.estimate ?? null)}${s.deltaAuc?.lower != null ? ` (95% CI ${num(s.deltaAuc.lower)} to ${num(s.deltaAuc.upper)})` : ""}, continuous NRI ${num(s.nriContinuous?.estimate ?? null)}, IDI ${num(s.idi?.estimate ?? null)}${s.lrt ? `; likelihood-ratio χ² ${num(s.lrt.statistic)} on ${s.lrt.df} df, p ${num(s.lrt.p)}` : ""}.`);
+  }
   return content(lines, lines.length > 0, {
-    tables: have(ctx, "tables", ["performance", "subgroups"]),
+    tables: have(ctx, "tables", ["performance", "subgroups", "incremental-value"]),
     charts: [...chartIds(ctx, "roc-"), ...chartIds(ctx, "calibration-"), ...chartIds(ctx, "decision-"), ...chartIds(ctx, "optimism-")],
     checks: ["calibration-slope", "auc-ci-width"],
   });

@@ -41,7 +41,12 @@ export interface WorkflowSpec {
 
 /** A workflow spec (frozen). */
 export function workflow(spec: WorkflowSpec): WorkflowSpec {
-  return Object.freeze({ ...spec, steps: Object.freeze([...spec.steps]) });
+  return Object.freeze({
+    ...spec,
+    steps: Object.freeze([...spec.steps]),
+    ...(spec.predictors ? { predictors: Object.freeze([...spec.predictors]) } : {}),
+    ...(spec.stages ? { stages: Object.freeze(spec.stages.map((s) => Object.freeze({ ...s }))) } : {}),
+  });
 }
 
 /** A workflow fitted on some analysis rows: the fitted recipe and model, frozen. */

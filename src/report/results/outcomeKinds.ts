@@ -109,3 +109,42 @@ export interface OutcomeValidation {
   /** Leave-one-site-out (internal–external cross-validation), when the config asks for it. */
   readonly leaveOneSiteOut?: readonly KindSiteValidation[];
 }
+
+/** An estimate with a 95% Wald interval and p-value. */
+export interface IntervalEstimate {
+  readonly estimate: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly p: number | null;
+}
+
+/** Incremental value of a model over its comparator on one set of paired predictions (apparent, cross-validated or an external cohort). */
+export interface IncrementalComparison {
+  /** "apparent (development)", "cross-validated (pooled out-of-fold)" or the external cohort's name. */
+  readonly data: string;
+  readonly n: number;
+  readonly events: number;
+  readonly aucComparator: number | null;
+  readonly aucModel: number | null;
+  /** AUC(model) − AUC(comparator), paired DeLong (pROC::roc.test). */
+  readonly deltaAuc: IntervalEstimate | null;
+  /** Likelihood-ratio test of nested unpenalised logistic models (apparent only). */
+  readonly lrt: { readonly statistic: number; readonly df: number; readonly p: number; readonly deviance: readonly [number, number] } | null;
+  /** Continuous NRI with its events / non-events components (Hmisc::improveProb). */
+  readonly nriContinuous: (IntervalEstimate & { readonly events: number; readonly nonEvents: number }) | null;
+  readonly nriCategorical: (IntervalEstimate & { readonly events: number; readonly nonEvents: number; readonly cutoffs: readonly number[] }) | null;
+  readonly idi: IntervalEstimate | null;
+  /** Brier(model) − Brier(comparator) (negative = better), paired test. */
+  readonly deltaBrier: IntervalEstimate | null;
+  /** NB(model) − NB(comparator) per threshold. */
+  readonly netBenefit: ReadonlyArray<{ readonly threshold: number; readonly difference: number }>;
+}
+
+/** The incremental value of one configured pair of models. */
+export interface IncrementalValue {
+  readonly comparator: string;
+  readonly model: string;
+  readonly sets: readonly IncrementalComparison[];
+  /** Optimism-corrected AUC(model) − corrected AUC(comparator), from the same bootstrap replicates (null without bootstrap). */
+  readonly correctedDeltaAuc: number | null;
+}

@@ -108,7 +108,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
   const design = resolveDesign(config, data, inputs.fileCohorts ?? [], inputs.dataFile, inputs.droppedRows ?? []);
   const devRows = design.development.rows;
   const steps = recipeFromConfig(config, inputs.long, hasMissing(data, devRows));
-  const workflows = workflowsFromConfig(config, steps);
+  const workflows = workflowsFromConfig(config, steps, data.featureNames);
   const job: ValidationJob = { data, workflows, response };
   const metricSet: MetricSet = metricSetFor(response);
   const thresholds = defaultThresholds();
