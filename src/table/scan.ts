@@ -1,6 +1,6 @@
 import { RadvalError } from "../core/errors.js";
 import { plainNumber } from "./cells.js";
-import { bytesNumber, lastNumberCanonical } from "./numberBytes.js";
+import { POW10, bytesNumber, lastNumberCanonical } from "./numberBytes.js";
 
 /**
  * The bytes of a table, in order, as one or more chunks; callable again for a second pass
@@ -166,13 +166,17 @@ class Scanner {
     return start;
   }
 
-  /** Room for row `nRows`; past the first 1,024 rows the size is estimated from the bytes per row so far. */
+  /**
+   * Room for row `nRows`. The first rows go into small columns (about 64k cells in all, at most
+   * 1,024 rows: a wide table does not take 1,024 rows' worth of memory up front); then the number
+   * of rows is estimated from the bytes per row so far (2% margin), else the size doubles.
+   */
   private ensureCapacity(bytesSoFar: number): void {
     if (this.nRows < this.capacity) return;
-    let capacity = Math.max(1024, this.capacity * 2);
-    if (this.expectedBytes > 0 && this.nRows > 0 && bytesSoFar > 0) {
-      const estimate = Math.ceil((1.02 * this.expectedBytes * this.nRows) / bytesSoFar) + 1024;
-      if (estimate > this.nRows) capacity = Math.max(this.nRows + 1024, estimate);
+    let capacity = this.capacity === 0 ? Math.min(1024, Math.max(16, Math.floor(65536 / Math.max(1, this.ncols)))) : this.capacity * 2;
+    if (this.capacity > 0 && this.expectedBytes > 0 && bytesSoFar > 0) {
+      const estimate = Math.ceil((1.02 * this.expectedBytes * this.nRows) / bytesSoFar) + 16;
+      if (estimate > this.nRows) capacity = Math.max(this.nRows + 16, estimate);
     }
     if (!this.collect) {
       for (let j = 0; j < this.ncols; j++) {
@@ -290,6 +294,49 @@ class Scanner {
     this.nRows++;
   }
 
+  /** Where the cell read by the last successful {@link fastNumber} ends (its delimiter or line end). */
+  private fastEnd = 0;
+
+  /**
+   * The common cell, read in one pass: an unquoted `[-]digits[.digits]` (at most 15 significant
+   * digits) that ends right at a delimiter or line end inside the buffer. Stores it into `column`
+   * (the same double and the same `canonical` flag as {@link bytesNumber}) and returns true; returns
+   * false, storing nothing, for anything else (blanks, `+`, exponents, long numbers, text, a cell cut
+   * by the end of the chunk), which the general path then reads.
+   */
+  private fastNumber(buf: Uint8Array, start: number, end: number, delim: number, column: Float64Array, j: number): boolean {
+    let p = start;
+    let b = p < end ? buf[p]! : -1;
+    const negative = b === 45;
+    if (negative) b = ++p < end ? buf[p]! : -1;
+    const first = p;
+    let mantissa = 0;
+    let significant = 0;
+    let digits = 0;
+    let exponent = 0;
+    let mark = false;
+    const comma = this.comma;
+    for (;;) {
+      if (b >= 48 && b <= 57) {
+        digits++;
+        if (mantissa !== 0 || b !== 48) {
+          if (significant === 15) return false; // more than 15 significant digits: the general path
+          mantissa = mantissa * 10 + (b - 48);
+          significant++;
+          if (mark) exponent--;
+        } else if (mark) exponent--;
+      } else if (!mark && b !== delim && (b === 46 || (b === 44 && comma))) mark = true;
+      else break;
+      b = ++p < end ? buf[p]! : -1;
+    }
+    if (digits === 0 || (b !== delim && b !== LF && b !== CR) || exponent < -22) return false;
+    const value = mantissa === 0 ? 0 : exponent === 0 ? mantissa : mantissa / POW10[-exponent]!;
+    column[this.nRows] = negative ? -value : value;
+    if (mark || (buf[first] === 48 && (digits > 1 || negative))) this.canonical[j] = 0;
+    this.fastEnd = p;
+    return true;
+  }
+
   /** Parses whole records in work[start, end); returns where the first unfinished one starts. */
   private parse(start: number, end: number, final: boolean): number {
     const buf = this.work;
@@ -301,10 +348,17 @@ class Scanner {
       let extraLines = 0;
       if (!this.headerCells) this.ensureCapacity(this.bytesBefore + pos);
       this.recordCells = 0;
+      // Data records of the first pass: plain numbers take the fast path below.
+      const columns = this.headerCells || this.collect ? null : this.values;
+      const ncols = this.ncols;
       let j = 0;
       let c = -1;
       for (;;) {
-        if (pos < end && buf[pos] === QUOTE) {
+        if (columns !== null && j < ncols && this.fastNumber(buf, pos, end, delim, columns[j]!, j)) {
+          pos = this.fastEnd;
+          c = buf[pos]!;
+          if (this.recordCells++ === 0) this.firstCellEmpty = false;
+        } else if (pos < end && buf[pos] === QUOTE) {
           let p = pos + 1;
           let escaped = false;
           for (;;) {
@@ -386,7 +440,7 @@ class Scanner {
   columns(): ScannedColumns {
     const n = this.nRows;
     // A copy only when the estimate overshot by a quarter; else a view (no second array at the peak).
-    const trim = <T extends Float64Array | Int32Array>(a: T): T => (a.length > n * 1.25 + 1024 ? a.slice(0, n) : a.subarray(0, n)) as T;
+    const trim = <T extends Float64Array | Int32Array>(a: T): T => (a.length > n * 1.25 + 16 ? a.slice(0, n) : a.subarray(0, n)) as T;
     return {
       nRows: n,
       lineOfRow: trim(this.lines),
