@@ -1,24 +1,18 @@
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
-import { prepareEnginesNode } from "../../io/prepareEngines.js";
-import { loadStudy } from "../../io/readStudy.js";
-import { type OutputFile, checkOutputDir, writeOutputSet } from "../../io/outputDir.js";
-import { type ReportFormat, reportFiles } from "../../io/writeReport.js";
+import type { OutputFile } from "../../io/outputDir.js";
+import type { ReportFormat } from "../../io/writeReport.js";
 import { csvCell } from "../../core/csvCell.js";
-import { formatJson } from "../../report/render/json.js";
 import { computeFlags } from "../../report/flags.js";
 import { internalEstimateName } from "../../report/format.js";
 import type { StudyResults } from "../../report/results.js";
-import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
-import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
+import type { PredictionRow } from "../../validate/study/runStudy.js";
 import type { StudyModelFile } from "../../validate/modelFile.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { numberOption } from "../options.js";
 import { printJson } from "../output.js";
-import { progressReporter } from "../progress.js";
-import { parseFormats } from "./report.js";
 
 /** Options shared by `radval validate` and `radval run`. */
 export interface StudyCommandOptions {
@@ -127,6 +121,20 @@ export function summaryTable(results: StudyResults): string {
  */
 export async function runStudyCommand(configPath: string, options: StudyCommandOptions, io: CliIo, defaults: StudyCommandDefaults): Promise<void> {
   const seed = numberOption("--seed", options.seed, { min: 0, integer: true });
+  // The study machinery (YAML and schema checking, readers, model engines, worker pool, report writers)
+  // is loaded when a study runs, not when the command is registered: `radval run --help` stays light.
+  const [{ loadStudy }, { checkOutputDir, writeOutputSet }, { reportFiles }, { defaultWorkers, workerPoolExecutor }, { runStudy }, { prepareEnginesNode }, { progressReporter }, { formatJson }, { parseFormats }] =
+    await Promise.all([
+      import("../../io/readStudy.js"),
+      import("../../io/outputDir.js"),
+      import("../../io/writeReport.js"),
+      import("../../validate/pool.js"),
+      import("../../validate/study/runStudy.js"),
+      import("../../io/prepareEngines.js"),
+      import("../progress.js"),
+      import("../../report/render/json.js"),
+      import("./report.js"),
+    ]);
   const workers = numberOption("--workers", options.workers, { min: 1, integer: true, default: defaultWorkers() })!;
   const createdAt = createdAtOf(options.createdAt, process.env);
   const explicitFormats = options.format ?? (typeof options.report === "string" ? options.report : undefined);
