@@ -346,28 +346,46 @@ class Scanner {
    */
   private fastNumber(buf: Uint8Array, start: number, end: number, delim: number, j: number): boolean {
     let p = start;
-    let b = p < end ? buf[p]! : -1;
+    if (p >= end) return false;
+    let b = buf[p]!;
     const negative = b === 45;
-    if (negative) b = ++p < end ? buf[p]! : -1;
+    if (negative) {
+      if (++p >= end) return false;
+      b = buf[p]!;
+    }
     const first = p;
     let mantissa = 0;
     let significant = 0;
-    let digits = 0;
     let exponent = 0;
+    // Integer digits (leading zeros are not significant), then the fraction's, each ×10^−1.
+    // The cell must end inside the buffer: at its end the general path takes over.
+    while (b >= 48 && b <= 57) {
+      if (mantissa !== 0 || b !== 48) {
+        if (significant === 15) return false; // more than 15 significant digits: the general path
+        mantissa = mantissa * 10 + (b - 48);
+        significant++;
+      }
+      if (++p >= end) return false;
+      b = buf[p]!;
+    }
+    let digits = p - first;
     let mark = false;
-    const comma = this.comma;
-    for (;;) {
-      if (b >= 48 && b <= 57) {
-        digits++;
+    if (b !== delim && (b === 46 || (b === 44 && this.comma))) {
+      mark = true;
+      if (++p >= end) return false;
+      b = buf[p]!;
+      const fraction = p;
+      while (b >= 48 && b <= 57) {
         if (mantissa !== 0 || b !== 48) {
-          if (significant === 15) return false; // more than 15 significant digits: the general path
+          if (significant === 15) return false;
           mantissa = mantissa * 10 + (b - 48);
           significant++;
-          if (mark) exponent--;
-        } else if (mark) exponent--;
-      } else if (!mark && b !== delim && (b === 46 || (b === 44 && comma))) mark = true;
-      else break;
-      b = ++p < end ? buf[p]! : -1;
+        }
+        exponent--;
+        if (++p >= end) return false;
+        b = buf[p]!;
+      }
+      digits += p - fraction;
     }
     if (digits === 0 || (b !== delim && b !== LF && b !== CR) || exponent < -22) return false;
     const value = mantissa === 0 ? 0 : exponent === 0 ? mantissa : mantissa / POW10[-exponent]!;
