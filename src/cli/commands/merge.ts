@@ -69,7 +69,7 @@ export async function mergeCommand(inputs: readonly string[], options: MergeOpti
     progress.stop();
   }
   replay.finish();
-  const formats = reportFormatsOf(options, loaded.inputs.config.report?.formats, defaults);
+  const formats = await reportFormatsOf(options, loaded.inputs.config.report?.formats, defaults);
   await writeStudyOutputs({ results, predictions, modelFile }, outDir, formats, options, io, 1);
 }
 

@@ -1,29 +1,18 @@
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
-import { prepareEnginesNode } from "../../io/prepareEngines.js";
-import { loadStudy } from "../../io/readStudy.js";
-import { type OutputFile, checkOutputDir, writeOutputSet } from "../../io/outputDir.js";
-import { type ReportFormat, reportFiles } from "../../io/writeReport.js";
+import type { OutputFile } from "../../io/outputDir.js";
+import type { ReportFormat } from "../../io/writeReport.js";
 import { csvCell } from "../../core/csvCell.js";
-import { formatJson } from "../../report/render/json.js";
 import { computeFlags } from "../../report/flags.js";
 import { internalEstimateName } from "../../report/format.js";
 import type { StudyResults } from "../../report/results.js";
-import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
-import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
+import type { PredictionRow } from "../../validate/study/runStudy.js";
 import type { StudyModelFile } from "../../validate/modelFile.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { numberOption } from "../options.js";
 import { printJson } from "../output.js";
-import { progressReporter } from "../progress.js";
-import { parseFormats } from "./report.js";
-import { parseShardOption } from "../shardOption.js";
-import { checkShardDir, writeShardFile } from "../../io/shardFiles.js";
-import { recordingShardExecutor } from "../../validate/shard/recording.js";
-import { SHARD_FILE_VERSION, SHARD_FORMAT } from "../../validate/shard/format.js";
-import { RADVAL_VERSION } from "../../version.js";
 
 /** Options shared by `radval validate` and `radval run`. */
 export interface StudyCommandOptions {
@@ -183,6 +172,7 @@ export async function writeStudyOutputs(
   workers: number,
 ): Promise<void> {
   const { results, predictions, modelFile } = outputs;
+  const [{ formatJson }, { reportFiles }, { writeOutputSet }] = await Promise.all([import("../../report/render/json.js"), import("../../io/writeReport.js"), import("../../io/outputDir.js")]);
   const files: OutputFile[] = [
     { path: "results.json", content: `${formatJson(results)}\n` },
     { path: "predictions.csv", content: predictionsCsv(predictions) },
@@ -201,7 +191,8 @@ export async function writeStudyOutputs(
 }
 
 /** The report formats of a run: --format (or --report's list), else the config's report.formats, else the command's default; null = no report. */
-export function reportFormatsOf(options: StudyCommandOptions, configFormats: readonly ReportFormat[] | undefined, defaults: StudyCommandDefaults): readonly ReportFormat[] | null {
+export async function reportFormatsOf(options: StudyCommandOptions, configFormats: readonly ReportFormat[] | undefined, defaults: StudyCommandDefaults): Promise<readonly ReportFormat[] | null> {
+  const { parseFormats } = await import("./report.js");
   const explicitFormats = options.format ?? (typeof options.report === "string" ? options.report : undefined);
   const formatsOption = explicitFormats !== undefined ? parseFormats(explicitFormats) : undefined;
   const wantReport = options.report === undefined ? defaults.report : options.report !== false;
@@ -216,18 +207,32 @@ export function reportFormatsOf(options: StudyCommandOptions, configFormats: rea
  */
 export async function runStudyCommand(configPath: string, options: StudyCommandOptions, io: CliIo, defaults: StudyCommandDefaults): Promise<void> {
   const seed = numberOption("--seed", options.seed, { min: 0, integer: true });
+  // The study machinery (YAML and schema checking, readers, model engines, worker pool, report writers)
+  // is loaded when a study runs, not when the command is registered: `radval run --help` stays light.
+  const [{ loadStudy }, { checkOutputDir }, { defaultWorkers, workerPoolExecutor }, { runStudy }, { prepareEnginesNode }, { progressReporter }, { parseFormats }] = await Promise.all([
+    import("../../io/readStudy.js"),
+    import("../../io/outputDir.js"),
+    import("../../validate/pool.js"),
+    import("../../validate/study/runStudy.js"),
+    import("../../io/prepareEngines.js"),
+    import("../progress.js"),
+    import("./report.js"),
+  ]);
+  const shardModules = options.shard !== undefined
+    ? await Promise.all([import("../shardOption.js"), import("../../io/shardFiles.js"), import("../../validate/shard/recording.js"), import("../../validate/shard/format.js"), import("../../version.js")])
+    : null;
   const workers = numberOption("--workers", options.workers, { min: 1, integer: true, default: defaultWorkers() })!;
   const createdAt = createdAtOf(options.createdAt, process.env);
   const explicitFormats = options.format ?? (typeof options.report === "string" ? options.report : undefined);
   if (explicitFormats !== undefined) parseFormats(explicitFormats); // a bad --format is found before any fitting
-  const shard = options.shard !== undefined ? parseShardOption(options.shard, process.env) : null;
+  const shard = shardModules ? shardModules[0].parseShardOption(options.shard!, process.env) : null;
   const loaded = loadStudy(configPath, { command: defaults.command });
   const outDir = resolve(options.out ?? (shard ? `${defaults.outDir ?? "radval-results"}.shards` : (defaults.outDir ?? "radval-results")));
   // Before any fitting: an unwritable or foreign --out is found now, not after the run.
-  if (shard) checkShardDir(outDir);
+  if (shard) shardModules![1].checkShardDir(outDir);
   else checkOutputDir(outDir);
   const pool = workerPoolExecutor(workers);
-  const recorder = shard ? recordingShardExecutor(pool, shard) : null;
+  const recorder = shard ? shardModules![2].recordingShardExecutor(pool, shard) : null;
   const executor = recorder ?? pool;
   const progress = progressReporter(io, options.quiet || options.json);
   let warnings = 0;
@@ -256,6 +261,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
   }
   if (shard && recorder) {
     const record = recorder.record();
+    const [, { writeShardFile }, , { SHARD_FILE_VERSION, SHARD_FORMAT }, { RADVAL_VERSION }] = shardModules!;
     const path = writeShardFile(outDir, {
       format: SHARD_FORMAT,
       version: SHARD_FILE_VERSION,
@@ -272,7 +278,7 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
     else io.stdout(`shard ${shard.index} of ${shard.count}: ${record.tasks.length} of ${record.totalTasks} fit tasks computed\nWrote:\n${listWritten([path])}\n`);
     return;
   }
-  const formats = reportFormatsOf(options, loaded.inputs.config.report?.formats, defaults);
+  const formats = await reportFormatsOf(options, loaded.inputs.config.report?.formats, defaults);
   await writeStudyOutputs({ results, predictions, modelFile }, outDir, formats, options, io, workers);
 }
 
