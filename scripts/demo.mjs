@@ -7,6 +7,9 @@
 //                        decision curves
 //   reports/pbc/         examples/pbc.study.yaml: cirrhosis from laboratory values, developed on the trial cohort,
 //                        validated on the external cohort, with model updating
+//   reports/wdbc/, reports/asah/: two more binary studies
+//   reports/pbc-survival/  examples/pbc-survival.study.yaml: time to death, Cox models, risk at 5 years
+//   reports/pbc-stage/     examples/pbc-stage.study.yaml: ordinal histologic stage with clinical cut-offs
 //
 // Each folder gets report.html (self-contained, opens offline), report.md + charts/*.svg, report.json and
 // results.json. Extra arguments go to both runs (e.g. `npm run demo -- --workers 1 --quiet`).
@@ -43,6 +46,8 @@ const STUDIES = [
   { config: "examples/pbc.study.yaml", out: "reports/pbc", what: "PBC cirrhosis: trial → external cohort, model updating" },
   { config: "examples/wdbc.study.yaml", out: "reports/wdbc", what: "WDBC: 30 cytology features, LASSO, CV and bootstrap (separable data)" },
   { config: "examples/asah.study.yaml", out: "reports/asah", what: "aSAH: small clinical data set, logistic vs ridge, repeated CV and bootstrap" },
+  { config: "examples/pbc-survival.study.yaml", out: "reports/pbc-survival", what: "PBC survival: Cox and Cox LASSO, 5-year risk, trial → external cohort" },
+  { config: "examples/pbc-stage.study.yaml", out: "reports/pbc-stage", what: "PBC histologic stage 1–4: proportional odds and multinomial LASSO, cut-off AUCs, kappa" },
 ];
 
 process.chdir(root);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { featureColumn, requireOutcome } from "../core/dataset.js";
+import { type Dataset, featureColumn, requireOutcome } from "../core/dataset.js";
 import { type ErrorLocation, RadvalError, type RadvalWarning } from "../core/errors.js";
 import { readRawTable } from "../io/readTable.js";
 import { closestName } from "../core/suggest.js";
@@ -93,7 +93,7 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
   if (options.id !== undefined) roles.id = options.id;
   if (options.positive !== undefined) roles.positive = options.positive;
   if (options.dropMissingOutcome) roles.missingOutcome = "drop";
-  let data;
+  let data: Dataset;
   try {
     data = tableToDataset(filterRows(readRawTable(file, parseOptionsFrom(options)), options.where ?? []), roles);
   } catch (e) {
@@ -116,6 +116,21 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
   };
   const raw = names.map((name) => featureColumn(data, name));
   const n = outcome.values.length;
+  // The first row with a missing value (most files have none: then nothing is copied).
+  let firstMissing = -1;
+  for (let c = 0; c < raw.length; c++) {
+    const column = raw[c]!;
+    for (let k = 0; k < n && (firstMissing < 0 || k < firstMissing); k++) {
+      if (column[k] !== column[k]) {
+        firstMissing = k;
+        break;
+      }
+    }
+  }
+  if (firstMissing < 0) {
+    // Views of the dataset's own arrays (made for this call; nobody else holds them).
+    return { file, truth: outcome.values, columns: raw, names, positiveLabel: outcome.positiveLabel, negativeLabel: outcome.negativeLabel, warnings: data.warnings, locate };
+  }
   const keep: number[] = [];
   const droppedLines: number[] = [];
   for (let k = 0; k < n; k++) {
@@ -131,30 +146,25 @@ export function readPredictionTable(file: string, options: PredictionFileOptions
     }
   }
   const warnings = [...data.warnings];
-  if (droppedLines.length) {
-    const shown = droppedLines.slice(0, 5);
-    warnings.push({
-      code: "ROWS_DROPPED",
-      message: `${droppedLines.length} row(s) with a missing ${names.join(" or ")} left out (--drop-missing), at line(s) ${shown.join(", ")}${droppedLines.length > shown.length ? ", …" : ""}`,
-      where: { file },
-    });
-  }
+  const shown = droppedLines.slice(0, 5);
+  warnings.push({
+    code: "ROWS_DROPPED",
+    message: `${droppedLines.length} row(s) with a missing ${names.join(" or ")} left out (--drop-missing), at line(s) ${shown.join(", ")}${droppedLines.length > shown.length ? ", …" : ""}`,
+    where: { file },
+  });
   const pick = (col: ArrayLike<number>): Float64Array => {
-    if (keep.length === n) return Float64Array.from(col); // nothing dropped: one copy, no per-row callback
     const out = new Float64Array(keep.length);
     for (let i = 0; i < keep.length; i++) out[i] = col[keep[i]!]!;
     return out;
   };
   const truth = pick(outcome.values);
-  if (keep.length < n) {
-    let events = 0;
-    for (const v of truth) events += v;
-    if (events === 0 || events === truth.length) {
-      throw new RadvalError("OUTCOME_ONE_LEVEL", `after leaving out the rows with a missing ${names.join(" or ")}, the ${truth.length} remaining rows have only ${events === 0 ? "non-events" : "events"}`, {
-        where: { file, column: options.outcome },
-        hint: "A binary outcome needs both events and non-events among the rows with a prediction.",
-      });
-    }
+  let events = 0;
+  for (const v of truth) events += v;
+  if (events === 0 || events === truth.length) {
+    throw new RadvalError("OUTCOME_ONE_LEVEL", `after leaving out the rows with a missing ${names.join(" or ")}, the ${truth.length} remaining rows have only ${events === 0 ? "non-events" : "events"}`, {
+      where: { file, column: options.outcome },
+      hint: "A binary outcome needs both events and non-events among the rows with a prediction.",
+    });
   }
   const values = raw.map(pick);
   const rowOf = Int32Array.from(keep);

@@ -28,6 +28,8 @@ export interface CommandEntry {
  */
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "run", term: "run [options] <study.yaml>", summary: "run a study config end to end: validation, then results.json and the TRIPOD+AI report (html, md, json)", load: () => import("./commands/run.js").then((m) => m.registerRun) },
+  { name: "merge", term: "merge [options] <shards...>", summary: "merge the shard files of radval run --shard i/N into results.json and the report, bit-identical to a single-machine run", load: () => import("./commands/merge.js").then((m) => m.registerMerge) },
+  { name: "plan", term: "plan [options] <study.yaml>", summary: "plan a sharded run: fit tasks by stage, time per task from pilot fits, memory, and the shard count for a target wall time", load: () => import("./commands/plan.js").then((m) => m.registerPlan) },
   { name: "predict", term: "predict [options] <model.json> <file>", summary: "apply a study's final model (model.json from radval run) to new patients: id, model, predicted probability", load: () => import("./commands/predict.js").then((m) => m.registerPredict) },
   { name: "init", term: "init [options] <file.csv>", summary: "write a commented starter study config for a feature table (roles guessed from column names: check them)", load: () => import("./commands/init.js").then((m) => m.registerInit) },
   { name: "describe", term: "describe [options] <file>", summary: "summarise a feature table: rows, features, outcome counts, missing values, constant features, roles", load: () => import("./commands/describe.js").then((m) => m.registerDescribe) },

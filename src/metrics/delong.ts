@@ -1,9 +1,9 @@
 import { RadvalError } from "../core/errors.js";
 import { normalQuantile, normalTwoSidedP } from "../stats/normal.js";
 import { studentTTwoSidedP } from "../stats/studentT.js";
-import { twiceMannWhitneyU } from "./auc.js";
-import { sortedRuns } from "../stats/argsort.js";
+import { ArgsortScratch, sortedRuns } from "../stats/argsort.js";
 import { type ClassCounts, type Direction, checkBinaryScores, checkDirection, sortedClassScores } from "./inputs.js";
+import { type ScoreRuns, runsFromSorted } from "./thresholds.js";
 
 /** Options of the DeLong functions. */
 export interface DelongOptions {
@@ -85,7 +85,8 @@ export interface DelongUnpairedTest {
   readonly reason?: string;
 }
 
-function checkLevel(level: number): number {
+/** Checks a confidence level (strictly between 0 and 1): `INVALID_OPTION` otherwise. */
+export function checkLevel(level: number): number {
   if (!(level > 0 && level < 1)) {
     throw new RadvalError("INVALID_OPTION", `confidence level must be between 0 and 1 (exclusive), got ${level}`, { where: { option: "level" }, hint: "Use 0.95 for a 95% interval." });
   }
@@ -94,36 +95,44 @@ function checkLevel(level: number): number {
 
 /**
  * Sums of squared deviations of the placements from θ over both classes, from
- * the sorted class scores: Σᵢ (V10ᵢ − θ)² and Σⱼ (V01ⱼ − θ)². Every tied run
- * shares one placement (mid-ranks, Sun & Xu 2014). O(n₁ + n₀).
+ * the runs of tied scores: Σᵢ (V10ᵢ − θ)² and Σⱼ (V01ⱼ − θ)². Every tied run
+ * shares one placement (mid-ranks, Sun & Xu 2014). O(runs).
  */
-function placementSquares(positives: Float64Array, negatives: Float64Array, theta: number): { s10: number; s01: number } {
-  const n1 = positives.length;
-  const n0 = negatives.length;
-  let i = 0;
-  let j = 0;
+function placementSquares(runs: ScoreRuns, theta: number): { s10: number; s01: number } {
+  const n1 = runs.nPositive;
+  const n0 = runs.nNegative;
+  let posBelow = 0;
+  let negBelow = 0;
   let s10 = 0;
   let s01 = 0;
-  while (i < n1 || j < n0) {
-    const v = i < n1 && (j >= n0 || positives[i]! <= negatives[j]!) ? positives[i]! : negatives[j]!;
-    let iEnd = i;
-    while (iEnd < n1 && positives[iEnd] === v) iEnd++;
-    let jEnd = j;
-    while (jEnd < n0 && negatives[jEnd] === v) jEnd++;
-    const cPos = iEnd - i;
-    const cNeg = jEnd - j;
+  for (let q = 0; q < runs.length; q++) {
+    const cPos = runs.positives[q]!;
+    const cNeg = runs.negatives[q]!;
     if (cPos > 0) {
-      const d = (2 * j + cNeg) / (2 * n0) - theta;
+      const d = (2 * negBelow + cNeg) / (2 * n0) - theta;
       s10 += cPos * d * d;
     }
     if (cNeg > 0) {
-      const d = (2 * (n1 - iEnd) + cPos) / (2 * n1) - theta;
+      const d = (2 * (n1 - posBelow - cPos) + cPos) / (2 * n1) - theta;
       s01 += cNeg * d * d;
     }
-    i = iEnd;
-    j = jEnd;
+    posBelow += cPos;
+    negBelow += cNeg;
   }
   return { s10, s01 };
+}
+
+/** Twice the Mann–Whitney U from the runs: Σ over runs of #positives·(2·#negatives below + #negatives tied). Exact. */
+function twiceUFromRuns(runs: ScoreRuns): number {
+  let negBelow = 0;
+  let twiceU = 0;
+  for (let q = 0; q < runs.length; q++) {
+    const cPos = runs.positives[q]!;
+    const cNeg = runs.negatives[q]!;
+    if (cPos > 0) twiceU += cPos * (2 * negBelow + cNeg);
+    negBelow += cNeg;
+  }
+  return twiceU;
 }
 
 /**
@@ -142,19 +151,19 @@ export function delongAuc(truth: ArrayLike<number>, score: ArrayLike<number>, op
   const level = checkLevel(options.level ?? 0.95);
   const counts = checkBinaryScores(truth, score);
   const { positives, negatives } = sortedClassScores(truth, score, counts, direction);
-  return delongFromSorted(positives, negatives, counts, direction, level);
+  return delongFromRuns(runsFromSorted(positives, negatives), counts, direction, level);
 }
 
-/** {@link delongAuc} from class scores already sorted ascending in the positive orientation. O(n). */
-export function delongFromSorted(positives: Float64Array, negatives: Float64Array, counts: ClassCounts, direction: Direction, level = 0.95): DelongAuc {
+/** {@link delongAuc} from the runs of tied scores (see {@link ScoreRuns}; {@link rankScore} or `runsFromSorted`). O(runs). */
+export function delongFromRuns(runs: ScoreRuns, counts: ClassCounts, direction: Direction, level = 0.95): DelongAuc {
   const n1 = counts.nPositive;
   const n0 = counts.nNegative;
-  const auc = twiceMannWhitneyU(positives, negatives) / (2 * n1 * n0);
+  const auc = twiceUFromRuns(runs) / (2 * n1 * n0);
   const base = { auc, level, n: counts.n, nPositive: n1, nNegative: n0, direction };
   if (n1 < 2 || n0 < 2) {
     return { ...base, variance: null, se: null, ci: null, reason: `DeLong variance needs at least 2 events and 2 non-events (got ${n1} and ${n0})` };
   }
-  const { s10, s01 } = placementSquares(positives, negatives, auc);
+  const { s10, s01 } = placementSquares(runs, auc);
   const variance = s10 / (n1 - 1) / n1 + s01 / (n0 - 1) / n0;
   const se = Math.sqrt(variance);
   const lo = auc + se * normalQuantile((1 - level) / 2);
@@ -165,25 +174,55 @@ export function delongFromSorted(positives: Float64Array, negatives: Float64Arra
     : { ...base, variance, se, ci };
 }
 
+/** One score ranked once ({@link rankScore}): its runs of ties, 2U, and (when asked) every case's placement. */
+export interface RankedScore {
+  readonly runs: ScoreRuns;
+  /** Twice the Mann–Whitney U (exact). */
+  readonly twiceU: number;
+  /** DeLong placement of every case in input order (V10 for a positive, V01 for a negative); empty unless asked for. */
+  readonly place: Float64Array;
+}
+
+/** Options of {@link rankScore}. */
+export interface RankOptions {
+  /** Compute every case's placement (default true). */
+  readonly placements?: boolean;
+  /** Keep the runs of tied scores (default true). */
+  readonly runs?: boolean;
+  /** Scratch memory shared by several rankings ({@link ArgsortScratch}). */
+  readonly scratch?: ArgsortScratch;
+}
+
+const NO_RUNS: ScoreRuns = { length: 0, value: () => NaN, positives: new Int32Array(0), negatives: new Int32Array(0), nPositive: 0, nNegative: 0 };
+
 /**
- * Placements of every case in input order from one stable argsort of the
- * pooled scores: walking the runs of tied scores, a positive gets
- * V10 = (#negatives below + ½ #tied negatives)/n₀ and a negative
- * V01 = (#positives above + ½ #tied positives)/n₁ (Sun & Xu 2014's mid-rank
- * identities). Also returns 2U for the exact AUC. O(n log n).
+ * Ranks a checked score once: one stable argsort of the pooled scores ({@link sortedRuns}), then a
+ * walk over the runs of tied scores that gives 2U, the {@link ScoreRuns} and every case's
+ * placement in input order — a positive gets V10 = (#negatives below + ½ #tied negatives)/n₀, a
+ * negative V01 = (#positives above + ½ #tied positives)/n₁ (Sun & Xu 2014's mid-rank identities).
+ * Enough for the AUC, its DeLong variance ({@link delongFromRuns}), the ROC walk (Youden) and the
+ * paired test ({@link delongPairedFromRanked}) from one sort. O(n log n).
  */
-function pooledPlacements(truth: ArrayLike<number>, score: ArrayLike<number>, counts: ClassCounts, direction: Direction): { twiceU: number; place: Float64Array } {
+export function rankScore(truth: ArrayLike<number>, score: ArrayLike<number>, counts: ClassCounts, direction: Direction, options: RankOptions = {}): RankedScore {
   const n = counts.n;
   const n1 = counts.nPositive;
   const n0 = counts.nNegative;
-  const { order, newValue } = sortedRuns(score, direction === ">");
+  const placements = options.placements ?? true;
+  const keepRuns = options.runs ?? true;
+  const negate = direction === ">";
+  const { order, newValue } = sortedRuns(score, negate, options.scratch);
   // A compact copy of the classes: the run walk reads them in sorted (random) order.
   const cls = new Uint8Array(n);
   for (let i = 0; i < n; i++) cls[i] = truth[i]!;
-  const place = new Float64Array(n);
+  let nRuns = 0;
+  if (keepRuns) for (let k = 0; k < n; k++) nRuns += newValue[k]!;
+  const runPos = new Int32Array(nRuns);
+  const runNeg = new Int32Array(nRuns);
+  const place = new Float64Array(placements ? n : 0);
   let negBelow = 0;
   let posBelow = 0;
   let twiceU = 0;
+  let q = 0;
   for (let k = 0; k < n; ) {
     let end = k + 1;
     let cPos = cls[order[k]!]!;
@@ -192,18 +231,37 @@ function pooledPlacements(truth: ArrayLike<number>, score: ArrayLike<number>, co
       end++;
     }
     const cNeg = end - k - cPos;
-    const v10 = (2 * negBelow + cNeg) / (2 * n0);
-    const v01 = (2 * (n1 - posBelow - cPos) + cPos) / (2 * n1);
-    for (let r = k; r < end; r++) {
-      const i = order[r]!;
-      place[i] = cls[i] === 1 ? v10 : v01;
+    if (placements) {
+      const v10 = (2 * negBelow + cNeg) / (2 * n0);
+      const v01 = (2 * (n1 - posBelow - cPos) + cPos) / (2 * n1);
+      for (let r = k; r < end; r++) {
+        const i = order[r]!;
+        place[i] = cls[i] === 1 ? v10 : v01;
+      }
+    }
+    if (keepRuns) {
+      runPos[q] = cPos;
+      runNeg[q] = cNeg;
+      q++;
     }
     twiceU += cPos * (2 * negBelow + cNeg);
     negBelow += cNeg;
     posBelow += cPos;
     k = end;
   }
-  return { twiceU, place };
+  if (!keepRuns) return { runs: NO_RUNS, twiceU, place };
+  // The score of a run is looked up when asked for (the ROC walk needs a few): where each run starts.
+  let start: Int32Array | undefined;
+  const value = (run: number): number => {
+    if (!start) {
+      start = new Int32Array(nRuns);
+      for (let k = 0, r = 0; k < n; k++) if (newValue[k]) start[r++] = k;
+    }
+    const v = score[order[start[run]!]!]!;
+    const w = negate ? -v : v;
+    return w === 0 ? 0 : w; // −0 as +0, as the class sorts store it
+  };
+  return { runs: { length: nRuns, value, positives: runPos, negatives: runNeg, nPositive: n1, nNegative: n0 }, twiceU, place };
 }
 
 /**
@@ -215,7 +273,7 @@ function pooledPlacements(truth: ArrayLike<number>, score: ArrayLike<number>, co
 export function delongPlacements(truth: ArrayLike<number>, score: ArrayLike<number>, options: { direction?: Direction } = {}): DelongPlacements {
   const direction = checkDirection(options.direction ?? "<");
   const counts = checkBinaryScores(truth, score);
-  const { twiceU, place } = pooledPlacements(truth, score, counts, direction);
+  const { twiceU, place } = rankScore(truth, score, counts, direction, { runs: false });
   const positives = new Float64Array(counts.nPositive);
   const negatives = new Float64Array(counts.nNegative);
   let ip = 0;
@@ -246,10 +304,16 @@ export function delongPairedTest(
   const level = checkLevel(options.level ?? 0.95);
   const counts = checkBinaryScores(truth, score1, { name: "score 1" });
   checkBinaryScores(truth, score2, { name: "score 2" });
+  const scratch = new ArgsortScratch(counts.n);
+  const a = rankScore(truth, score1, counts, direction, { runs: false, scratch });
+  const b = rankScore(truth, score2, counts, direction, { runs: false, scratch });
+  return delongPairedFromRanked(truth, counts, a, b, direction, level);
+}
+
+/** {@link delongPairedTest} from the two scores ranked by {@link rankScore} with placements. O(n). */
+export function delongPairedFromRanked(truth: ArrayLike<number>, counts: ClassCounts, a: RankedScore, b: RankedScore, direction: Direction, level = 0.95): DelongPairedTest {
   const n1 = counts.nPositive;
   const n0 = counts.nNegative;
-  const a = pooledPlacements(truth, score1, counts, direction);
-  const b = pooledPlacements(truth, score2, counts, direction);
   const auc1 = a.twiceU / (2 * n1 * n0);
   const auc2 = b.twiceU / (2 * n1 * n0);
   const difference = auc1 - auc2;

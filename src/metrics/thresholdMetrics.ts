@@ -4,7 +4,7 @@ import { type ProportionCiMethod, proportionCi } from "../stats/binomialCi.js";
 import { bootstrapStatistic } from "./bootstrap.js";
 import { type Direction, checkBinaryScores, checkDirection, sortedClassScores } from "./inputs.js";
 import { type RocCurve, rocFromCounts } from "./roc.js";
-import { type ConfusionCounts, confusionAt, countsFromSorted } from "./thresholds.js";
+import { type ConfusionCounts, type ScoreRuns, confusionAt, countsFromSorted, runsFromSorted } from "./thresholds.js";
 
 /** One point of the ROC curve. */
 export interface RocPoint {
@@ -36,7 +36,62 @@ export function youden(truth: ArrayLike<number>, score: ArrayLike<number>, optio
   const direction = checkDirection(options.direction ?? "<");
   const counts = checkBinaryScores(truth, score);
   const { positives, negatives } = sortedClassScores(truth, score, counts, direction);
-  return youdenFromRoc(rocFromCounts(countsFromSorted(positives, negatives, direction)));
+  return youdenFromRuns(runsFromSorted(positives, negatives), direction);
+}
+
+/**
+ * {@link youden} from the runs of tied scores, walking pROC's thresholds in coords order without
+ * building the curve: the same thresholds (−Inf, pROC's midpoints, +Inf), the same criterion
+ * tp/n₁ + (n₀ − fp)/n₀ and the same ties as {@link youdenFromRoc} of {@link rocFromCounts}. O(runs).
+ */
+export function youdenFromRuns(runs: ScoreRuns, direction: Direction): YoudenResult {
+  const n1 = runs.nPositive;
+  const n0 = runs.nNegative;
+  const m = runs.length;
+  // Coords order (sensitivity decreasing) is the ascending order of the runs: threshold q (0 ≤ q ≤ m)
+  // calls runs q, q + 1, … positive. First the best criterion and the thresholds attaining it…
+  let best = -Infinity;
+  let ties: number[] = [];
+  let posBelow = 0;
+  let negBelow = 0;
+  for (let q = 0; q <= m; q++) {
+    const crit = (n1 - posBelow) / n1 + negBelow / n0;
+    if (crit > best) {
+      best = crit;
+      ties = [q];
+    } else if (crit === best) ties.push(q);
+    if (q < m) {
+      posBelow += runs.positives[q]!;
+      negBelow += runs.negatives[q]!;
+    }
+  }
+  // …then their points: −Inf / +Inf at the ends, else pROC's midpoint of the neighbouring scores.
+  const sign = direction === "<" ? 1 : -1;
+  let q = 0;
+  posBelow = 0;
+  negBelow = 0;
+  const points = ties.map((t): RocPoint => {
+    for (; q < t; q++) {
+      posBelow += runs.positives[q]!;
+      negBelow += runs.negatives[q]!;
+    }
+    const sensitivity = (n1 - posBelow) / n1;
+    const specificity = negBelow / n0;
+    if (t === 0) return { threshold: -sign * Infinity, sensitivity, specificity };
+    if (t === m) return { threshold: sign * Infinity, sensitivity, specificity };
+    // The ascending neighbours a < b; the midpoint is moved onto the side that keeps the rule correct.
+    const previous = sign * runs.value(t - 1);
+    const current = sign * runs.value(t);
+    const a = direction === "<" ? previous : current;
+    const b = direction === "<" ? current : previous;
+    let threshold = (a + b) / 2;
+    if (Math.abs(threshold) > 1e100) threshold = a / 2 + b / 2;
+    if (direction === "<" && threshold === a) threshold = b;
+    else if (direction === ">" && threshold === b) threshold = a;
+    return { threshold, sensitivity, specificity };
+  });
+  const first = points[0]!;
+  return { ...first, youdenIndex: first.sensitivity + first.specificity - 1, direction, ties: points };
 }
 
 /** {@link youden} from an existing ROC curve. O(number of thresholds). */

@@ -102,3 +102,47 @@ export function confusionAt(counts: ThresholdCounts, threshold: number): Confusi
   const fp = lo === 0 ? 0 : counts.fp[lo - 1]!;
   return { tp, fp, tn: counts.nNegative - fp, fn: counts.nPositive - tp };
 }
+
+/**
+ * The distinct scores of both classes in ascending order of "more positive" (scores negated for
+ * direction ">"; −0 as +0), each with how many positives and negatives have it: the runs of tied
+ * scores that rank statistics (Mann–Whitney U, DeLong placements) and the ROC walk share.
+ */
+export interface ScoreRuns {
+  /** Number of runs (distinct scores). The arrays may be longer; only [0, length) is used. */
+  readonly length: number;
+  /** The distinct score of run q (0 ≤ q < length), in the positive orientation (−score for ">"); ascending in q. */
+  value(q: number): number;
+  /** Positives with each score. */
+  readonly positives: Int32Array;
+  /** Negatives with each score. */
+  readonly negatives: Int32Array;
+  readonly nPositive: number;
+  readonly nNegative: number;
+}
+
+/** {@link ScoreRuns} from class scores sorted ascending in the positive orientation (as {@link countsFromSorted} takes them). O(n). */
+export function runsFromSorted(positives: Float64Array, negatives: Float64Array): ScoreRuns {
+  const n1 = positives.length;
+  const n0 = negatives.length;
+  const values = new Float64Array(n1 + n0);
+  const pos = new Int32Array(n1 + n0);
+  const neg = new Int32Array(n1 + n0);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < n1 || j < n0) {
+    const v = i < n1 && (j >= n0 || positives[i]! <= negatives[j]!) ? positives[i]! : negatives[j]!;
+    let iEnd = i;
+    while (iEnd < n1 && positives[iEnd] === v) iEnd++;
+    let jEnd = j;
+    while (jEnd < n0 && negatives[jEnd] === v) jEnd++;
+    values[k] = v;
+    pos[k] = iEnd - i;
+    neg[k] = jEnd - j;
+    k++;
+    i = iEnd;
+    j = jEnd;
+  }
+  return { length: k, value: (q) => values[q]!, positives: pos, negatives: neg, nPositive: n1, nNegative: n0 };
+}

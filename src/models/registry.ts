@@ -49,7 +49,7 @@ export interface EngineInfo {
   readonly isDefault: boolean;
   /** Standard hyperparameter names with their defaults. */
   readonly defaults: ModelEngine["defaults"];
-  /** True when `prepare()` must be awaited before `fit` (WebAssembly). */
+  /** True when `prepare()` must be awaited before `fit` (WebAssembly, or a library imported on demand). */
   readonly needsPrepare: boolean;
   /** Outcome kinds the engine fits. */
   readonly kinds: readonly OutcomeKind[];
@@ -150,7 +150,7 @@ export function engineFor(spec: Pick<ModelSpec, "model" | "engine">, engines: re
   });
 }
 
-/** Awaits `prepare()` of the engines of `specs` (e.g. loads libsvm's WebAssembly). Idempotent. */
+/** Awaits `prepare()` of the engines of `specs` (loads libsvm's WebAssembly, imports ml-svm / ml-random-forest). Idempotent. */
 export async function prepareEngines(specs: ReadonlyArray<Pick<ModelSpec, "model" | "engine">>, engines: readonly ModelEngine[] = ENGINES): Promise<void> {
   for (const spec of specs) {
     // Engines of the other outcome kinds load nothing asynchronously.

@@ -1,5 +1,4 @@
-import betainc from "@stdlib/math-base-special-betainc";
-import fQuantileStdlib from "@stdlib/stats-base-dists-f-quantile";
+import { stdlibBetainc as betainc, stdlibFQuantile as fQuantileStdlib } from "./stdlibF.js";
 
 /**
  * Quantile of the F distribution with `df1`, `df2` degrees of freedom (R's

@@ -34,13 +34,18 @@ export type FQuantileFn = (p: number, df1: number, df2: number) => number;
  * (Satterthwaite df) needs fresh quantiles per feature.
  */
 export function memoFQuantile(base: FQuantileFn = fQuantile): FQuantileFn {
-  const cache = new Map<string, number>();
+  // Keyed by the numbers themselves (p → df1 → df2; Map compares doubles by value), not by a string
+  // made of them: formatting three doubles per call cost more than the look-up saves.
+  const cache = new Map<number, Map<number, Map<number, number>>>();
   return (p, df1, df2) => {
-    const key = `${p}|${df1}|${df2}`;
-    let q = cache.get(key);
+    let byDf1 = cache.get(p);
+    if (byDf1 === undefined) cache.set(p, (byDf1 = new Map()));
+    let byDf2 = byDf1.get(df1);
+    if (byDf2 === undefined) byDf1.set(df1, (byDf2 = new Map()));
+    let q = byDf2.get(df2);
     if (q === undefined) {
       q = base(p, df1, df2);
-      cache.set(key, q);
+      byDf2.set(df2, q);
     }
     return q;
   };

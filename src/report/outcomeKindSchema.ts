@@ -12,10 +12,33 @@ export const outcomeKindInfoSchema = z.object({
   column: text.optional(),
   timeColumn: text.optional(),
   eventColumn: text.optional(),
+  eventValue: num.optional(),
   horizon: num.optional(),
   medianFollowUp: num.nullable().optional(),
   levels: z.array(text).optional(),
   cutoffs: z.array(text).optional(),
+  cohorts: z
+    .array(
+      z.object({
+        cohort: text,
+        n: count,
+        events: count.optional(),
+        censored: count.optional(),
+        eventsByHorizon: count.optional(),
+        medianFollowUp: num.nullable().optional(),
+        levelCounts: z.array(count).optional(),
+      }),
+    )
+    .optional(),
+});
+
+const siteValidation = z.object({
+  model: text,
+  sites: z.array(z.object({ site: text, n: count, values: z.record(z.string(), num.nullable()), concordance: z.object({ estimate: real, se: real }).nullable() })),
+  pooled: z.record(z.string(), num.nullable()),
+  meta: z
+    .object({ metric: text, estimate: real, lower: real, upper: real, predictionLower: real, predictionUpper: real, tau2: real, i2: real, sites: count, method: text })
+    .nullable(),
 });
 
 const survivalEvaluation = z.object({
@@ -120,5 +143,6 @@ export const outcomeValidationSchema = z.object({
       crossValidated: opt(cohortEvaluation),
     }),
   ),
+  leaveOneSiteOut: z.array(siteValidation).optional(),
 });
 

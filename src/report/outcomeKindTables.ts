@@ -1,3 +1,4 @@
+import { normalCdf } from "../stats/normal.js";
 import type { ReportTable, TableCell } from "./model.js";
 import type { KindCohortEvaluation, StudyResults } from "./results.js";
 
@@ -37,10 +38,62 @@ export function outcomeKindTables(results: StudyResults): ReportTable[] {
       `${v.description}. Apparent: the final model on the ${v.cohort} rows. CV (pooled): the index of the out-of-fold predictions pooled over the folds (mean over repeats); fold mean and SD: per fold. Corrected = apparent − optimism (Harrell's bootstrap, every step refit in every replicate). External: the final model applied unchanged.`,
     ),
   );
+  const loso = v.leaveOneSiteOut ?? [];
+  if (loso.length) {
+    const metricRows = v.models[0]?.metrics ?? [];
+    tables.push(
+      table(
+        "site-performance",
+        "Leave-one-site-out: each site held out in turn",
+        ["Model", "Held-out site", "Patients", ...metricRows.map((r) => r.label)],
+        loso.flatMap((m) => [
+          ...m.sites.map((s): TableCell[] => [label(m.model), s.site, s.n, ...metricRows.map((r) => s.values[r.metric] ?? null)]),
+          [label(m.model), "all sites, held-out predictions pooled", m.sites.reduce((a, s) => a + s.n, 0), ...metricRows.map((r) => m.pooled[r.metric] ?? null)],
+        ]),
+        loso
+          .filter((m) => m.meta)
+          .map((m) => `${label(m.model)}: ${m.meta!.metric} pooled ${m.meta!.estimate.toPrecision(3)} (95% CI ${ci(m.meta!.lower, m.meta!.upper)}; prediction interval ${ci(m.meta!.predictionLower, m.meta!.predictionUpper)}; τ² ${m.meta!.tau2.toPrecision(3)}, I² ${(100 * m.meta!.i2).toFixed(0)}%; ${m.meta!.method}, ${m.meta!.sites} sites).`)
+          .join(" ") || null,
+      ),
+    );
+  }
   const evaluations = v.models.flatMap((m) => [...m.cohorts, ...(m.crossValidated ? [m.crossValidated] : [])].map((e) => ({ model: label(m.model), e })));
   const skipped = evaluations.filter(({ e }) => e.notEstimable !== null);
   const skippedNote = skipped.length ? ` Not estimable: ${skipped.map(({ model, e }) => `${model} in ${e.cohort} (${e.notEstimable})`).join("; ")}.` : "";
   if (v.kind === "survival") {
+    const hrRows: TableCell[][] = [];
+    for (const m of results.models) {
+      const f = m.final;
+      if (!f.stdErrors || !f.coefficients) continue;
+      for (const c of f.coefficients) {
+        const se = f.stdErrors.find((s) => s.feature === c.feature)?.value;
+        if (se === undefined) continue;
+        const raw = f.rawScale?.coefficients.find((r) => r.feature === c.feature)?.value;
+        const ratio = raw !== undefined && c.value !== 0 ? raw / c.value : null; // per raw unit = per model-input unit × (raw / input)
+        const z = c.value / se;
+        const p = 2 * (1 - normalCdf(Math.abs(z)));
+        hrRows.push([
+          m.label,
+          c.feature,
+          Math.exp(c.value),
+          ci(Math.exp(c.value - 1.959963984540054 * se), Math.exp(c.value + 1.959963984540054 * se)),
+          ratio === null ? null : Math.exp(raw!),
+          ratio === null ? null : ci(Math.exp((c.value - 1.959963984540054 * se) * ratio), Math.exp((c.value + 1.959963984540054 * se) * ratio)),
+          p,
+        ]);
+      }
+    }
+    if (hrRows.length) {
+      tables.push(
+        table(
+          "hazard-ratios",
+          "Hazard ratios of the Cox models (95% Wald CI)",
+          ["Model", "Predictor", "HR per model-input unit", "95% CI", "HR per raw unit", "95% CI", "p (Wald)"],
+          hrRows,
+          "Model-input unit: the predictor after the recipe (one SD when the recipe standardises); raw unit: as measured (the same coefficient rescaled, so the same p). Penalised models have no standard errors.",
+        ),
+      );
+    }
     const horizon = results.outcomeKind?.horizon;
     tables.push(
       table(

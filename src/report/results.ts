@@ -17,7 +17,7 @@
 import type { HarmonizationResult } from "../harmonize/results.js";
 import type { CohortResult, DataPreparation, MissingDataHandling, Predictors } from "./results/data.js";
 import type { ModelResult } from "./results/models.js";
-import type { OutcomeKindInfo, OutcomeValidation } from "./results/outcomeKinds.js";
+import type { IncrementalValue, OutcomeKindInfo, OutcomeValidation } from "./results/outcomeKinds.js";
 import type {
   CaseMixComparison,
   ClassImbalance,
@@ -180,4 +180,6 @@ export interface StudyResults {
   readonly outcomeKind?: OutcomeKindInfo;
   /** Ordinal, nominal and survival studies: internal and external validation by the kind's metric set (binary studies: null). */
   readonly outcomeValidation?: OutcomeValidation | null;
+  /** Incremental value of each configured pair (config `incremental.pairs`); absent without pairs. */
+  readonly incrementalValue?: readonly IncrementalValue[];
 }

@@ -135,8 +135,9 @@ const model = z.object({
     featureNames: z.array(text),
     intercept: opt(num),
     coefficients: opt(z.array(named)),
+    stdErrors: z.array(named).nullable().optional(),
     coefficientScale: opt(text),
-    rawScale: opt(z.object({ intercept: num, coefficients: z.array(named), imputation: opt(z.array(named)), scale: z.enum(["log-odds", "log-hazard"]).optional() })),
+    rawScale: opt(z.object({ intercept: num, coefficients: z.array(named), imputation: opt(z.array(named)), scale: z.enum(["log-odds", "log-hazard"]).optional(), baselineSurvival: num.nullable().optional(), horizon: num.nullable().optional() })),
     nomogramBasis: opt(
       z.object({
         ranges: z.array(z.object({ feature: text, min: num, max: num })),

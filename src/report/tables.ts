@@ -5,6 +5,7 @@ import { metricLabel } from "./charts/optimism.js";
 import { est, internalEstimateName, num, slug } from "./format.js";
 import type { ReportTable, TableCell } from "./model.js";
 import { outcomeKindTables } from "./outcomeKindTables.js";
+import { incrementalTables } from "./incrementalTables.js";
 import type { PerformanceMetrics, StudyResults } from "./results.js";
 
 const table = (id: string, title: string, columns: string[], rows: TableCell[][], note: string | null = null): ReportTable => ({ id, title, columns, rows, note });
@@ -299,6 +300,6 @@ export function buildTables(results: StudyResults): ReportTable[] {
       ),
     );
   }
-  tables.push(...outcomeKindTables(results));
+  tables.push(...outcomeKindTables(results), ...incrementalTables(results));
   return tables;
 }

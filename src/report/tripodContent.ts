@@ -117,11 +117,33 @@ const dataPreparation: Filler = (ctx) => {
   return content(lines, true, { tables: have(ctx, "tables", ["reliability", "clusters", "preprocessing", "harmonization"]), charts: have(ctx, "charts", ["icc", "correlation", ...HARMONIZATION_CHART_IDS]) });
 };
 
-const outcome: Filler = ({ results: r }) =>
-  content(
+const outcome: Filler = ({ results: r }) => {
+  const k = r.outcomeKind;
+  if (k?.kind === "survival") {
+    return content(
+      [
+        `Time to event: follow-up ${k.timeColumn}; the event is ${k.eventColumn} = ${k.eventValue ?? 1}, every other value a censoring (right censoring).`,
+        `Prediction horizon: ${k.horizon} (the time unit of ${k.timeColumn}); the predicted risk is the probability of the event by the horizon.`,
+        ...(k.cohorts ?? []).map((c) => `${c.cohort}: ${c.n} patients, ${c.events} events (${c.eventsByHorizon} by the horizon), ${c.censored} censored; median follow-up (reverse Kaplan–Meier) ${num(c.medianFollowUp ?? null)}.`),
+        "Competing events: not modelled — an event other than the one predicted (e.g. transplantation) is a censoring here; state whether competing events exist and how they were handled (study.outcomeDefinition).",
+      ],
+      false,
+    );
+  }
+  if (k?.kind === "ordinal" || k?.kind === "nominal") {
+    return content(
+      [
+        `${k.kind === "ordinal" ? "Ordinal" : "Nominal"} outcome ${k.column}: levels ${(k.levels ?? []).join(k.kind === "ordinal" ? " < " : ", ")}${k.cutoffs?.length ? `; clinical cut-offs ${k.cutoffs.join(", ")}` : ""}.`,
+        ...(k.cohorts ?? []).map((c) => `${c.cohort}: ${c.n} patients; per level ${(k.levels ?? []).map((l, i) => `${l} ${c.levelCounts?.[i] ?? 0}`).join(", ")}.`),
+      ],
+      false,
+    );
+  }
+  return content(
     [`Outcome column ${r.outcome.column}; event = "${r.outcome.positive}"${r.outcome.negative !== null ? `, non-event = "${r.outcome.negative}"` : ""}.`, ...r.cohorts.map((c) => `Prevalence in ${c.name}: ${pct(c.n ? c.events / c.n : null)} (${c.events}/${c.n}).`)],
     false,
   );
+};
 
 const predictorChoice: Filler = (ctx) => {
   const r = ctx.results;
@@ -246,6 +268,11 @@ const fairness: Filler = (ctx) => {
 };
 
 const modelOutput: Filler = (ctx) => {
+  const k = ctx.results.outcomeKind;
+  if (k?.kind === "survival") return content([`Output: the predicted risk of the event by the horizon (${k.horizon}), 1 − S₀(t)^exp(lp), and the linear predictor lp (risk score); no classification threshold (risk groups by tertiles of lp are descriptive).`], true);
+  if (k?.kind === "ordinal" || k?.kind === "nominal") {
+    return content([`Output: the probability of each level (${(k.levels ?? []).join(", ")}); ${k.cutoffs?.length ? `the cumulative probability of each cut-off's case side (${k.cutoffs.join(", ")}) is its score; ` : ""}the most probable level is the predicted class of the confusion matrix and kappa.`], true);
+  }
   const o = ctx.results.modelOutput;
   if (!o) return none();
   const lines = [`Output: ${o.kind === "probability" ? "predicted probability of the event" : o.kind}.`];
@@ -343,8 +370,11 @@ const performance: Filler = (ctx) => {
   for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}, ${internalEstimateName(r.internalValidation!.scheme)}: AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}, intercept ${est(m.corrected.calibrationIntercept)}, Brier ${est(m.corrected.brier)}.${optimismCaveat(ctx, m.model)}`);
   for (const e of r.externalValidation) lines.push(`${label(r, e.model)} in ${validationSetName(e)}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}, intercept ${est(e.metrics.calibrationIntercept)}.`);
   if (r.subgroups.length) lines.push(`Subgroups: ${r.subgroups.length} rows (table).`);
+  for (const pair of r.incrementalValue ?? []) {
+    for (const s of pair.sets) lines.push(`Incremental value of ${label(r, pair.model)} over ${label(r, pair.comparator)}, ${s.data}: ΔAUC ${num(s.deltaAuc?.estimate ?? null)}${s.deltaAuc?.lower != null ? ` (95% CI ${num(s.deltaAuc.lower)} to ${num(s.deltaAuc.upper)})` : ""}, continuous NRI ${num(s.nriContinuous?.estimate ?? null)}, IDI ${num(s.idi?.estimate ?? null)}${s.lrt ? `; likelihood-ratio χ² ${num(s.lrt.statistic)} on ${s.lrt.df} df, p ${num(s.lrt.p)}` : ""}.`);
+  }
   return content(lines, lines.length > 0, {
-    tables: have(ctx, "tables", ["performance", "subgroups"]),
+    tables: have(ctx, "tables", ["performance", "subgroups", "incremental-value"]),
     charts: [...chartIds(ctx, "roc-"), ...chartIds(ctx, "calibration-"), ...chartIds(ctx, "decision-"), ...chartIds(ctx, "optimism-")],
     checks: ["calibration-slope", "auc-ci-width"],
   });

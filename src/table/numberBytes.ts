@@ -1,5 +1,5 @@
 /** Exact powers of ten 10^0 … 10^22 (every one is a double without rounding). */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
  * True when the last {@link bytesNumber} that returned a number read a cell whose text is exactly

@@ -1,6 +1,6 @@
 import { RadvalError } from "../core/errors.js";
 import { plainNumber } from "./cells.js";
-import { bytesNumber, lastNumberCanonical } from "./numberBytes.js";
+import { POW10, bytesNumber, lastNumberCanonical } from "./numberBytes.js";
 
 /**
  * The bytes of a table, in order, as one or more chunks; callable again for a second pass
@@ -14,6 +14,9 @@ const LF = 10;
 const CR = 13;
 
 const utf8 = new TextDecoder("utf-8");
+
+/** Size of the staging area of the row-to-column move (doubles: 512 kB, within a core's cache), see `Scanner.stage`. */
+const STAGE_CELLS = 1 << 16;
 
 /** The text of `buf[start, end)`: ASCII by char codes (short cells), else UTF-8 (invalid bytes → U+FFFD, as Node's "utf8"). */
 function decode(buf: Uint8Array, start: number, end: number): string {
@@ -71,6 +74,33 @@ class Scanner {
   nRows = 0;
   private capacity = 0;
   values: Float64Array[] = [];
+  /**
+   * The last rows' numbers, row by row (row r − stageBase, field j at (r − stageBase)·ncols + j),
+   * moved into the columns every `stageRows` rows: a row is parsed into one small contiguous
+   * area, and each column then receives a run of values at once instead of one value per row
+   * (a 20,000-column row otherwise writes to 20,000 different memory pages).
+   */
+  private stage = new Float64Array(0);
+  private stageRows = 0;
+  /** The first row held in `stage`; rows before it are in the columns. */
+  private stageBase = 0;
+
+  /** Moves the staged rows into their columns. */
+  private flush(): void {
+    const rows = this.nRows - this.stageBase;
+    if (rows <= 0) return;
+    const ncols = this.ncols;
+    const stage = this.stage;
+    const base = this.stageBase;
+    for (let j = 0; j < ncols; j++) {
+      const column = this.values[j]!;
+      for (let r = 0, k = j; r < rows; r++, k += ncols) column[base + r] = stage[k]!;
+    }
+    this.stageBase = this.nRows;
+  }
+
+  /** The storage of every column (column j at j·capacity). */
+  private block = new Float64Array(0);
   lines = new Int32Array(0);
   otherRows: number[][] = [];
   otherTexts: string[][] = [];
@@ -166,20 +196,30 @@ class Scanner {
     return start;
   }
 
-  /** Room for row `nRows`; past the first 1,024 rows the size is estimated from the bytes per row so far. */
+  /**
+   * Room for row `nRows`. The first rows go into small columns (about 64k cells in all, at most
+   * 1,024 rows: a wide table does not take 1,024 rows' worth of memory up front); then the number
+   * of rows is estimated from the bytes per data row so far (5% margin), else the size doubles.
+   */
   private ensureCapacity(bytesSoFar: number): void {
+    if (!this.collect && this.nRows - this.stageBase === this.stageRows) this.flush();
     if (this.nRows < this.capacity) return;
-    let capacity = Math.max(1024, this.capacity * 2);
-    if (this.expectedBytes > 0 && this.nRows > 0 && bytesSoFar > 0) {
-      const estimate = Math.ceil((1.02 * this.expectedBytes * this.nRows) / bytesSoFar) + 1024;
-      if (estimate > this.nRows) capacity = Math.max(this.nRows + 1024, estimate);
+    if (!this.collect) this.flush();
+    let capacity = this.capacity === 0 ? Math.min(1024, Math.max(16, Math.floor(65536 / Math.max(1, this.ncols)))) : this.capacity * 2;
+    const dataBytes = bytesSoFar - this.dataStart;
+    if (this.capacity > 0 && this.expectedBytes > 0 && dataBytes > 0) {
+      const estimate = Math.ceil((1.05 * (this.expectedBytes - this.dataStart) * this.nRows) / dataBytes) + 16;
+      if (estimate > this.nRows) capacity = Math.max(this.nRows + 16, estimate);
     }
     if (!this.collect) {
+      // One block for all columns (column j at j·capacity): compacted in place at the end, so that
+      // consecutive columns can become a matrix without a copy (see columns()).
+      const block = new Float64Array(capacity * this.ncols);
       for (let j = 0; j < this.ncols; j++) {
-        const grown = new Float64Array(capacity);
-        grown.set(this.values[j]!.subarray(0, this.nRows));
-        this.values[j] = grown;
+        block.set(this.values[j]!.subarray(0, this.nRows), j * capacity);
+        this.values[j] = block.subarray(j * capacity, (j + 1) * capacity);
       }
+      this.block = block;
     } else {
       for (const texts of this.collected) texts.length = capacity;
     }
@@ -190,6 +230,8 @@ class Scanner {
   }
 
   private skipHeader = false;
+  /** Where the data records start (after the header record), in bytes from the start of the input. */
+  private dataStart = 0;
   /** Bytes consumed by earlier calls of parse (for the row-count estimate). */
   private bytesBefore = 0;
 
@@ -219,6 +261,8 @@ class Scanner {
     this.otherRows = names.map(() => []);
     this.otherTexts = names.map(() => []);
     this.canonical = new Uint8Array(this.ncols).fill(1);
+    this.stageRows = Math.min(1024, Math.max(8, Math.floor(STAGE_CELLS / this.ncols)));
+    this.stage = new Float64Array(this.stageRows * this.ncols);
   }
 
   /** Takes back the cells of an unfinished or blank record (row `nRows`). */
@@ -252,13 +296,13 @@ class Scanner {
     }
     let value = text === null ? bytesNumber(buf, start, end, this.comma) : NaN;
     if (value === value) {
-      this.values[j]![row] = value;
+      this.stage[(row - this.stageBase) * this.ncols + j] = value;
       if (!lastNumberCanonical) this.canonical[j] = 0;
       return;
     }
     const trimmed = text ?? decode(buf, start, end).trim();
     value = plainNumber(trimmed, this.decimal);
-    this.values[j]![row] = value;
+    this.stage[(row - this.stageBase) * this.ncols + j] = value;
     if (value === value) {
       this.canonical[j] = 0; // quoted or padded with non-ASCII blanks: keep the text exact on request
       return;
@@ -290,6 +334,67 @@ class Scanner {
     this.nRows++;
   }
 
+  /** Where the cell read by the last successful {@link fastNumber} ends (its delimiter or line end). */
+  private fastEnd = 0;
+
+  /**
+   * The common cell, read in one pass: an unquoted `[-]digits[.digits]` (at most 15 significant
+   * digits) that ends right at a delimiter or line end inside the buffer. Stores it as field `j`
+   * (the same double and the same `canonical` flag as {@link bytesNumber}) and returns true; returns
+   * false, storing nothing, for anything else (blanks, `+`, exponents, long numbers, text, a cell cut
+   * by the end of the chunk), which the general path then reads.
+   */
+  private fastNumber(buf: Uint8Array, start: number, end: number, delim: number, j: number): boolean {
+    let p = start;
+    if (p >= end) return false;
+    let b = buf[p]!;
+    const negative = b === 45;
+    if (negative) {
+      if (++p >= end) return false;
+      b = buf[p]!;
+    }
+    const first = p;
+    let mantissa = 0;
+    let significant = 0;
+    let exponent = 0;
+    // Integer digits (leading zeros are not significant), then the fraction's, each ×10^−1.
+    // The cell must end inside the buffer: at its end the general path takes over.
+    while (b >= 48 && b <= 57) {
+      if (mantissa !== 0 || b !== 48) {
+        if (significant === 15) return false; // more than 15 significant digits: the general path
+        mantissa = mantissa * 10 + (b - 48);
+        significant++;
+      }
+      if (++p >= end) return false;
+      b = buf[p]!;
+    }
+    let digits = p - first;
+    let mark = false;
+    if (b !== delim && (b === 46 || (b === 44 && this.comma))) {
+      mark = true;
+      if (++p >= end) return false;
+      b = buf[p]!;
+      const fraction = p;
+      while (b >= 48 && b <= 57) {
+        if (mantissa !== 0 || b !== 48) {
+          if (significant === 15) return false;
+          mantissa = mantissa * 10 + (b - 48);
+          significant++;
+        }
+        exponent--;
+        if (++p >= end) return false;
+        b = buf[p]!;
+      }
+      digits += p - fraction;
+    }
+    if (digits === 0 || (b !== delim && b !== LF && b !== CR) || exponent < -22) return false;
+    const value = mantissa === 0 ? 0 : exponent === 0 ? mantissa : mantissa / POW10[-exponent]!;
+    this.stage[(this.nRows - this.stageBase) * this.ncols + j] = negative ? -value : value;
+    if (mark || (buf[first] === 48 && (digits > 1 || negative))) this.canonical[j] = 0;
+    this.fastEnd = p;
+    return true;
+  }
+
   /** Parses whole records in work[start, end); returns where the first unfinished one starts. */
   private parse(start: number, end: number, final: boolean): number {
     const buf = this.work;
@@ -301,10 +406,17 @@ class Scanner {
       let extraLines = 0;
       if (!this.headerCells) this.ensureCapacity(this.bytesBefore + pos);
       this.recordCells = 0;
+      // Data records of the first pass: plain numbers take the fast path below.
+      const numbers = this.headerCells === null && this.collect === null;
+      const ncols = this.ncols;
       let j = 0;
       let c = -1;
       for (;;) {
-        if (pos < end && buf[pos] === QUOTE) {
+        if (numbers && j < ncols && this.fastNumber(buf, pos, end, delim, j)) {
+          pos = this.fastEnd;
+          c = buf[pos]!;
+          if (this.recordCells++ === 0) this.firstCellEmpty = false;
+        } else if (pos < end && buf[pos] === QUOTE) {
           let p = pos + 1;
           let escaped = false;
           for (;;) {
@@ -370,7 +482,9 @@ class Scanner {
         break;
       }
       this.line = recordLine + extraLines + 1;
+      const header = this.headerCells !== null;
       this.endRecord(recordLine);
+      if (header) this.dataStart = this.bytesBefore + pos;
     }
     return pos;
   }
@@ -384,13 +498,19 @@ class Scanner {
 
   /** The typed columns, trimmed to the rows read. */
   columns(): ScannedColumns {
+    this.flush();
     const n = this.nRows;
     // A copy only when the estimate overshot by a quarter; else a view (no second array at the peak).
-    const trim = <T extends Float64Array | Int32Array>(a: T): T => (a.length > n * 1.25 + 1024 ? a.slice(0, n) : a.subarray(0, n)) as T;
+    const trim = <T extends Float64Array | Int32Array>(a: T): T => (a.length > n * 1.25 + 16 ? a.slice(0, n) : a.subarray(0, n)) as T;
+    // The columns moved together in place (column j at j·n), then trimmed: the block is one
+    // column-major matrix of every column, and consecutive columns are one contiguous view.
+    for (let j = 1; j < this.ncols; j++) this.block.copyWithin(j * n, j * this.capacity, j * this.capacity + n);
+    const used = n * this.ncols;
+    const block = this.block.length > (n * 1.25 + 16) * this.ncols ? this.block.slice(0, used) : this.block.subarray(0, used);
     return {
       nRows: n,
       lineOfRow: trim(this.lines),
-      values: this.values.map(trim),
+      values: this.values.map((_, j) => block.subarray(j * n, (j + 1) * n)),
       otherRows: this.otherRows.map((rows) => Int32Array.from(rows)),
       otherTexts: this.otherTexts,
       canonical: this.canonical,

@@ -14,6 +14,22 @@ import { closestName } from "../core/suggest.js";
 import { DEFAULT_MISSING_TOKENS, classifyCell, parseIsoDateDays, plainNumber } from "./cells.js";
 import { type RawTable, tableColumns } from "./parseCsv.js";
 
+/**
+ * The columns as one column-major matrix without a copy, when they already lie next to each other
+ * in one buffer (the byte reader stores a table's columns that way: consecutive feature columns of
+ * a file read as they are), else undefined. The matrix then shares memory with the table's
+ * numbers, which nobody modifies (a wide table is not held twice).
+ */
+function contiguousColumns(columns: readonly Float64Array[], n: number): Float64Array | undefined {
+  if (columns.length === 0 || n === 0) return undefined;
+  const first = columns[0]!;
+  for (let f = 0; f < columns.length; f++) {
+    const c = columns[f]!;
+    if (c.buffer !== first.buffer || c.length !== n || c.byteOffset !== first.byteOffset + f * n * 8) return undefined;
+  }
+  return new Float64Array(first.buffer, first.byteOffset, n * columns.length);
+}
+
 /** Column names tried, in order, as the case id when `id` is not given. */
 export const DEFAULT_ID_COLUMNS: readonly string[] = ["id", "case_id", "patient_id"];
 
@@ -434,8 +450,8 @@ export function tableToDataset(table: RawTable, roles: RoleSpec = {}): Dataset {
   for (const j of textCols) textColumns.push({ name: header[j]!, values: keptText(j) });
 
   const p = featureCols.length;
-  const x = new Float64Array(n * p);
-  for (let f = 0; f < p; f++) x.set(featureValues[f]!, f * n);
+  const x = contiguousColumns(featureValues, n) ?? new Float64Array(n * p);
+  if (p > 0 && x.buffer !== featureValues[0]!.buffer) for (let f = 0; f < p; f++) x.set(featureValues[f]!, f * n);
   featureValues.length = 0;
   const featureNames = featureCols.map((j) => header[j]!);
 

@@ -91,6 +91,8 @@ const dataSchema = z.strictObject({
   decimal: z.enum([".", ","]).optional(),
   /** Rows used to develop the model (default: all rows not in a validation cohort). */
   development: rowFilterSchema.optional(),
+  /** Named feature groups, declared once: a pattern ("original_*|wavelet-*": | separates alternatives, * any text) or a list of names/patterns. */
+  groups: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).optional(),
 });
 
 const reliabilitySchema = z.strictObject({
@@ -139,6 +141,28 @@ const modelSchema = z.strictObject({
   params: z.record(z.string(), paramValue).optional(),
   /** Hyperparameter grid tuned by an inner cross-validation inside every split (nested). */
   tune: z.record(z.string(), z.array(z.union([z.number(), z.string(), z.boolean()])).min(1)).optional(),
+  /**
+   * The model's predictors (default: every candidate feature): feature names, group names (data.groups), and
+   * stages `{radscore: {model, features, params?}}` whose linear predictor becomes a predictor (refit in every split).
+   */
+  predictors: z
+    .union([
+      z.string(),
+      z.array(
+        z.union([
+          z.string(),
+          z.record(z.string(), z.strictObject({ model: z.string(), engine: z.string().optional(), params: z.record(z.string(), paramValue).optional(), features: z.union([z.string(), z.array(z.string()).min(1)]) })),
+        ]),
+      ).min(1),
+    ])
+    .optional(),
+});
+
+/** Incremental value: pairs [comparator, model] of configured model names, compared on the same patients. */
+const incrementalSchema = z.strictObject({
+  pairs: z.array(z.tuple([z.string(), z.string()])).min(1),
+  /** Risk cut-offs of the categorical NRI (e.g. [0.1, 0.3]). */
+  cutoffs: z.array(z.number().gt(0).lt(1)).min(1).optional(),
 });
 
 export { MAX_FOLDS, MAX_REPEATS, MAX_REPLICATES };
@@ -190,6 +214,7 @@ export const studyConfigSchema = z.strictObject({
   impute: z.enum(["median", "mean", "none"]).optional(),
   scale: z.boolean().optional(),
   models: z.array(modelSchema).min(1),
+  incremental: incrementalSchema.optional(),
   internal: internalSchema.optional(),
   external: externalSchema.optional(),
   decisionCurve: z.strictObject({ thresholds: thresholdGrid.optional() }).optional(),

@@ -9,6 +9,7 @@ import { affineInputs, applySerializedStep, serializeStep } from "../preprocess/
 import type { FeatureFrame, SerializedStep } from "../preprocess/types.js";
 import { RADVAL_VERSION } from "../version.js";
 import type { FittedWorkflow } from "./workflow.js";
+import { appendColumns, selectColumns, stageScore } from "./composition.js";
 
 /** `format` of a study's `model.json`. */
 export const MODEL_FILE_FORMAT = "radval-study-model";
@@ -54,6 +55,13 @@ export interface ExportedWorkflow {
    * null without a formula. Added after version 1 of the file: absent in older files.
    */
   readonly nomogramBasis?: NomogramBasis | null;
+  /**
+   * Composed models: the raw predictors the second stage reads besides the stages' scores, and the stages (each
+   * an exported workflow whose score — linear predictor — is the input named `name`). `inputFeatures` then lists
+   * every raw column the whole composition reads; `formula` is in terms of the predictors and the stage scores.
+   */
+  readonly predictors?: readonly string[];
+  readonly stages?: ReadonlyArray<{ readonly name: string; readonly workflow: ExportedWorkflow }>;
 }
 
 /** A study's `model.json`: every final model, with what was predicted and how the file came about. */
@@ -134,11 +142,13 @@ function developmentBasis(fitted: FittedWorkflow, data: Dataset, devRows: Int32A
   const prediction = fitted.predictOutcome(data, devRows);
   const logit = prediction.kind === "binary" ? prediction.logit : prediction.kind === "survival" ? prediction.lp : null;
   if (!logit) return null;
-  const n = data.x.nRows;
+  // The inputs as the recipe sees them before its steps: raw predictors, and any stage's score (a rad-score).
+  const frame = fitted.inputFrame(data, devRows);
+  const n = frame.x.nRows;
   const columns = new Map<string, Float64Array>();
   for (const name of names) {
-    const j = data.featureNames.indexOf(name);
-    if (j >= 0) columns.set(name, Float64Array.from(devRows, (r) => data.x.data[j * n + r]!));
+    const j = frame.names.indexOf(name);
+    if (j >= 0) columns.set(name, Float64Array.from(frame.x.data.subarray(j * n, (j + 1) * n)));
   }
   return nomogramBasisOf(columns, logit);
 }
@@ -152,19 +162,41 @@ function developmentBasis(fitted: FittedWorkflow, data: Dataset, devRows: Int32A
  */
 export function exportWorkflow(fitted: FittedWorkflow, data: Dataset, devRows: Int32Array): ExportedWorkflow {
   const recipe = fitted.recipe.steps.map(serializeStep);
-  const inputFeatures = [...fitted.recipe.inputNames];
-  const formula = rawScaleFormula(inputFeatures, recipe, fitted.model);
+  const recipeInputs = [...fitted.recipe.inputNames];
+  const formula = rawScaleFormula(recipeInputs, recipe, fitted.model);
+  const stages = fitted.stages.map((s) => ({ name: s.name, workflow: exportWorkflow(s.fitted, data, devRows) }));
+  const stageNames = stages.map((s) => s.name);
+  const predictors = recipeInputs.filter((n) => !stageNames.includes(n));
+  const inputFeatures = stages.length ? [...new Set([...predictors, ...stages.flatMap((s) => s.workflow.inputFeatures)])] : recipeInputs;
+  const ranges: Record<string, readonly [number, number]> = { ...featureRanges(data, devRows, inputFeatures) };
+  if (stages.length) {
+    // The stages' scores on the development rows: their ranges, for warnings and nomogram axes.
+    const frame = fitted.inputFrame(data, devRows);
+    const n = frame.x.nRows;
+    for (const name of stageNames) {
+      const j = frame.names.indexOf(name);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const v = frame.x.data[j * n + i]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      ranges[name] = [lo, hi];
+    }
+  }
   return {
     id: fitted.spec.id,
     label: fitted.spec.label,
     inputFeatures,
-    ranges: featureRanges(data, devRows, inputFeatures),
+    ranges,
     recipe,
     modelFeatures: [...fitted.model.featureNames],
     model: fitted.model.toJSON(),
     tuned: fitted.tuning?.selected ?? null,
     formula,
     nomogramBasis: formula ? developmentBasis(fitted, data, devRows, Object.keys(formula.coefficients)) : null,
+    ...(stages.length ? { predictors, stages } : {}),
   };
 }
 
@@ -179,6 +211,8 @@ export interface RestoredWorkflow {
   predict(frame: FeatureFrame): Float64Array;
   /** The prediction of the model's kind (class probabilities; risk score and risk) for the rows of `frame`. */
   predictOutcome(frame: FeatureFrame): Prediction;
+  /** What the model's recipe reads for the rows of `frame`: the frame itself, or (composed models) the predictors and the stages' scores. */
+  inputFrame(frame: FeatureFrame): FeatureFrame;
 }
 
 /**
@@ -189,8 +223,19 @@ export interface RestoredWorkflow {
  */
 export function restoreWorkflow(exported: ExportedWorkflow): RestoredWorkflow {
   const model = restoreAnyModel(exported.model);
+  const stages = (exported.stages ?? []).map((s) => ({ name: s.name, restored: restoreWorkflow(s.workflow) }));
+  const stageInputs = (frame: FeatureFrame): FeatureFrame => {
+    if (!stages.length) return frame;
+    const scores = stages.map((s) => ({ name: s.name, values: stageScore(s.restored.predictOutcome(selectColumns(frame, s.restored.exported.inputFeatures, `stage ${s.name}`)), s.name) }));
+    return appendColumns(selectColumns(frame, exported.predictors ?? [], `model ${exported.id}`), scores);
+  };
   const inputs = (frame: FeatureFrame) => {
     let current = frame;
+    if (stages.length) {
+      // Composition: the second stage reads its predictors and each stage's score, computed from the same raw frame.
+      const scores = stages.map((s) => ({ name: s.name, values: stageScore(s.restored.predictOutcome(selectColumns(frame, s.restored.exported.inputFeatures, `stage ${s.name}`)), s.name) }));
+      current = appendColumns(selectColumns(frame, exported.predictors ?? [], `model ${exported.id}`), scores);
+    }
     for (const step of exported.recipe) current = applySerializedStep(step, current);
     return current.x;
   };
@@ -203,6 +248,7 @@ export function restoreWorkflow(exported: ExportedWorkflow): RestoredWorkflow {
     exported,
     model,
     predictOutcome,
+    inputFrame: stageInputs,
     predict(frame: FeatureFrame): Float64Array {
       if (!isOutcomeModel(model)) return model.predictProba(inputs(frame));
       const p = model.predict(inputs(frame));

@@ -25,6 +25,7 @@ function workerFile(): URL {
  * and the outputs come back in task order. Every task carries its own
  * generator state, drawn before any parallel work, so the results are
  * bit-identical for any number of workers. `workers` ≤ 1 runs in this thread.
+ * The feature matrix is shared by the threads, not copied ({@link shareFeatures}).
  * Threads start lazily, only as tasks arrive (never more than there are
  * tasks), and at most {@link maxWorkers} of them whatever `workers` says.
  * Call `close()` when done (the threads otherwise wait for their idle timeout).
@@ -42,8 +43,9 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
     if (current?.job === job) return current.pool;
     if (current) await current.pool.destroy();
     const { Piscina } = await import("piscina"); // loaded when a pool starts, not when radval starts
-    // Threads start lazily (minThreads 0): a job with 5 tasks never starts 150 threads.
-    const pool = new Piscina({ filename: workerFile().href, minThreads: 0, maxThreads: threads, workerData: job, idleTimeout: 60_000 });
+    // Threads start lazily (minThreads 0): a job with 5 tasks never starts 150 threads. The feature matrix goes
+    // to them in shared memory: one copy for all threads instead of one per thread.
+    const pool = new Piscina({ filename: workerFile().href, minThreads: 0, maxThreads: threads, workerData: shareFeatures(job), idleTimeout: 60_000 });
     current = { job, pool };
     return pool;
   };
@@ -82,6 +84,19 @@ export function workerPoolExecutor(workers: number): TaskExecutor {
       current = null;
     },
   });
+}
+
+/**
+ * The job with its feature matrix in a `SharedArrayBuffer` (copied once, unless it is there already), so that
+ * sending it to worker threads shares the matrix instead of cloning it into every thread (p = 20,000 features
+ * × n = 1,000 rows is 160 MB per copy). The values, and so every result, are unchanged.
+ */
+export function shareFeatures(job: ValidationJob): ValidationJob {
+  const x = job.data.x;
+  if (x.data.buffer instanceof SharedArrayBuffer) return job;
+  const shared = new Float64Array(new SharedArrayBuffer(x.data.byteLength));
+  shared.set(x.data);
+  return { ...job, data: { ...job.data, x: { ...x, data: shared } } };
 }
 
 /** Worker threads per core at most (a larger --workers is capped: each thread holds a copy of the job). */

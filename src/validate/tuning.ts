@@ -8,7 +8,7 @@ import { frameOfRows } from "../preprocess/frame.js";
 import { fitRecipe } from "../preprocess/recipe.js";
 import { stratifiedFoldIds } from "../resample/stratifiedKFold.js";
 import type { TuningGrid, WorkflowSpec } from "./workflow.js";
-import { withParams } from "./workflow.js";
+import { fitWorkflow, withParams } from "./workflow.js";
 
 /** One grid point and its inner cross-validated AUC. */
 export interface TuningCandidate {
@@ -66,10 +66,17 @@ export function tuneWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array
         const heldRows = Int32Array.from(held, (pos) => rows[pos]!);
         const innerY = Float64Array.from(inner, (pos) => y[pos]!);
         const stream = fitStreams[fold - 1]!.clone();
-        const [recipeRng, modelRng] = stream.splitMany(2) as [Rng, Rng];
-        const { recipe, frame } = fitRecipe(spec.steps, frameOfRows(data, innerRows), { y: innerY, rng: recipeRng, rows: innerRows });
-        const model = fitModel(modelSpec, frame.x, innerY, { rng: modelRng, featureNames: frame.names });
-        const p = model.predictProba(recipe.transform(frameOfRows(data, heldRows)).x);
+        let p: Float64Array;
+        if (spec.predictors || spec.stages?.length) {
+          // A workflow with its own predictors or stages: the whole workflow (stages included) refit on the inner rows.
+          const { tune: _grid, ...untuned } = spec;
+          p = fitWorkflow({ ...untuned, model: modelSpec }, data, innerRows, stream, { y: yAll }).predict(data, heldRows);
+        } else {
+          const [recipeRng, modelRng] = stream.splitMany(2) as [Rng, Rng];
+          const { recipe, frame } = fitRecipe(spec.steps, frameOfRows(data, innerRows), { y: innerY, rng: recipeRng, rows: innerRows });
+          const model = fitModel(modelSpec, frame.x, innerY, { rng: modelRng, featureNames: frame.names });
+          p = model.predictProba(recipe.transform(frameOfRows(data, heldRows)).x);
+        }
         held.forEach((pos, i) => (oof[pos] = p[i]!));
       }
       return { params, auc: aucMannWhitney(y, oof) };

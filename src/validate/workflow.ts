@@ -7,7 +7,8 @@ import { fitForResponse } from "../models/registry.js";
 import { type AnyFittedModel, type FittedModel, type ModelSpec, type ParamValue, isOutcomeModel } from "../models/types.js";
 import { frameOfRows } from "../preprocess/frame.js";
 import { type FittedRecipe, fitRecipe } from "../preprocess/recipe.js";
-import type { StepSpec } from "../preprocess/types.js";
+import type { FeatureFrame, StepSpec } from "../preprocess/types.js";
+import { appendColumns, selectColumns, stageScore } from "./composition.js";
 import { type TuningResult, tuneWorkflow } from "./tuning.js";
 
 /** A hyperparameter grid: each parameter's candidate values (the grid is their Cartesian product). */
@@ -29,11 +30,23 @@ export interface WorkflowSpec {
   readonly tune?: TuningGrid;
   /** Folds of the inner tuning CV (default 5). */
   readonly innerFolds?: number;
+  /** The feature columns this workflow uses (default: every feature of the dataset), before its stages' scores. */
+  readonly predictors?: readonly string[];
+  /**
+   * Composition: workflows fitted on the same analysis rows whose score (linear predictor) becomes a predictor
+   * named `name` (the rad-score feeding a clinical model). Refit inside every split with the workflow, so it never leaks.
+   */
+  readonly stages?: ReadonlyArray<{ readonly name: string; readonly workflow: WorkflowSpec }>;
 }
 
 /** A workflow spec (frozen). */
 export function workflow(spec: WorkflowSpec): WorkflowSpec {
-  return Object.freeze({ ...spec, steps: Object.freeze([...spec.steps]) });
+  return Object.freeze({
+    ...spec,
+    steps: Object.freeze([...spec.steps]),
+    ...(spec.predictors ? { predictors: Object.freeze([...spec.predictors]) } : {}),
+    ...(spec.stages ? { stages: Object.freeze(spec.stages.map((s) => Object.freeze({ ...s }))) } : {}),
+  });
 }
 
 /** A workflow fitted on some analysis rows: the fitted recipe and model, frozen. */
@@ -44,6 +57,10 @@ export interface FittedWorkflow {
   readonly model: AnyFittedModel;
   /** Parameters chosen by tuning (null without a grid). */
   readonly tuning: TuningResult | null;
+  /** The fitted stages (composition), in the spec's order; empty without stages. */
+  readonly stages: ReadonlyArray<{ readonly name: string; readonly fitted: FittedWorkflow }>;
+  /** The frame the recipe starts from for `rows` of `data`: the predictors, then the stages' scores. */
+  inputFrame(data: Dataset, rows: Int32Array): FeatureFrame;
   readonly nAnalysis: number;
   /** Events in the analysis rows (binary, survival) or cases of the rarest level (ordinal, nominal). */
   readonly eventsAnalysis: number;
@@ -112,6 +129,15 @@ export function fitWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array,
   const analysis = responseAt(response, rows);
   const events = checkAnalysisResponse(analysis, options.splitId);
   const [tuneRng, recipeRng, modelRng] = rng.splitMany(3) as [Rng, Rng, Rng];
+  // Stages (composition) draw from streams split after those three, so workflows without stages are unchanged.
+  const stageRngs = spec.stages?.length ? rng.splitMany(spec.stages.length) : [];
+  const stages = (spec.stages ?? []).map((stage, k) => ({ name: stage.name, fitted: fitWorkflow(stage.workflow, data, rows, stageRngs[k]!, options) }));
+  const inputFrame = (target: Dataset, targetRows: Int32Array): FeatureFrame => {
+    let frame = frameOfRows(target, targetRows);
+    if (spec.predictors || stages.length) frame = selectColumns(frame, spec.predictors ?? [], `model ${spec.id}`);
+    if (stages.length) frame = appendColumns(frame, stages.map((s) => ({ name: s.name, values: stageScore(s.fitted.predictOutcome(target, targetRows), s.name) })));
+    return frame;
+  };
   const hasGrid = spec.tune !== undefined && Object.keys(spec.tune).length > 0;
   if (hasGrid && response.kind !== "binary") {
     throw new RadvalError("INVALID_OPTION", `model ${spec.id}: tuning grids are for binary outcomes; this outcome is ${response.kind}`, {
@@ -122,7 +148,7 @@ export function fitWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array,
   const tuning = hasGrid && response.kind === "binary" ? tuneWorkflow(spec, data, rows, response.y, tuneRng) : null;
   const modelSpec = tuning ? withParams(spec.model, tuning.selected) : spec.model;
   const y = analysis.kind === "binary" ? analysis.y : undefined;
-  const { recipe, frame } = fitRecipe(spec.steps, frameOfRows(data, rows), { ...(y ? { y } : {}), rng: recipeRng, rows });
+  const { recipe, frame } = fitRecipe(spec.steps, inputFrame(data, rows), { ...(y ? { y } : {}), rng: recipeRng, rows });
   if (frame.names.length === 0) {
     throw new RadvalError("NO_FEATURES", "no features are left after the recipe steps (every feature was filtered out)", {
       ...(options.splitId ? { where: { split: options.splitId } } : {}),
@@ -131,12 +157,14 @@ export function fitWorkflow(spec: WorkflowSpec, data: Dataset, rows: Int32Array,
   }
   const model = fitForResponse(modelSpec, frame.x, analysis, { rng: modelRng, featureNames: frame.names });
   const warnings = [...recipe.steps.flatMap((s) => s.warnings), ...model.warnings];
-  const transform = (target: Dataset, predictRows: Int32Array) => recipe.transform(frameOfRows(target, predictRows)).x;
+  const transform = (target: Dataset, predictRows: Int32Array) => recipe.transform(inputFrame(target, predictRows)).x;
   return Object.freeze({
     spec,
     recipe,
     model,
     tuning,
+    stages: Object.freeze(stages),
+    inputFrame,
     nAnalysis: rows.length,
     eventsAnalysis: events,
     warnings: Object.freeze(warnings),

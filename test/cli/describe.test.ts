@@ -147,3 +147,29 @@ describe("the built radval binary", () => {
     expect(bad.stderr).not.toContain("    at ");
   });
 });
+
+// Issue 17 item 1: median follow-up by reverse Kaplan–Meier. R (survival 3.4): on examples/pbc.csv,
+// quantile(survfit(Surv(time, status != 2) ~ 1), 0.5) = 2365 and quantile(survfit(Surv(time, status == 2) ~ 1), 0.5) = 3395.
+describe("radval describe --time --event", () => {
+  it("reports events, censorings, the median follow-up (reverse KM) and median survival as R does", async () => {
+    const { code, stdout } = await cli("describe", "examples/pbc.csv", "--time", "time", "--event", "status", "--event-value", "2", "--features", "bili,albumin", "--json");
+    expect(code).toBe(0);
+    const s = JSON.parse(stdout).survival;
+    expect(s).toMatchObject({ time: "time", event: "status", eventValue: 2, n: 418, events: 161, censored: 257, maxTime: 4795 });
+    expect(s.medianFollowUp).toBe(2365); // exact: a step function's quantile is an observed time
+    expect(s.medianSurvival).toBe(3395);
+  });
+
+  it("needs both --time and --event, and refuses a negative time naming the row", async () => {
+    const one = await cli("describe", "examples/pbc.csv", "--time", "time");
+    expect(one.code).not.toBe(0);
+    expect(one.stderr).toMatch(/--event is missing/);
+    const dir = mkdtempSync(join(tmpdir(), "radval-describe-surv-"));
+    const csv = join(dir, "neg.csv");
+    writeFileSync(csv, "id,time,status,x\n1,10,1,1\n2,-3,0,2\n3,7,1,3\n");
+    const bad = await cli("describe", csv, "--time", "time", "--event", "status");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/negative follow-up time -3/);
+    expect(bad.stderr).toMatch(/row 2/);
+  });
+});

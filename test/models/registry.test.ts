@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/core/rng.js";
 import { randomForest } from "../../src/models/forest/spec.js";
-import { ENGINES, defaultEngine, engineFor, fitModel, listEngines, restoreModel } from "../../src/models/registry.js";
+import { ENGINES, defaultEngine, engineFor, fitModel, listEngines, prepareEngines, restoreModel } from "../../src/models/registry.js";
 import { svm } from "../../src/models/svm/spec.js";
 import { radvalErrorOf } from "../helpers.js";
 import { wdbcSmall } from "./data.js";
@@ -27,6 +27,25 @@ describe("model registry", () => {
     expect(defaultEngine("svm")).toBe("radval");
     expect(svm().engine).toBe("radval");
     expect(randomForest().engine).toBe("radval");
+  });
+
+  it("ml-svm and ml-random-forest are imported on demand: fitted unprepared → ENGINE_NOT_LOADED naming prepareEngines; prepared, they fit", async () => {
+    const rows = listEngines();
+    expect(rows.filter((r) => r.needsPrepare).map((r) => `${r.model}/${r.engine}`)).toEqual(["svm/libsvm", "svm/ml-svm", "randomForest/ml-random-forest"]);
+    const d = wdbcSmall(2, 5);
+    const forest = randomForest({ trees: 2 }, "ml-random-forest");
+    const linear = svm({ kernel: "linear" }, "ml-svm");
+    for (const spec of [forest, linear]) {
+      const e = radvalErrorOf(() => fitModel(spec, d.xs, d.y, { rng: createRng(1) }));
+      expect(e.code).toBe("ENGINE_NOT_LOADED");
+      expect(e.hint).toContain("prepareEngines");
+    }
+    await prepareEngines([forest, linear]);
+    for (const spec of [forest, linear]) {
+      const p = fitModel(spec, d.xs, d.y, { rng: createRng(1) }).predictProba(d.xs);
+      expect(p.length).toBe(d.y.length);
+      expect(p.every((v) => v >= 0 && v <= 1)).toBe(true);
+    }
   });
 
   it("unknown model or engine → UNKNOWN_MODEL with a did-you-mean", () => {

@@ -41,7 +41,7 @@ describe("segmentation in the browser bundle (headless Chromium)", () => {
       const m = /^\/nii\/(\w+)\.nii\.gz$/.exec(path);
       return m ? { body: readFileSync(fixturePath(`segmentation/${m[1]}.nii.gz`)), contentType: "application/gzip" } : undefined;
     });
-  }, 60_000);
+  }); // hookTimeout (vitest.config.ts): a CLI run plus a browser, no fixed 60 s on a busy machine
 
   afterAll(async () => {
     await browser?.close();

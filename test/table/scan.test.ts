@@ -103,6 +103,39 @@ describe("the byte reader (parseCsvChunks / parseCsvText)", () => {
     expect(passes).toBe(1);
   });
 
+  it("reads number cells (fast path and general path alike) as plainNumber does, and their texts back exactly, whatever the chunk cuts", () => {
+    const pool = ["0", "-0", "7", "-12", "007", "0.5", ".5", "-.5", "5.", "1.50", "123456789012345", "1234567890123456", "0.000000000000000000000123", "99999.999999", "+3", " 4 ", "1e3", "", "NA", "x"];
+    for (let seed = 1; seed <= 200; seed++) {
+      const rng = createRng(seed);
+      const [delimiter, decimal] = seed % 3 === 0 ? [";", ","] : seed % 3 === 1 ? [",", "."] : ["\t", "."];
+      const ncols = 2 + rng.integer(3); // (one column of "" would be a blank line, which is skipped)
+      const rows = Array.from({ length: 1 + rng.integer(40) }, () =>
+        Array.from({ length: ncols }, () => {
+          const cell = pool[rng.integer(pool.length)]!;
+          return decimal === "," ? cell.replace(".", ",") : cell;
+        }),
+      );
+      const text = [Array.from({ length: ncols }, (_, j) => `c${j}`).join(delimiter), ...rows.map((r) => r.join(delimiter))].join(seed % 2 ? "\r\n" : "\n") + "\n";
+      const bytes = new TextEncoder().encode(text);
+      const table = parseCsvChunks(
+        (visit) => {
+          for (let at = 0; at < bytes.length; ) {
+            const size = 1 + rng.integer(9);
+            visit(bytes.subarray(at, at + size));
+            at += size;
+          }
+        },
+        { delimiter: delimiter as "," | ";" | "\t", decimal: decimal as "." | "," },
+      );
+      const columns = tableColumns(table);
+      for (let j = 0; j < ncols; j++) {
+        const numbers = columns.numbers(j);
+        rows.forEach((row, r) => expect(Object.is(numbers[r], plainNumber(row[j]!.trim(), decimal as "." | ",")), `seed ${seed} "${row[j]}"`).toBe(true));
+        expect(columns.text(j), `seed ${seed}`).toEqual(rows.map((row) => row[j]!.trim()));
+      }
+    }
+  });
+
   it("names UTF-16 (with a byte-order mark) instead of a ragged row (FILE_UNREADABLE)", () => {
     const csv = "id,x\n" + Array.from({ length: 200 }, (_, i) => `${i},${i / 2}`).join("\n");
     const le = new Uint8Array(2 + 2 * csv.length);

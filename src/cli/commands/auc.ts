@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
-import { delongAuc, delongPairedTest } from "../../metrics/delong.js";
-import type { Direction } from "../../metrics/inputs.js";
-import { youden } from "../../metrics/thresholdMetrics.js";
+import { ArgsortScratch } from "../../stats/argsort.js";
+import { checkLevel, delongFromRuns, delongPairedFromRanked, rankScore } from "../../metrics/delong.js";
+import { type Direction, checkBinaryScores, checkDirection } from "../../metrics/inputs.js";
+import { youdenFromRuns } from "../../metrics/thresholdMetrics.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { addCommonOptions } from "../options.js";
@@ -27,8 +28,15 @@ export interface AucReport {
  * prints and `radval evaluate` nests under "auc".
  */
 export function aucReport(truth: Float64Array, score: Float64Array, score2: Float64Array | undefined, direction: Direction, level: number): AucReport {
-  const d = delongAuc(truth, score, { direction, level });
-  const y = youden(truth, score, { direction });
+  // The same checks, in the same order, as delongAuc, youden and delongPairedTest; then one sort per score.
+  checkDirection(direction);
+  checkLevel(level);
+  const counts = checkBinaryScores(truth, score);
+  if (score2) checkBinaryScores(truth, score2, { name: "score 2" });
+  const scratch = new ArgsortScratch(counts.n);
+  const ranked = rankScore(truth, score, counts, direction, { placements: score2 !== undefined, scratch });
+  const d = delongFromRuns(ranked.runs, counts, direction, level);
+  const y = youdenFromRuns(ranked.runs, direction);
   const report: AucReport = {
     n: d.n,
     cases: d.nPositive,
@@ -39,7 +47,7 @@ export function aucReport(truth: Float64Array, score: Float64Array, score2: Floa
     youden: { threshold: y.threshold, sensitivity: y.sensitivity, specificity: y.specificity },
   };
   if (score2) {
-    const t = delongPairedTest(truth, score, score2, { direction, level });
+    const t = delongPairedFromRanked(truth, counts, ranked, rankScore(truth, score2, counts, direction, { runs: false, scratch }), direction, level);
     report.comparison = { auc2: t.auc2, difference: t.difference, ci: t.ci ? [t.ci[0], t.ci[1]] : null, z: t.z, p: t.p };
   }
   return report;

@@ -4,11 +4,11 @@ import { previewList, requireOutcome } from "../../core/dataset.js";
 import { RadvalError } from "../../core/errors.js";
 import { createRng } from "../../core/rng.js";
 import { closestName } from "../../core/suggest.js";
-import { loadLibsvm } from "../../io/libsvmNode.js";
+import { prepareEnginesNode } from "../../io/prepareEngines.js";
 import { readRawTable } from "../../io/readTable.js";
 import { MODEL_ALIASES, specFromAlias } from "../../models/aliases.js";
 import { type CvEntry, type CvModelResult, crossValidateModels } from "../../models/crossValidate.js";
-import { defaultEngine, engineFor, prepareEngines } from "../../models/registry.js";
+import { defaultEngine, engineFor } from "../../models/registry.js";
 import type { ParamValue } from "../../models/types.js";
 import { splitsFromFoldIds } from "../../resample/foldIds.js";
 import { repeatedStratifiedKFold } from "../../resample/repeatedStratifiedKFold.js";
@@ -180,8 +180,7 @@ export function registerCv(program: Command, io: CliIo): void {
     const outcome = requireOutcome(data);
     checkComplete(data);
     printWarnings(io, data.warnings, options.quiet);
-    if (entries.some((e) => engineFor(e.spec).prepare)) await loadLibsvm();
-    await prepareEngines(entries.map((e) => e.spec));
+    await prepareEnginesNode(entries.map((e) => e.spec)); // libsvm's WebAssembly, ml-svm / ml-random-forest: only when chosen
     const modelWarnings = new Set<string>();
     const results = crossValidateModels(data.x, outcome.values, entries, resamples, {
       rng: fitRng,

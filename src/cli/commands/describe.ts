@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { RadvalError } from "../../core/errors.js";
+import { kaplanMeier, kmQuantile, medianFollowUp } from "../../survival/kaplanMeier.js";
+import { checkSurvival } from "../../survival/validate.js";
 import { describeDataset, missingPatterns, type DatasetSummary } from "../../core/describe.js";
 import { readFeatureTable } from "../../io/readTable.js";
 import { readLongTableFromOptions } from "../readLong.js";
@@ -95,7 +98,10 @@ export function registerDescribe(program: Command, io: CliIo): void {
   addRoleOptions(command);
   command.option("--rater <col>", "read a long repeated-measures table (case × rater/repeat rows); --id names the case column");
   command.option("--columns", "list every column (missing values per column, every constant feature) instead of the summary");
-  command.action((file: string, options: RoleOptions & { rater?: string; columns?: boolean }) => {
+  command.option("--time <col>", "follow-up time column of a time-to-event outcome (with --event): events, censoring, median follow-up");
+  command.option("--event <col>", "event indicator column (1 = event, 0 = censored; see --event-value)");
+  command.option("--event-value <v>", "the --event value that counts as the event (default 1); every other value is a censoring");
+  command.action((file: string, options: RoleOptions & { rater?: string; columns?: boolean; time?: string; event?: string; eventValue?: string }) => {
     if (options.rater !== undefined) {
       const table = readLongTableFromOptions(file, { ...options, rater: options.rater });
       const summary = describeLongTable(table);
@@ -103,10 +109,45 @@ export function registerDescribe(program: Command, io: CliIo): void {
       else io.stdout(humanLongSummary(summary));
       return;
     }
-    const data = readFeatureTable(file, rolesFromOptions(options), parseOptionsFrom(options));
-    const summary = describeDataset(data);
+    if ((options.time === undefined) !== (options.event === undefined)) {
+      throw new RadvalError("MISSING_ROLE", `--${options.time === undefined ? "time" : "event"} is missing: a time-to-event outcome needs both --time and --event`, { where: { file, option: options.time === undefined ? "--time" : "--event" } });
+    }
+    const roles = { ...rolesFromOptions(options), ...(options.time !== undefined ? { time: options.time, event: options.event! } : {}) };
+    const data = readFeatureTable(file, roles, parseOptionsFrom(options));
+    const summary = { ...describeDataset(data), ...(data.time && data.event ? { survival: survivalSummary(file, data.time, data.event, options.eventValue) } : {}) };
     printWarnings(io, data.warnings, options.quiet);
     if (options.json) printJson(io, summary);
-    else io.stdout(humanSummary(summary, options.columns === true));
+    else io.stdout(humanSummary(summary, options.columns === true) + (summary.survival ? survivalText(summary.survival) : ""));
   });
+}
+
+/** Events, censorings, median follow-up (reverse Kaplan–Meier) and median survival (Kaplan–Meier) of a time-to-event outcome. */
+interface SurvivalSummary {
+  readonly time: string;
+  readonly event: string;
+  readonly eventValue: number;
+  readonly n: number;
+  readonly events: number;
+  readonly censored: number;
+  readonly medianFollowUp: number | null;
+  readonly medianSurvival: number | null;
+  readonly maxTime: number;
+}
+
+function survivalSummary(file: string, time: { name: string; values: Float64Array }, event: { name: string; values: Float64Array }, eventValueOption: string | undefined): SurvivalSummary {
+  const eventValue = eventValueOption === undefined ? 1 : Number(eventValueOption);
+  if (!Number.isFinite(eventValue)) throw new RadvalError("INVALID_OPTION", `--event-value must be a number, got "${eventValueOption}"`, { where: { option: "--event-value" } });
+  const e = Float64Array.from(event.values, (v) => (v === eventValue ? 1 : Number.isNaN(v) ? NaN : 0));
+  const { time: t, event: d } = checkSurvival(time.values, e, { file, column: time.name });
+  let events = 0;
+  let maxTime = 0;
+  for (let i = 0; i < t.length; i++) {
+    events += d[i]!;
+    maxTime = Math.max(maxTime, t[i]!);
+  }
+  return { time: time.name, event: event.name, eventValue, n: t.length, events, censored: t.length - events, medianFollowUp: medianFollowUp(t, d), medianSurvival: kmQuantile(kaplanMeier(t, d), 0.5), maxTime };
+}
+
+function survivalText(s: SurvivalSummary): string {
+  return `Time to event: ${s.time} with ${s.event} = ${s.eventValue} as the event: ${s.events} events, ${s.censored} censored of ${s.n}; median follow-up (reverse Kaplan–Meier) ${formatNumber(s.medianFollowUp, 5)}, median survival ${s.medianSurvival === null ? "not reached" : formatNumber(s.medianSurvival, 5)}, last follow-up ${formatNumber(s.maxTime, 5)}\n`;
 }

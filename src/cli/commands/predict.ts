@@ -111,7 +111,8 @@ export function registerPredict(program: Command, io: CliIo): void {
     const rows = Int32Array.from({ length: data.x.nRows }, (_, i) => i);
     await prepareEnginesNode([model.model.spec]);
     const frame = frameOfRows(data, rows);
-    const prediction = restoreWorkflow(model).predictOutcome(frame);
+    const restored = restoreWorkflow(model);
+    const prediction = restored.predictOutcome(frame);
     // One probability per patient: P(event), or the risk by the horizon (survival); ordinal/nominal models give one per level.
     const prob = prediction.kind === "binary" ? prediction.prob : prediction.kind === "survival" ? prediction.risk : new Float64Array(rows.length).fill(NaN);
     const levels = modelFile.outcomeKind?.levels ?? [];
@@ -124,7 +125,10 @@ export function registerPredict(program: Command, io: CliIo): void {
     const warnings: string[] = [];
     const beyond = outOfRange(model, frame.names, frame.x.data, rows.length);
     if (beyond.length) warnings.push(`values outside the development range (the model extrapolates): ${beyond.slice(0, 8).join("; ")}${beyond.length > 8 ? `; … and ${beyond.length - 8} more features` : ""}`);
-    const points = options.points ? await import("../nomogramModel.js").then((m) => m.patientPoints(modelFile, model, modelPath, frame.names, frame.x.data, rows.length)) : null;
+    const points = options.points ? await import("../nomogramModel.js").then((m) => {
+          const inputs = restored.inputFrame(frame); // composed models: the predictors and the rad-score, as the nomogram reads them
+          return m.patientPoints(modelFile, model, modelPath, inputs.names, inputs.x.data, rows.length);
+        }) : null;
     if (points) warnings.push(...points.warnings);
     const csvHeader = `id,model,prob${kindColumns.map((c) => `,${csvCell(c.name)}`).join("")}${points ? `,${points.names.map((f) => csvCell(`points_${f}`)).join(",")},total_points,risk` : ""}`;
     const extra = (i: number): string => `${kindColumns.map((c) => `,${c.values(i)}`).join("")}${points ? `,${points.points.map((p) => p[i]!).join(",")},${points.totalPoints[i]},${points.risk[i]}` : ""}`;

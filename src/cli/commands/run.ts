@@ -29,6 +29,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .option("--out <dir>", "output directory (default: reports/<config name without .study.yaml>)")
     .option("--format <list>", "report formats: html, md, json, comma-separated (default: the config's report.formats, else all three)")
     .option("--created-at <time>", "time stamp recorded in results.json and the report (ISO; default: SOURCE_DATE_EPOCH if set, else now)")
+    .option("--shard <i/N|auto>", "compute only shard i of N of the fit tasks and write DIR/shard-i-of-N.json (auto: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); then radval merge DIR")
     .option("--json", "print a JSON summary on stdout (no progress on stderr)")
     .option("--quiet", "no progress or warnings on stderr")
     .action((file: string, options: StudyCommandOptions) =>

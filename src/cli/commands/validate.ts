@@ -1,24 +1,18 @@
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { RadvalError } from "../../core/errors.js";
-import { prepareEnginesNode } from "../../io/prepareEngines.js";
-import { loadStudy } from "../../io/readStudy.js";
-import { type OutputFile, checkOutputDir, writeOutputSet } from "../../io/outputDir.js";
-import { type ReportFormat, reportFiles } from "../../io/writeReport.js";
+import type { OutputFile } from "../../io/outputDir.js";
+import type { ReportFormat } from "../../io/writeReport.js";
 import { csvCell } from "../../core/csvCell.js";
-import { formatJson } from "../../report/render/json.js";
 import { computeFlags } from "../../report/flags.js";
 import { internalEstimateName } from "../../report/format.js";
 import type { StudyResults } from "../../report/results.js";
-import { defaultWorkers, workerPoolExecutor } from "../../validate/pool.js";
-import { type PredictionRow, runStudy } from "../../validate/study/runStudy.js";
+import type { PredictionRow } from "../../validate/study/runStudy.js";
 import type { StudyModelFile } from "../../validate/modelFile.js";
 import { formatNumber, formatTable } from "../format.js";
 import type { CliIo } from "../io.js";
 import { numberOption } from "../options.js";
 import { printJson } from "../output.js";
-import { progressReporter } from "../progress.js";
-import { parseFormats } from "./report.js";
 
 /** Options shared by `radval validate` and `radval run`. */
 export interface StudyCommandOptions {
@@ -30,6 +24,8 @@ export interface StudyCommandOptions {
   format?: string;
   /** `createdAt` of results.json (ISO time); default: SOURCE_DATE_EPOCH when set, else now. */
   createdAt?: string;
+  /** `radval run --shard i/N | auto | auto/N`: compute one shard's fit tasks only (see src/validate/shard/). */
+  shard?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -155,20 +151,89 @@ export function predictionsCsv(predictions: readonly PredictionRow[]): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** What a study run produced, to be written as an output set (results.json, predictions.csv, model.json, the report). */
+export interface StudyOutputs {
+  readonly results: StudyResults;
+  readonly predictions: readonly PredictionRow[];
+  readonly modelFile: StudyModelFile | null;
+}
+
+/**
+ * Writes a study run's output set into `outDir` (one complete set or none; manifest last) and prints the summary
+ * (or the `--json` summary): shared by `radval run`, `radval validate` and `radval merge`, so a merged run writes
+ * the same files as a single-machine one.
+ */
+export async function writeStudyOutputs(
+  outputs: StudyOutputs,
+  outDir: string,
+  formats: readonly ReportFormat[] | null,
+  options: Pick<StudyCommandOptions, "json">,
+  io: CliIo,
+  workers: number,
+): Promise<void> {
+  const { results, predictions, modelFile } = outputs;
+  const [{ formatJson }, { reportFiles }, { writeOutputSet }] = await Promise.all([import("../../report/render/json.js"), import("../../io/writeReport.js"), import("../../io/outputDir.js")]);
+  const files: OutputFile[] = [
+    { path: "results.json", content: `${formatJson(results)}\n` },
+    { path: "predictions.csv", content: predictionsCsv(predictions) },
+    { path: "model.json", content: `${JSON.stringify(modelFile, null, 1)}\n` },
+  ];
+  if (formats) files.push(...(await reportFiles(results, { format: [...formats] })));
+  // One complete set or none: written into a temporary sibling, manifest last, renamed into place.
+  const written = writeOutputSet(outDir, files, { seed: results.software.seed, configHash: results.software.configHash, command: results.software.command, createdAt: results.createdAt });
+  if (options.json) {
+    printJson(io, { files: written, seed: results.software.seed, workers, internalValidation: results.internalValidation?.models.map((m) => ({ model: m.model, apparent: m.apparent, corrected: m.corrected })),
+      ...(results.outcomeValidation ? { outcomeValidation: results.outcomeValidation.models.map((m) => ({ model: m.model, metrics: m.metrics.map((r) => ({ metric: r.metric, apparent: r.apparent, cv: r.cvPooled, optimism: r.optimism, corrected: r.corrected, external: r.external })) })) } : {}) });
+  } else {
+    io.stdout(summaryTable(results));
+    io.stdout(`Wrote:\n${listWritten(written)}\n`);
+  }
+}
+
+/** The report formats of a run: --format (or --report's list), else the config's report.formats, else the command's default; null = no report. */
+export async function reportFormatsOf(options: StudyCommandOptions, configFormats: readonly ReportFormat[] | undefined, defaults: StudyCommandDefaults): Promise<readonly ReportFormat[] | null> {
+  const { parseFormats } = await import("./report.js");
+  const explicitFormats = options.format ?? (typeof options.report === "string" ? options.report : undefined);
+  const formatsOption = explicitFormats !== undefined ? parseFormats(explicitFormats) : undefined;
+  const wantReport = options.report === undefined ? defaults.report : options.report !== false;
+  return wantReport ? (formatsOption ?? configFormats ?? defaults.formats ?? (["html", "md"] as const)) : null;
+}
+
 /**
  * Runs a study config end to end and writes `results.json` (and the report
  * when asked): the implementation behind `radval validate` and `radval run`.
+ * With `--shard i/N` (radval run) it computes only that shard's fit tasks and
+ * writes `shard-i-of-N.json` instead (see `runShard`).
  */
 export async function runStudyCommand(configPath: string, options: StudyCommandOptions, io: CliIo, defaults: StudyCommandDefaults): Promise<void> {
   const seed = numberOption("--seed", options.seed, { min: 0, integer: true });
+  // The study machinery (YAML and schema checking, readers, model engines, worker pool, report writers)
+  // is loaded when a study runs, not when the command is registered: `radval run --help` stays light.
+  const [{ loadStudy }, { checkOutputDir }, { defaultWorkers, workerPoolExecutor }, { runStudy }, { prepareEnginesNode }, { progressReporter }, { parseFormats }] = await Promise.all([
+    import("../../io/readStudy.js"),
+    import("../../io/outputDir.js"),
+    import("../../validate/pool.js"),
+    import("../../validate/study/runStudy.js"),
+    import("../../io/prepareEngines.js"),
+    import("../progress.js"),
+    import("./report.js"),
+  ]);
+  const shardModules = options.shard !== undefined
+    ? await Promise.all([import("../shardOption.js"), import("../../io/shardFiles.js"), import("../../validate/shard/recording.js"), import("../../validate/shard/format.js"), import("../../version.js")])
+    : null;
   const workers = numberOption("--workers", options.workers, { min: 1, integer: true, default: defaultWorkers() })!;
   const createdAt = createdAtOf(options.createdAt, process.env);
   const explicitFormats = options.format ?? (typeof options.report === "string" ? options.report : undefined);
-  const formatsOption = explicitFormats !== undefined ? parseFormats(explicitFormats) : undefined;
+  if (explicitFormats !== undefined) parseFormats(explicitFormats); // a bad --format is found before any fitting
+  const shard = shardModules ? shardModules[0].parseShardOption(options.shard!, process.env) : null;
   const loaded = loadStudy(configPath, { command: defaults.command });
-  const outDir = resolve(options.out ?? defaults.outDir ?? "radval-results");
-  checkOutputDir(outDir); // before any fitting: an unwritable or foreign --out is found now, not after the run
-  const executor = workerPoolExecutor(workers);
+  const outDir = resolve(options.out ?? (shard ? `${defaults.outDir ?? "radval-results"}.shards` : (defaults.outDir ?? "radval-results")));
+  // Before any fitting: an unwritable or foreign --out is found now, not after the run.
+  if (shard) shardModules![1].checkShardDir(outDir);
+  else checkOutputDir(outDir);
+  const pool = workerPoolExecutor(workers);
+  const recorder = shard ? shardModules![2].recordingShardExecutor(pool, shard) : null;
+  const executor = recorder ?? pool;
   const progress = progressReporter(io, options.quiet || options.json);
   let warnings = 0;
   const warn = (message: string) => {
@@ -194,25 +259,27 @@ export async function runStudyCommand(configPath: string, options: StudyCommandO
     progress.stop();
     await executor.close?.();
   }
-  const files: OutputFile[] = [
-    { path: "results.json", content: `${formatJson(results)}\n` },
-    { path: "predictions.csv", content: predictionsCsv(predictions) },
-    { path: "model.json", content: `${JSON.stringify(modelFile, null, 1)}\n` },
-  ];
-  const wantReport = options.report === undefined ? defaults.report : options.report !== false;
-  if (wantReport) {
-    const formats = formatsOption ?? loaded.inputs.config.report?.formats ?? defaults.formats ?? (["html", "md"] as const);
-    files.push(...(await reportFiles(results, { format: [...formats] })));
+  if (shard && recorder) {
+    const record = recorder.record();
+    const [, { writeShardFile }, , { SHARD_FILE_VERSION, SHARD_FORMAT }, { RADVAL_VERSION }] = shardModules!;
+    const path = writeShardFile(outDir, {
+      format: SHARD_FORMAT,
+      version: SHARD_FILE_VERSION,
+      radvalVersion: RADVAL_VERSION,
+      shard,
+      seed: seed ?? loaded.inputs.config.seed ?? 2026, // as runStudy chooses it
+      configHash: loaded.inputs.software?.configHash ?? null,
+      configFile: loaded.inputs.software?.configFile ?? null,
+      configPath: resolve(configPath),
+      command: defaults.command,
+      ...record,
+    });
+    if (options.json) printJson(io, { file: path, shard: shard.index, of: shard.count, computed: record.tasks.length, totalTasks: record.totalTasks, seed: results.software.seed, workers });
+    else io.stdout(`shard ${shard.index} of ${shard.count}: ${record.tasks.length} of ${record.totalTasks} fit tasks computed\nWrote:\n${listWritten([path])}\n`);
+    return;
   }
-  // One complete set or none: written into a temporary sibling, manifest last, renamed into place.
-  const written = writeOutputSet(outDir, files, { seed: results.software.seed, configHash: results.software.configHash, command: results.software.command, createdAt: results.createdAt });
-  if (options.json) {
-    printJson(io, { files: written, seed: results.software.seed, workers, internalValidation: results.internalValidation?.models.map((m) => ({ model: m.model, apparent: m.apparent, corrected: m.corrected })),
-      ...(results.outcomeValidation ? { outcomeValidation: results.outcomeValidation.models.map((m) => ({ model: m.model, metrics: m.metrics.map((r) => ({ metric: r.metric, apparent: r.apparent, cv: r.cvPooled, optimism: r.optimism, corrected: r.corrected, external: r.external })) })) } : {}) });
-  } else {
-    io.stdout(summaryTable(results));
-    io.stdout(`Wrote:\n${listWritten(written)}\n`);
-  }
+  const formats = await reportFormatsOf(options, loaded.inputs.config.report?.formats, defaults);
+  await writeStudyOutputs({ results, predictions, modelFile }, outDir, formats, options, io, workers);
 }
 
 /** `radval validate <study.yaml>`: the pipeline a config describes → results.json (and the report with --report). */

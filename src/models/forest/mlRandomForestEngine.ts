@@ -1,4 +1,4 @@
-import { RandomForestClassifier } from "ml-random-forest";
+import type { RandomForestClassifier } from "ml-random-forest";
 import { RadvalError } from "../../core/errors.js";
 import type { ColumnMatrix } from "../../core/matrix.js";
 import { defaultsOf, resolveParams } from "../params.js";
@@ -9,6 +9,25 @@ import { type ForestSettings, resolveForestSettings } from "./settings.js";
 import { RANDOM_FOREST_PARAMS } from "./spec.js";
 
 const ENGINE = "ml-random-forest";
+
+type ForestClass = typeof RandomForestClassifier;
+
+/** ml-random-forest, once {@link loadMlRandomForest} has imported it (on demand: most runs never use this engine). */
+let forestClass: ForestClass | undefined;
+
+/** Imports ml-random-forest (the engine's `prepare`; idempotent). */
+async function loadMlRandomForest(): Promise<void> {
+  forestClass ??= (await import("ml-random-forest")).RandomForestClassifier;
+}
+
+function requireMlRandomForest(): ForestClass {
+  if (!forestClass) {
+    throw new RadvalError("ENGINE_NOT_LOADED", "the ml-random-forest engine is not loaded yet (ml-random-forest is imported on demand)", {
+      hint: "Call `await prepareEngines([spec])` (or use fitModelAsync) once before fitting or restoring a randomForest spec with engine \"ml-random-forest\".",
+    });
+  }
+  return forestClass;
+}
 /** State schema of saved ml-random-forest models. */
 export const ML_RANDOM_FOREST_SCHEMA = 1;
 
@@ -76,7 +95,8 @@ function fitMlRandomForest(spec: ModelSpec, x: ColumnMatrix, y: Float64Array, op
   if (!settings.replace || settings.sampleFraction !== 1) unsupported("sampleFraction", "subsampling (it always draws n rows with replacement)");
   if (params["importance"] === "permutation") unsupported("importance", "permutation importance");
   const seed = options.rng.nextUint32() >>> 1;
-  const forest = new RandomForestClassifier({
+  const Forest = requireMlRandomForest();
+  const forest = new Forest({
     nEstimators: settings.trees,
     maxFeatures: maxFeaturesFor(settings.mtry, x.nCols),
     replacement: false,
@@ -114,12 +134,14 @@ export const mlRandomForestEngine: ModelEngine = Object.freeze({
   engine: ENGINE,
   defaults: defaultsOf(RANDOM_FOREST_PARAMS),
   fit: fitMlRandomForest,
+  prepare: loadMlRandomForest,
   restore(serialized: SerializedModel): FittedModel {
     const warnings = checkSerialized(serialized, { model: "randomForest", engine: ENGINE, schema: ML_RANDOM_FOREST_SCHEMA });
+    const Forest = requireMlRandomForest();
     const state = serialized.state as MlForestState;
     let forest: RandomForestClassifier;
     try {
-      forest = RandomForestClassifier.load(state.forest as Parameters<typeof RandomForestClassifier.load>[0]);
+      forest = Forest.load(state.forest as Parameters<typeof RandomForestClassifier.load>[0]);
     } catch (e) {
       throw new RadvalError("INCOMPATIBLE_MODEL", `saved ml-random-forest model cannot be loaded: ${(e as Error).message}`, { hint: "Save the model again with toJSON()." });
     }

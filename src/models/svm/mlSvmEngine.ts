@@ -1,4 +1,3 @@
-import MlSvm from "ml-svm";
 import { RadvalError } from "../../core/errors.js";
 import { type ColumnMatrix, gatherRows } from "../../core/matrix.js";
 import type { Rng } from "../../core/rng.js";
@@ -21,6 +20,23 @@ interface MlSvmInstance {
   iterations: number;
 }
 type MlSvmClass = new (options: Record<string, unknown>) => MlSvmInstance;
+
+/** ml-svm, once {@link loadMlSvm} has imported it (on demand: most runs never fit this engine). */
+let mlSvmClass: MlSvmClass | undefined;
+
+/** Imports ml-svm (the engine's `prepare`; idempotent). */
+async function loadMlSvm(): Promise<void> {
+  mlSvmClass ??= ((await import("ml-svm")) as unknown as { default: MlSvmClass }).default;
+}
+
+function requireMlSvm(): MlSvmClass {
+  if (!mlSvmClass) {
+    throw new RadvalError("ENGINE_NOT_LOADED", "the ml-svm engine is not loaded yet (ml-svm is imported on demand)", {
+      hint: "Call `await prepareEngines([spec])` (or use fitModelAsync) once before fitting an svm spec with engine \"ml-svm\".",
+    });
+  }
+  return mlSvmClass;
+}
 
 /** ml-svm's kernel hook: an object with compute(a, b) (used for every kernel so the parametrisation is libsvm's). */
 function kernelObject(kernel: KernelSpec): { compute(a: number[], b: number[]): number } {
@@ -50,7 +66,7 @@ function trainMlSvm(x: ColumnMatrix, y: Float64Array, rows: Int32Array, kernel: 
     features[k] = Array.from(rowMajor.subarray(k * p, (k + 1) * p));
     labels[k] = y[rows[k]!] === 1 ? 1 : -1;
   }
-  const Svm = MlSvm as unknown as MlSvmClass;
+  const Svm = requireMlSvm();
   const svm = new Svm({
     C: cost,
     tol: tolerance,
@@ -150,4 +166,5 @@ export const mlSvmEngine: ModelEngine = Object.freeze({
   defaults: defaultsOf(SVM_PARAMS),
   fit: fitMlSvm,
   restore: (serialized: SerializedModel) => restoreSvm(serialized, ENGINE),
+  prepare: loadMlSvm,
 });

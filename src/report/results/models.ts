@@ -45,6 +45,8 @@ export interface FinalModel {
   readonly intercept: number | null;
   /** Coefficients on the scale the model sees, after the recipe (linear models; zeros included). */
   readonly coefficients: readonly NamedValue[] | null;
+  /** Wald standard errors of `coefficients` (unpenalised Cox regression; absent otherwise). */
+  readonly stdErrors?: readonly NamedValue[] | null;
   /** What `intercept` and `coefficients` are relative to, in words. */
   readonly coefficientScale: string | null;
   /**

@@ -11,11 +11,24 @@ export interface OutcomeKindInfo {
   /** Survival: time and event columns, horizon, median follow-up (reverse Kaplan–Meier) of the development rows. */
   readonly timeColumn?: string;
   readonly eventColumn?: string;
+  /** The event column's value that counts as the event (default 1). */
+  readonly eventValue?: number;
   readonly horizon?: number;
   readonly medianFollowUp?: number | null;
   /** Ordinal / nominal: the levels (lowest first) and the named cut-offs. */
   readonly levels?: readonly string[];
   readonly cutoffs?: readonly string[];
+  /** Per cohort: patients, events and censorings (survival, with the median follow-up), or cases per level (ordinal, nominal). */
+  readonly cohorts?: ReadonlyArray<{
+    readonly cohort: string;
+    readonly n: number;
+    readonly events?: number;
+    readonly censored?: number;
+    /** Events that happen by the horizon (survival). */
+    readonly eventsByHorizon?: number;
+    readonly medianFollowUp?: number | null;
+    readonly levelCounts?: readonly number[];
+  }>;
 }
 
 /**
@@ -95,6 +108,27 @@ export interface KindModelValidation {
   readonly crossValidated: KindCohortEvaluation | null;
 }
 
+/** Leave-one-site-out validation of one model: per held-out site and pooled, by the kind's metric set, with the concordance pooled by meta-analysis. */
+export interface KindSiteValidation {
+  readonly model: string;
+  readonly sites: ReadonlyArray<{ readonly site: string; readonly n: number; readonly values: Readonly<Record<string, number | null>>; readonly concordance: { readonly estimate: number; readonly se: number } | null }>;
+  /** The metric set on every development patient's held-out prediction, pooled over the sites. */
+  readonly pooled: Readonly<Record<string, number | null>>;
+  /** Random-effects pooled concordance (Harrell's C or Obuchowski's index), or null with fewer than 2 usable sites. */
+  readonly meta: {
+    readonly metric: string;
+    readonly estimate: number;
+    readonly lower: number;
+    readonly upper: number;
+    readonly predictionLower: number;
+    readonly predictionUpper: number;
+    readonly tau2: number;
+    readonly i2: number;
+    readonly sites: number;
+    readonly method: string;
+  } | null;
+}
+
 /** Internal and external validation of a study whose outcome is ordinal, nominal or time-to-event (the kind's metric set). */
 export interface OutcomeValidation {
   readonly kind: "ordinal" | "nominal" | "survival";
@@ -104,4 +138,45 @@ export interface OutcomeValidation {
   readonly bootstraps: number | null;
   readonly cohort: string;
   readonly models: readonly KindModelValidation[];
+  /** Leave-one-site-out (internal–external cross-validation), when the config asks for it. */
+  readonly leaveOneSiteOut?: readonly KindSiteValidation[];
+}
+
+/** An estimate with a 95% Wald interval and p-value. */
+export interface IntervalEstimate {
+  readonly estimate: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly p: number | null;
+}
+
+/** Incremental value of a model over its comparator on one set of paired predictions (apparent, cross-validated or an external cohort). */
+export interface IncrementalComparison {
+  /** "apparent (development)", "cross-validated (pooled out-of-fold)" or the external cohort's name. */
+  readonly data: string;
+  readonly n: number;
+  readonly events: number;
+  readonly aucComparator: number | null;
+  readonly aucModel: number | null;
+  /** AUC(model) − AUC(comparator), paired DeLong (pROC::roc.test). */
+  readonly deltaAuc: IntervalEstimate | null;
+  /** Likelihood-ratio test of nested unpenalised logistic models (apparent only). */
+  readonly lrt: { readonly statistic: number; readonly df: number; readonly p: number; readonly deviance: readonly [number, number] } | null;
+  /** Continuous NRI with its events / non-events components (Hmisc::improveProb). */
+  readonly nriContinuous: (IntervalEstimate & { readonly events: number; readonly nonEvents: number }) | null;
+  readonly nriCategorical: (IntervalEstimate & { readonly events: number; readonly nonEvents: number; readonly cutoffs: readonly number[] }) | null;
+  readonly idi: IntervalEstimate | null;
+  /** Brier(model) − Brier(comparator) (negative = better), paired test. */
+  readonly deltaBrier: IntervalEstimate | null;
+  /** NB(model) − NB(comparator) per threshold. */
+  readonly netBenefit: ReadonlyArray<{ readonly threshold: number; readonly difference: number }>;
+}
+
+/** The incremental value of one configured pair of models. */
+export interface IncrementalValue {
+  readonly comparator: string;
+  readonly model: string;
+  readonly sets: readonly IncrementalComparison[];
+  /** Optimism-corrected AUC(model) − corrected AUC(comparator), from the same bootstrap replicates (null without bootstrap). */
+  readonly correctedDeltaAuc: number | null;
 }

@@ -229,6 +229,7 @@ export function modelResult(final: FittedWorkflow, exported: ExportedWorkflow, n
     intercept: description.intercept ?? null,
     coefficients,
     coefficientScale: coefficients ? coefficientScale(exported) : null,
+    ...(details["stdErrors"] && typeof details["stdErrors"] === "object" ? { stdErrors: Object.entries(details["stdErrors"] as Record<string, number>).map(([feature, value]) => ({ feature, value })) } : {}),
     rawScale: exported.formula
       ? {
           scale: exported.formula.scale,

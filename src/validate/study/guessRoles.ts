@@ -40,7 +40,7 @@ export interface RoleGuess {
 /** The outcome's kind as guessed by {@link guessRoles}: binary (the `outcome` role), survival (time + event columns) or ordinal (a stage column). */
 export type OutcomeKindGuess =
   | { readonly kind: "binary" }
-  | { readonly kind: "survival"; readonly time: string; readonly event: string; readonly eventValue: string | null; readonly note: string }
+  | { readonly kind: "survival"; readonly time: string; readonly event: string; readonly eventValue: string | null; readonly horizon: number; readonly note: string }
   | { readonly kind: "ordinal"; readonly column: string; readonly levels: readonly string[]; readonly note: string };
 
 /** The roles of a study table as guessed by {@link guessRoles}. */
@@ -320,17 +320,22 @@ export function guessRoles(table: RawTable, options: GuessRolesOptions = {}): Gu
   const cohortProfile = take(byName(profiles, ROLE_NAMES.cohort, (p) => !p.manyLevels && p.levels.length >= 2 && p.levels.length <= 5, taken));
   const cohort: RoleGuess = cohortProfile ? { column: cohortProfile.name, by: "name", note: `levels: ${cohortProfile.levels.join(", ")}` } : none("no cohort column");
 
-  const outcomeMissing = outcomeProfile?.missing ?? 0;
+  const outcomeKind: OutcomeKindGuess = options.outcome !== undefined || outcome.by === "name" ? { kind: "binary" } : guessOutcomeKind(table, profiles, new Set([...taken].filter((c) => c !== outcomeProfile?.name)));
+  // For a time-to-event or staging outcome the binary guess is not the outcome: no leak screen against it;
+  // its time, event and stage columns are roles (never features).
+  const kindColumns = outcomeKind.kind === "survival" ? [outcomeKind.time, outcomeKind.event] : outcomeKind.kind === "ordinal" ? [outcomeKind.column] : [];
+  const kindProfile = outcomeKind.kind === "survival" ? profiles.find((p) => p.name === outcomeKind.event) : outcomeKind.kind === "ordinal" ? profiles.find((p) => p.name === outcomeKind.column) : undefined;
+  const outcomeMissing = (outcomeKind.kind === "binary" ? outcomeProfile?.missing : kindProfile?.missing) ?? 0;
   const positive = guessPositive(outcomeProfile);
   const outcomeLike = profiles
-    .filter((p) => !taken.has(p.name) && p.kind === "numeric" && (ROLE_NAMES.leak.includes(normalise(p.name)) || ROLE_NAMES.outcome.includes(normalise(p.name))))
+    .filter((p) => !taken.has(p.name) && !kindColumns.includes(p.name) && p.kind === "numeric" && (ROLE_NAMES.leak.includes(normalise(p.name)) || ROLE_NAMES.outcome.includes(normalise(p.name))))
     .map((p) => p.name);
-  const leaks = screenTable(table, outcomeProfile, positive.value, profiles.filter((p) => !taken.has(p.name) && p.kind === "numeric" && !p.name.startsWith("diagnostics_")).map((p) => p.name));
+  const leaks = outcomeKind.kind === "binary" ? screenTable(table, outcomeProfile, positive.value, profiles.filter((p) => !taken.has(p.name) && p.kind === "numeric" && !p.name.startsWith("diagnostics_")).map((p) => p.name)) : [];
   const separating = leaks.filter((l) => l.auc !== null && l.auc >= 0.99).map((l) => ({ column: l.feature, auc: l.auc! }));
   const excludeSuggested = [...new Set([...outcomeLike, ...leaks.map((l) => l.feature)])];
-  const excluded = new Set(excludeSuggested);
+  const excluded = new Set([...excludeSuggested, ...kindColumns]);
   const features = profiles.filter((p) => !taken.has(p.name) && !excluded.has(p.name) && p.kind === "numeric" && !p.name.startsWith("diagnostics_")).map((p) => p.name);
-  const textColumns = profiles.filter((p) => !taken.has(p.name) && p.kind !== "numeric").map((p) => p.name);
+  const textColumns = profiles.filter((p) => !taken.has(p.name) && !kindColumns.includes(p.name) && p.kind !== "numeric").map((p) => p.name);
 
   return {
     source: table.source,
@@ -338,7 +343,7 @@ export function guessRoles(table: RawTable, options: GuessRolesOptions = {}): Gu
     layout: "wide",
     id,
     outcome,
-    outcomeKind: options.outcome !== undefined || outcome.by === "name" ? { kind: "binary" } : guessOutcomeKind(profiles, new Set([...taken].filter((c) => c !== outcomeProfile?.name))),
+    outcomeKind,
     positive,
     outcomeMissing,
     site,
@@ -362,7 +367,7 @@ export function guessRoles(table: RawTable, options: GuessRolesOptions = {}): Gu
  * order). Binary otherwise. The guess is only a proposal: `radval init`
  * marks it "# CHECK".
  */
-function guessOutcomeKind(profiles: readonly ColumnProfile[], taken: ReadonlySet<string>): OutcomeKindGuess {
+function guessOutcomeKind(table: RawTable, profiles: readonly ColumnProfile[], taken: ReadonlySet<string>): OutcomeKindGuess {
   const free = profiles.filter((p) => !taken.has(p.name));
   const time = byName(free, ROLE_NAMES.survivalTime, (p) => p.kind === "numeric" && p.manyLevels && !p.levels.some((l) => Number(l) < 0), new Set());
   const event = byName(free, ROLE_NAMES.survivalEvent, (p) => p.kind === "numeric" && !p.manyLevels && p.levels.length >= 2 && p.levels.length <= 3, new Set());
@@ -370,7 +375,11 @@ function guessOutcomeKind(profiles: readonly ColumnProfile[], taken: ReadonlySet
     const values = [...event.levels].sort((a, b) => Number(a) - Number(b));
     const binary01 = values.length === 2 && values[0] === "0" && values[1] === "1";
     const eventValue = binary01 ? null : values[values.length - 1]!;
-    return { kind: "survival", time: time.name, event: event.name, eventValue, note: `follow-up "${time.name}" with event indicator "${event.name}" (values ${values.join(", ")}${eventValue !== null ? `; ${eventValue} taken as the event` : ""})` };
+    // A horizon to start from: the median follow-up time, to two significant digits (the author sets the clinical one).
+    const times = table.rows.map((r) => Number(r[table.header.indexOf(time.name)])).filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+    const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : 1;
+    const horizon = Number(median.toPrecision(2));
+    return { kind: "survival", time: time.name, event: event.name, eventValue, horizon, note: `follow-up "${time.name}" with event indicator "${event.name}" (values ${values.join(", ")}${eventValue !== null ? `; ${eventValue} taken as the event` : ""})` };
   }
   const stage = byName(free, ROLE_NAMES.stage, (p) => !p.manyLevels && p.levels.length >= 3 && p.levels.length <= 6 && naturalLevelOrder(p.levels) !== null, new Set());
   if (stage) {

@@ -1,3 +1,4 @@
+import { resolvePredictors } from "./predictors.js";
 import { outcomeSpecFromAlias } from "../../models/outcomeAliases.js";
 import { outcomeSpec } from "../outcomeSpec.js";
 import type { Dataset } from "../../core/dataset.js";
@@ -80,15 +81,13 @@ function slug(text: string): string {
  * `params`, `engine`, `tune`). Ids are unique slugs of the names. Unknown
  * models and parameters are errors naming the config key.
  */
-export function workflowsFromConfig(config: StudyConfig, steps: readonly StepSpec[]): WorkflowSpec[] {
+export function workflowsFromConfig(config: StudyConfig, steps: readonly StepSpec[], featureNames?: readonly string[]): WorkflowSpec[] {
   const kind = outcomeSpec(config).kind;
   const used = new Set<string>();
-  return config.models.map((m, k) => {
-    const key = `models[${k}]`;
-    let model;
+  const groups = config.data.groups ?? {};
+  const specOf = (name: string, params: Record<string, ParamValue>, key: string) => {
     try {
-      const params = { ...(m.params ?? {}), ...(m.engine ? { engine: m.engine } : {}) } as Record<string, ParamValue>;
-      model = kind === "binary" ? specFromAlias(m.model, params) : outcomeSpecFromAlias(m.model, params, kind);
+      return kind === "binary" ? specFromAlias(name, params) : outcomeSpecFromAlias(name, params, kind);
     } catch (e) {
       if (isRadvalError(e)) {
         const sub = e.code === "UNKNOWN_MODEL" ? "model" : e.code === "UNKNOWN_PARAMETER" || e.code === "INVALID_PARAMETER" ? "params" : "";
@@ -96,15 +95,44 @@ export function workflowsFromConfig(config: StudyConfig, steps: readonly StepSpe
       }
       throw e;
     }
+  };
+  // The second stage of a composed model sees its chosen predictors and the stage scores: imputation and scaling only.
+  const secondStageSteps = steps.filter((s) => s.type === "impute" || s.type === "standardize");
+  return config.models.map((m, k) => {
+    const key = `models[${k}]`;
+    const model = specOf(m.model, { ...(m.params ?? {}), ...(m.engine ? { engine: m.engine } : {}) } as Record<string, ParamValue>, key);
     const label = m.name ?? m.model;
     let id = slug(label);
     for (let i = 2; used.has(id); i++) id = `${slug(label)}-${i}`;
     used.add(id);
+    const names = featureNames ?? [];
+    const refs = m.predictors === undefined ? undefined : typeof m.predictors === "string" ? [m.predictors] : m.predictors;
+    const plain = refs?.filter((r): r is string => typeof r === "string");
+    const stageEntries = (refs ?? []).flatMap((r, j) => (typeof r === "string" ? [] : Object.entries(r).map(([name, st]) => ({ name, st, at: j }))));
+    const predictors = plain ? resolvePredictors(plain, groups, names, `${key}.predictors`) : undefined;
+    const stages = stageEntries.map(({ name, st, at }) => {
+      if (names.includes(name)) {
+        throw new RadvalError("INVALID_CONFIG", `stage name "${name}" is also a feature column`, { where: { key: `${key}.predictors[${at}]` }, hint: "Name the stage something else (e.g. radscore)." });
+      }
+      const stageKey = `${key}.predictors[${at}].${name}`;
+      return {
+        name,
+        workflow: workflow({
+          id: `${id}-${slug(name)}`,
+          label: `${label}: ${name}`,
+          steps,
+          model: specOf(st.model, { ...(st.params ?? {}), ...(st.engine ? { engine: st.engine } : {}) } as Record<string, ParamValue>, stageKey),
+          predictors: resolvePredictors(st.features, groups, names, `${stageKey}.features`),
+        }),
+      };
+    });
     return workflow({
       id,
       label,
-      steps,
+      steps: stages.length ? secondStageSteps : steps,
       model,
+      ...(predictors ? { predictors } : {}),
+      ...(stages.length ? { stages } : {}),
       ...(m.tune ? { tune: m.tune } : {}),
       ...(config.internal?.innerFolds ? { innerFolds: config.internal.innerFolds } : {}),
     });

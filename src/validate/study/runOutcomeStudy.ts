@@ -13,11 +13,13 @@ import { repeatedStratifiedKFold } from "../../resample/repeatedStratifiedKFold.
 import type { Resamples } from "../../resample/types.js";
 import { padIndex } from "../../resample/types.js";
 import { evaluateSurvival } from "../../survival/evaluation.js";
+import { medianFollowUp } from "../../survival/kaplanMeier.js";
 import { RADVAL_VERSION } from "../../version.js";
 import { harmonizationResult } from "../../harmonize/results.js";
 import type { StudyConfig } from "../config.js";
 import { type SplitPrediction, resamplePredictions } from "../crossValidation.js";
 import { type MetricSet, metricSetFor } from "../metricSets/index.js";
+import { outcomeSpec } from "../outcomeSpec.js";
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, exportWorkflow } from "../modelFile.js";
 import { type MetricOptimism, bootstrapOptimism } from "../optimismBootstrap.js";
 import { type ValidationJob, inProcessExecutor, selectedFeatures } from "../tasks.js";
@@ -26,6 +28,7 @@ import { cohortResult, dataPreparation, modelResult } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { selectionStability } from "./internal.js";
 import { type CutoffThresholds, cohortCurves, cutoffThresholds } from "./kindCurves.js";
+import { kindLeaveOneSiteOut } from "./kindSites.js";
 import { isImageFeatureName } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 import type { StudyResponse } from "./response.js";
@@ -106,12 +109,12 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
   const design = resolveDesign(config, data, inputs.fileCohorts ?? [], inputs.dataFile, inputs.droppedRows ?? []);
   const devRows = design.development.rows;
   const steps = recipeFromConfig(config, inputs.long, hasMissing(data, devRows));
-  const workflows = workflowsFromConfig(config, steps);
+  const workflows = workflowsFromConfig(config, steps, data.featureNames);
   const job: ValidationJob = { data, workflows, response };
   const metricSet: MetricSet = metricSetFor(response);
   const thresholds = defaultThresholds();
   const master = createRng(seed);
-  const [finalRng, internalRng] = master.splitMany(5) as [Rng, Rng, Rng, Rng, Rng];
+  const [finalRng, internalRng, siteRng] = master.splitMany(5) as [Rng, Rng, Rng, Rng, Rng];
 
   progress("final models", 0, workflows.length);
   const finals: FittedWorkflow[] = workflows.map((w, k) => {
@@ -140,6 +143,10 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
     const samples = bootstrap(devRows.length, replicates, bootRng.split());
     boot = await bootstrapOptimism(job, devRows, samples, bootRng, { executor, original: apparentPrediction, metricSet, onProgress: (d, t) => progress("optimism bootstrap", d, t) });
   }
+
+  const bySite = config.external?.leaveOneSiteOut
+    ? await kindLeaveOneSiteOut({ ...job, response }, devRows, siteRng, metricSet, { executor, ...(config.external.meta ? { meta: config.external.meta } : {}), onProgress: (d, t) => progress("leave-one-site-out", d, t) })
+    : null;
 
   const predictions: PredictionRow[] = [];
   const record = (scheme: string, model: string, split: string, rows: ArrayLike<number>, prediction: Prediction) => {
@@ -206,7 +213,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
 
   options.onPredictions?.(predictions);
   const exported = finals.map((f) => exportWorkflow(f, data, devRows));
-  const kindInfo = outcomeKindInfo(config, studyResponse, data);
+  const kindInfo: OutcomeKindInfo = { ...outcomeKindInfo(config, studyResponse, data), cohorts: [design.development, ...design.external].map((c) => cohortCounts(c, response)) };
   options.onModelFile?.({
     format: MODEL_FILE_FORMAT,
     version: MODEL_FILE_VERSION,
@@ -222,7 +229,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
   const candidateFeatures = finals[0]?.recipe.steps.find((s) => s.type === "reliabilityFilter")?.outputNames ?? data.featureNames;
   const cohorts: CohortRows[] = [design.development, ...design.external];
   const devEventCount = devEvents.reduce((a, b2) => a + b2, 0);
-  const schemeParts = [cvConfig ? `${repeats > 1 ? `${repeats}× repeated ` : ""}${folds}-fold cross-validation stratified by ${kind === "survival" ? "event status" : "level"}` : null, replicates > 0 ? `Harrell's optimism bootstrap (${replicates} replicates)` : null].filter(Boolean);
+  const schemeParts = [bySite ? "leave-one-site-out (each site held out in turn)" : null, cvConfig ? `${repeats > 1 ? `${repeats}× repeated ` : ""}${folds}-fold cross-validation stratified by ${kind === "survival" ? "event status" : "level"}` : null, replicates > 0 ? `Harrell's optimism bootstrap (${replicates} replicates)` : null].filter(Boolean);
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     createdAt: options.createdAt === undefined ? new Date().toISOString() : options.createdAt,
@@ -272,20 +279,41 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
       bootstraps: replicates > 0 ? replicates : null,
       cohort: design.development.name,
       models,
+      ...(bySite ? { leaveOneSiteOut: bySite } : {}),
     },
   };
 }
 
+/** Patients, events, censorings and median follow-up (survival) or cases per level of one cohort. */
+function cohortCounts(cohort: CohortRows, response: Response): NonNullable<OutcomeKindInfo["cohorts"]>[number] {
+  const r = responseAt(response, cohort.rows);
+  if (r.kind === "survival") {
+    let events = 0;
+    let byHorizon = 0;
+    r.event.forEach((e, i) => {
+      events += e;
+      if (e === 1 && r.time[i]! <= r.horizon) byHorizon++;
+    });
+    return { cohort: cohort.name, n: cohort.rows.length, events, censored: cohort.rows.length - events, eventsByHorizon: byHorizon, medianFollowUp: events < cohort.rows.length ? medianFollowUp(r.time, r.event) : null };
+  }
+  if (r.kind === "ordinal" || r.kind === "nominal") {
+    const counts = new Array<number>(r.levels.length).fill(0);
+    for (const c of r.codes) counts[c]!++;
+    return { cohort: cohort.name, n: cohort.rows.length, levelCounts: counts };
+  }
+  return { cohort: cohort.name, n: cohort.rows.length };
+}
+
 function outcomeKindInfo(config: StudyConfig, studyResponse: StudyResponse, data: StudyInputs["data"]): OutcomeKindInfo {
   const r = studyResponse.response;
-  if (r.kind === "survival") return { kind: "survival", timeColumn: data.time!.name, eventColumn: data.event!.name, horizon: r.horizon, medianFollowUp: studyResponse.medianFollowUp };
+  const spec = outcomeSpec(config);
+  if (r.kind === "survival") return { kind: "survival", timeColumn: data.time!.name, eventColumn: data.event!.name, eventValue: spec.kind === "survival" ? (spec.eventValue ?? 1) : 1, horizon: r.horizon, medianFollowUp: studyResponse.medianFollowUp };
   if (r.kind === "ordinal" || r.kind === "nominal") return { kind: r.kind, column: data.levelOutcome!.name, levels: [...r.levels], cutoffs: r.cutoffs.map((c) => c.label) };
-  void config;
   return { kind: "binary" };
 }
 
 /** The binary-style outcome summary (column, "positive", "negative") of another kind, for tables that name the outcome. */
 function outcomeInfo(info: OutcomeKindInfo): StudyResults["outcome"] {
-  if (info.kind === "survival") return { column: info.eventColumn!, positive: `event by ${info.horizon} (time: ${info.timeColumn})`, negative: "censored or event-free" };
+  if (info.kind === "survival") return { column: info.eventColumn!, positive: String(info.eventValue ?? 1), negative: "censored" };
   return { column: info.column ?? "outcome", positive: info.cutoffs?.[0] ?? info.levels?.[info.levels.length - 1] ?? "", negative: null };
 }

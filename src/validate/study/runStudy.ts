@@ -9,6 +9,7 @@ import type {
   ClassificationThreshold,
   ExternalValidationResult,
   HeterogeneityResult,
+  IncrementalValue,
   ModelUpdatingResult,
   PerformanceMetrics,
   PooledSiteValidation,
@@ -34,6 +35,7 @@ import { runInternalValidation } from "./internal.js";
 import { type LeakSuspect, isImageFeatureName, screenLeaks } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 import { studyInfo } from "./studyInfo.js";
+import { compareOn, incrementalValue } from "./incremental.js";
 import { studyResponse } from "./response.js";
 import { runOutcomeStudy } from "./runOutcomeStudy.js";
 import { outcomeSpec } from "../outcomeSpec.js";
@@ -139,7 +141,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   const design = resolveDesign(config, data, inputs.fileCohorts ?? [], inputs.dataFile, inputs.droppedRows ?? []);
   const devRows = design.development.rows;
   const steps = recipeFromConfig(config, inputs.long, hasMissing(data, devRows));
-  const workflows = workflowsFromConfig(config, steps);
+  const workflows = workflowsFromConfig(config, steps, data.featureNames);
   await (options.prepare ?? prepareEngines)(workflows.map((w) => w.model));
   const job: ValidationJob = { data, workflows };
   const thresholds = thresholdGrid(config);
@@ -266,6 +268,37 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     caseMixes.push(caseMix(data, design.development, cohort, candidateFeatures));
   }
 
+  // Incremental value of each configured pair (comparator, model): apparent, cross-validated, external.
+  const incremental: IncrementalValue[] = [];
+  for (const [k, [comparatorName, modelName]] of (config.incremental?.pairs ?? []).entries()) {
+    const byName = (name: string, at: number) => {
+      const w = finals.find((f) => f.spec.label === name || f.spec.id === name);
+      if (!w) {
+        throw new RadvalError("INVALID_CONFIG", `incremental.pairs[${k}] names model "${name}", which is not one of the study's models`, {
+          where: { key: `incremental.pairs[${k}][${at}]` },
+          hint: `Models: ${finals.map((f) => f.spec.label).join(", ")}.`,
+        });
+      }
+      return w;
+    };
+    const a = byName(comparatorName, 0);
+    const b = byName(modelName, 1);
+    const cutoffs = config.incremental?.cutoffs;
+    const common = { ...(cutoffs ? { cutoffs } : {}), ...(thresholds ? { thresholds } : {}) };
+    const sets = [compareOn({ data: `apparent (${design.development.name})`, y: yDev, comparator: apparentFit.get(a.spec.id)!, model: apparentFit.get(b.spec.id)! }, { ...common, lrt: { comparator: a, model: b } })];
+    const pa = internal.pooled.get(a.spec.id);
+    const pb = internal.pooled.get(b.spec.id);
+    if (pa && pb) sets.push(compareOn({ data: "cross-validated (pooled out-of-fold, first repeat)", y: pa.y, comparator: { prob: pa.prob, logit: null }, model: { prob: pb.prob, logit: null } }, common));
+    for (const cohort of design.external) {
+      const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
+      sets.push(compareOn({ data: cohort.name, y: yc, comparator: a.predictWithLogit(data, cohort.rows), model: b.predictWithLogit(data, cohort.rows) }, common));
+    }
+    const corrected = (id: string) => internal.models.find((m) => m.model === id)?.corrected.auc?.estimate ?? null;
+    const ca = corrected(a.spec.id);
+    const cb = corrected(b.spec.id);
+    incremental.push(incrementalValue(a.spec.id, b.spec.id, sets, internal.bootstraps && ca !== null && cb !== null ? cb - ca : null));
+  }
+
   options.onPredictions?.(predictions);
   const exported = finals.map((f) => exportWorkflow(f, data, devRows));
   options.onModelFile?.({
@@ -336,5 +369,6 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     },
     modelOutput: { kind: "probability", thresholds: [...thresholdsByModel.values()] },
     subgroups: [],
+    ...(incremental.length ? { incrementalValue: incremental } : {}),
   };
 }

@@ -80,7 +80,7 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
       line(4, `time: ${yamlScalar(kind.time)}`, "follow-up time (≥ 0), from origin to event or censoring"),
       line(4, `event: ${yamlScalar(kind.event)}`, "event indicator (1 = event, 0 = censored)"),
       ...(kind.eventValue !== null ? [line(4, `eventValue: ${yamlScalar(Number(kind.eventValue))}`, "the value that counts as the event; every other value is a censoring", true)] : []),
-      line(4, "horizon: HORIZON", "prediction horizon on the time scale (e.g. 1825 days = 5 years): risk = P(event by the horizon)", true),
+      line(4, `horizon: ${kind.horizon}`, "prediction horizon on the time scale (here the median follow-up time; e.g. 1825 days = 5 years): risk = P(event by the horizon)", true),
     );
   } else if (kind.kind === "ordinal") {
     push(
@@ -130,7 +130,7 @@ export function starterConfig(guess: GuessedRoles, options: StarterConfigOptions
     push(line(2, "# development: {column: cohort, value: trial}", "rows to develop on (default: every row not in an external cohort)"));
   }
   if (guess.textColumns.length) push(`  # Text columns, not used as features: ${previewList(guess.textColumns, 20)}.`);
-  if (outcome !== null && guess.outcome.by !== "name" && guess.binaryColumns.length) push(`  # Other two-valued columns (the outcome may be one of these): ${previewList(guess.binaryColumns, 20)}.`);
+  if (kind.kind === "binary" && outcome !== null && guess.outcome.by !== "name" && guess.binaryColumns.length) push(`  # Other two-valued columns (the outcome may be one of these): ${previewList(guess.binaryColumns, 20)}.`);
 
   push(
     "",

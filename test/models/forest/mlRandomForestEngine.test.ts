@@ -1,5 +1,5 @@
 // ml-random-forest as the second randomForest engine (small forests only: it is slow).
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRng } from "../../../src/core/rng.js";
 import { aucMannWhitney } from "../../../src/metrics/auc.js";
 import { mlRandomForestEngine } from "../../../src/models/forest/mlRandomForestEngine.js";
@@ -10,6 +10,10 @@ import { wdbcSmall } from "../data.js";
 describe("randomForest / ml-random-forest engine", () => {
   const d = wdbcSmall(2, 10);
   const spec = randomForest({ trees: 8 }, "ml-random-forest");
+
+  beforeAll(async () => {
+    await mlRandomForestEngine.prepare!(); // ml-random-forest is imported on demand
+  });
 
   it("is seeded from the Rng (its own Mersenne Twister gets one draw): same seed, same forest; another seed, another", () => {
     const a = mlRandomForestEngine.fit(spec, d.xs, d.y, { rng: createRng(1) });

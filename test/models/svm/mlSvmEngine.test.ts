@@ -15,6 +15,7 @@ import { maxAbsDiff, wdbc } from "../data.js";
 
 beforeAll(async () => {
   await loadLibsvm();
+  await mlSvmEngine.prepare!(); // ml-svm is imported on demand
 });
 
 const half = () => {

@@ -15,14 +15,14 @@ const configs = readdirSync(examples).filter((f) => f.endsWith(".study.yaml")).s
 
 describe("example study configs", () => {
   it("there is one per bundled study", () => {
-    expect(configs).toEqual(["asah.study.yaml", "multisite.study.yaml", "pbc.study.yaml", "wdbc.study.yaml"]);
+    expect(configs).toEqual(["asah.study.yaml", "multisite.study.yaml", "pbc-stage.study.yaml", "pbc-survival.study.yaml", "pbc.study.yaml", "wdbc.study.yaml"]);
   });
 
   it.each(configs)("%s loads, resolves its design and builds its workflows", (name) => {
     const { inputs } = loadStudy(new URL(name, examples).pathname);
     const design = resolveDesign(inputs.config, inputs.data, inputs.fileCohorts ?? [], inputs.dataFile);
     const steps = recipeFromConfig(inputs.config, inputs.long, hasMissing(inputs.data, design.development.rows));
-    const workflows = workflowsFromConfig(inputs.config, steps);
+    const workflows = workflowsFromConfig(inputs.config, steps, inputs.data.featureNames);
     expect(workflows.length).toBeGreaterThanOrEqual(2);
     expect(readFileSync(new URL(name, examples), "utf8")).toMatch(/^# radval study: /);
   });

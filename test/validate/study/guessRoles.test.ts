@@ -50,12 +50,19 @@ describe("guessRoles", () => {
     expect(g.outcome).toMatchObject({ column: "cirrhosis", by: "values" });
     expect(g.outcome.note).toContain("among trt, sex, ascites, hepato, spiders, cirrhosis");
     expect(g.positive).toMatchObject({ value: "1", by: "convention" });
-    expect(g.outcomeMissing).toBe(6);
     expect(g.binaryColumns).toEqual(["trt", "sex", "ascites", "hepato", "spiders"]);
     expect(g.cohort).toMatchObject({ column: "cohort", by: "name" });
-    // stage 4 is the definition of cirrhosis: the stage column restates the outcome
-    expect(g.separating).toEqual([{ column: "stage", auc: 1 }]);
-    expect(g.excludeSuggested).toEqual(["time", "status", "stage"]);
+    // …but a follow-up time with an event indicator is there: the outcome kind proposed is time to event, and the
+    // leak screen against cirrhosis does not apply (no event rows missing).
+    expect(g.outcomeKind).toMatchObject({ kind: "survival", time: "time", event: "status", eventValue: "2", horizon: 1700 });
+    expect(g.outcomeMissing).toBe(0);
+    expect(g.separating).toEqual([]);
+    // Named as the binary outcome, cirrhosis is screened: stage 4 is its definition, the stage column restates it.
+    const named = guessRoles(example("pbc"), { outcome: "cirrhosis" });
+    expect(named.outcomeKind).toEqual({ kind: "binary" });
+    expect(named.outcomeMissing).toBe(6);
+    expect(named.separating).toEqual([{ column: "stage", auc: 1 }]);
+    expect(named.excludeSuggested).toEqual(["time", "status", "stage"]);
   });
 
   it("recognises a long test-retest table (a reader column and repeating case ids)", () => {
@@ -87,7 +94,7 @@ describe("guessRoles", () => {
 });
 
 describe("starterConfig", () => {
-  it.each(["wdbc", "multisite", "asah", "pbc"])("%s: the written config parses as a study config with the guessed roles", (name) => {
+  it.each(["wdbc", "multisite", "asah"])("%s: the written config parses as a study config with the guessed roles", (name) => {
     const g = guessRoles(example(name));
     const text = starterConfig(g, { dataFile: `${name}.csv` });
     const config = parseStudyConfig(parseYaml(text), "starter");
@@ -109,11 +116,19 @@ describe("starterConfig", () => {
     const asah = parseStudyConfig(parseYaml(starterConfig(guessRoles(example("asah")), { dataFile: "a.csv" })));
     expect(asah.data.positive).toBe("Poor");
     const pbcText = starterConfig(guessRoles(example("pbc")), { dataFile: "p.csv" });
-    expect(pbcText).toMatch(/outcome: \w+ +# CHECK: the binary outcome/);
+    // PBC has a follow-up time and an event indicator: a time-to-event outcome is proposed (issue 17), with its roles
+    // (not features) and no leak screen against the binary column the values alone would suggest.
+    expect(pbcText).toMatch(/outcome: +# CHECK: time to event/);
     expect(pbcText).toContain("# development: {column: cohort, value: trial}");
-    expect(parseStudyConfig(parseYaml(pbcText)).data.exclude).toEqual(["time", "status", "stage"]);
-    expect(pbcText).toMatch(/- stage +# separates the outcome perfectly on its own \(AUC 1\)/);
-    expect(pbcText).toMatch(/- time +# name suggests post-baseline or outcome-derived information \(time\)/);
+    const pbcConfig = parseStudyConfig(parseYaml(pbcText));
+    expect(pbcConfig.data.outcome).toEqual({ type: "survival", time: "time", event: "status", eventValue: 2, horizon: 1700 }); // median follow-up time 1725 days, to 2 significant digits
+    expect(pbcConfig.models.map((m) => m.model)).toEqual(["cox", "lasso"]);
+    expect(pbcConfig.data.exclude).toBeUndefined();
+    // Binary outcomes keep the leak screen: asah's text is unchanged by outcome kinds.
+    const cirrhosis = starterConfig(guessRoles(example("pbc"), { outcome: "cirrhosis" }), { dataFile: "p.csv" });
+    expect(parseStudyConfig(parseYaml(cirrhosis)).data.exclude).toEqual(["time", "status", "stage"]);
+    expect(cirrhosis).toMatch(/- stage +# separates the outcome perfectly on its own \(AUC 1\)/);
+    expect(cirrhosis).toMatch(/- time +# name suggests post-baseline or outcome-derived information \(time\)/);
   });
 
   it("quotes YAML scalars only when needed", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +7,11 @@ import { loadStudy } from "../../../src/io/readStudy.js";
 import { predictProportionalOdds } from "../../../src/ordinal/proportionalOdds.js";
 import type { StudyResults } from "../../../src/report/results.js";
 import { frameOfRows } from "../../../src/preprocess/frame.js";
+import { buildTables } from "../../../src/report/tables.js";
 import { type StudyModelFile, restoreWorkflow } from "../../../src/validate/modelFile.js";
 import { type PredictionRow, runStudy } from "../../../src/validate/study/runStudy.js";
 import { workerPoolExecutor } from "../../../src/validate/pool.js";
+import { randomEffectsMeta } from "../../../src/validate/metaAnalysis.js";
 import survivalRef from "../../fixtures/survival_pbc.json" with { type: "json" };
 import ordinalRef from "../../fixtures/ordinal_pbc.json" with { type: "json" };
 
@@ -104,6 +106,19 @@ describe("a time-to-event study", () => {
     const restored = restoreWorkflow(result.file.models.find((m) => m.id === "cox")!).predictOutcome(frameOfRows(loaded.inputs.data, rows));
     expect(restored.kind).toBe("survival");
     if (restored.kind === "survival") ext.forEach((p, i) => expect(restored.risk[i]).toBe(p.prob)); // exact
+  });
+
+  it("the report's hazard-ratio table gives R's HR per raw unit with the Wald CI of coxph's standard errors", () => {
+    const hr = buildTables(result.results).find((t) => t.id === "hazard-ratios")!;
+    survivalRef.cox.terms.forEach((term, j) => {
+      const row = hr.rows.find((r) => r[0] === "Cox" && r[1] === term)!;
+      const b = survivalRef.cox.coefficients[j]!;
+      const se = survivalRef.cox.std_errors[j]!;
+      expect(row[4] as number).toBeCloseTo(Math.exp(b), 6); // 5e-7
+      const [lo, hi] = String(row[5]).split("–").map(Number);
+      expect(lo).toBeCloseTo(Number(Math.exp(b - 1.959963984540054 * se).toPrecision(3)), 10); // the table prints 3 significant digits
+      expect(hi).toBeCloseTo(Number(Math.exp(b + 1.959963984540054 * se).toPrecision(3)), 10);
+    });
   });
 
   it("corrected = apparent − optimism for every index, exactly", () => {
@@ -228,3 +243,23 @@ function loadedRows(loaded: ReturnType<typeof loadStudy>, ids: readonly string[]
   });
   return { nRows: rows.length, nCols: features.length, data: x };
 }
+
+describe("leave-one-site-out for a time-to-event study (issue 17 item 4)", () => {
+  it("holds each site out in turn: per-site C is the held-out model's, the pooled C is the meta-analysis of the per-site C on the logit scale", async () => {
+    // PBC with four pseudo-sites (id mod 4), written by the test.
+    const lines = readFileSync(PBC, "utf8").trim().split("\n");
+    const csv = join(dir, "pbc_sites.csv");
+    writeFileSync(csv, [`${lines[0]},site`, ...lines.slice(1).map((l) => `${l},${"ABCD"[Number(l.split(",")[0]) % 4]}`)].join("\n") + "\n");
+    const path = writeConfig("sites", `seed: 4\ndata:\n  file: ${csv}\n  outcome: {type: survival, time: time, event: status, eventValue: 2, horizon: 1825}\n  features: [bili, albumin, protime, age, edema]\n  site: site\n  development: {column: cohort, value: trial}\nimpute: median\nmodels: [{name: Cox, model: cox}]\ninternal: {cv: {folds: 3}}\nexternal: {leaveOneSiteOut: true}\n`);
+    const { results } = await run(path);
+    const loso = results.outcomeValidation!.leaveOneSiteOut![0]!;
+    expect(loso.sites.map((s) => s.site).sort()).toEqual(["A", "B", "C", "D"]);
+    for (const s of loso.sites) expect(s.values["c"]).toBe(s.concordance!.estimate); // one computation per index
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const m = randomEffectsMeta(loso.sites.map((s) => logit(s.concordance!.estimate)), loso.sites.map((s) => (s.concordance!.se / (s.concordance!.estimate * (1 - s.concordance!.estimate))) ** 2));
+    expect(loso.meta!.estimate).toBeCloseTo(1 / (1 + Math.exp(-m.estimate)), 12);
+    expect(loso.meta!.sites).toBe(4);
+    expect(loso.pooled["c"]).toBeGreaterThan(0.7);
+    expect(buildTables(results).some((t) => t.id === "site-performance")).toBe(true);
+  }, 120_000);
+});
