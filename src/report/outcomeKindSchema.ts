@@ -146,3 +146,28 @@ export const outcomeValidationSchema = z.object({
   leaveOneSiteOut: z.array(siteValidation).optional(),
 });
 
+
+const intervalEstimate = z.object({ estimate: real, lower: opt(num), upper: opt(num), p: opt(num) });
+
+/** `incrementalValue`: configured model pairs compared on the same patients (see IncrementalValue in results/outcomeKinds.ts). */
+export const incrementalValueSchema = z.object({
+  comparator: z.string(),
+  model: z.string(),
+  correctedDeltaAuc: opt(num),
+  sets: z.array(
+    z.object({
+      data: z.string(),
+      n: count,
+      events: count,
+      aucComparator: opt(num),
+      aucModel: opt(num),
+      deltaAuc: opt(intervalEstimate),
+      lrt: opt(z.object({ statistic: num, df: num, p: num, deviance: z.tuple([num, num]) })),
+      nriContinuous: opt(intervalEstimate.extend({ events: real, nonEvents: real })),
+      nriCategorical: opt(intervalEstimate.extend({ events: real, nonEvents: real, cutoffs: z.array(num) })),
+      idi: opt(intervalEstimate),
+      deltaBrier: opt(intervalEstimate),
+      netBenefit: z.array(z.object({ threshold: num, difference: real })).default([]),
+    }),
+  ),
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RadvalError } from "../core/errors.js";
 import { harmonizationSchema } from "../harmonize/resultsSchema.js";
-import { outcomeKindInfoSchema, outcomeValidationSchema } from "./outcomeKindSchema.js";
+import { incrementalValueSchema, outcomeKindInfoSchema, outcomeValidationSchema } from "./outcomeKindSchema.js";
 import { RESULTS_SCHEMA_VERSION, type StudyResults } from "./results.js";
 import { count, estimate, list, num, opt, prob, roc, text, value } from "./schemaParts.js";
 
@@ -356,6 +356,7 @@ export const studyResultsSchema = z.object({
   subgroups: list(z.object({ model: text, cohort: text, variable: text, level: text, n: count, events: count, metrics })),
   outcomeKind: outcomeKindInfoSchema.optional(),
   outcomeValidation: opt(outcomeValidationSchema),
+  incrementalValue: z.array(incrementalValueSchema).optional(),
 });
 
 // Compile-time check: what the schema outputs is a StudyResults.

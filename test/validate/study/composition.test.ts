@@ -9,6 +9,8 @@ import { createRng } from "../../../src/core/rng.js";
 import { type StudyModelFile, restoreWorkflow } from "../../../src/validate/modelFile.js";
 import { type PredictionRow, runStudy } from "../../../src/validate/study/runStudy.js";
 import { fitWorkflow } from "../../../src/validate/workflow.js";
+import { parseStudyResults } from "../../../src/report/resultsSchema.js";
+import { buildTables } from "../../../src/report/tables.js";
 import { workflowsFromConfig, recipeFromConfig } from "../../../src/validate/study/pipeline.js";
 import ref from "../../fixtures/reclassification_pbc.json" with { type: "json" };
 
@@ -110,6 +112,12 @@ describe("composed workflows and incremental value", () => {
     const rows = Int32Array.from(apparent, (p) => loaded.inputs.data.ids.indexOf(p.id));
     const prob = restoreWorkflow(exported).predict(frameOfRows(loaded.inputs.data, rows));
     apparent.forEach((p, i) => expect(prob[i]).toBe(p.prob));
+  });
+
+  it("results.json keeps the incremental value and the composed model when read back for `radval report`", () => {
+    const back = parseStudyResults(JSON.parse(JSON.stringify(results)));
+    expect(back.incrementalValue).toEqual(results.incrementalValue);
+    expect(buildTables(back).find((t) => t.id === "incremental-value")!.rows).toHaveLength(4);
   });
 
   it("names an unknown group or model of a pair in the error", async () => {

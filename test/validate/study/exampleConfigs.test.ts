@@ -48,12 +48,14 @@ describe("example study configs", () => {
     expect(c.data).toMatchObject({ outcome: "cirrhosis", positive: 1, missingOutcome: "drop", features: ["bili", "albumin", "platelet", "protime", "age"], development: { column: "cohort", value: "trial" } });
     expect(c.external?.cohorts).toEqual([{ name: "external", column: "cohort", value: "external" }]);
     expect(c.external?.updating).toEqual(["intercept", "logistic", "refit"]);
-    expect(c.models.map((m) => m.model)).toEqual(["logistic", "lasso"]);
+    expect(c.models.map((m) => m.model)).toEqual(["logistic", "lasso", "logistic", "logistic"]);
+    expect(c.data.groups).toEqual({ clinical: ["age", "albumin"], labs: ["bili", "platelet", "protime"] });
+    expect(c.incremental?.pairs).toEqual([["Clinical", "Combined"], ["Clinical", "Logistic regression"]]);
     const design = resolveDesign(c, inputs.data, [], inputs.dataFile);
     expect([design.development.rows.length, design.external[0]!.rows.length]).toEqual([312, 100]);
   });
 
-  it.each(["multisite", "pbc", "wdbc", "asah"])("reports/%s was generated from the current example study config", (name) => {
+  it.each(["multisite", "pbc", "wdbc", "asah", "pbc-survival", "pbc-stage"])("reports/%s was generated from the current example study config", (name) => {
     const text = readFileSync(new URL(`${name}.study.yaml`, examples), "utf8");
     const results = JSON.parse(readFileSync(new URL(`../../../reports/${name}/results.json`, import.meta.url), "utf8"));
     expect(results.software.configHash, `reports/${name} is stale: run npm run demo and commit reports/`).toBe(createHash("sha256").update(text).digest("hex"));
