@@ -60,8 +60,15 @@ const abstract: Filler = (ctx) => {
   const r = ctx.results;
   const dev = r.cohorts.find((c) => c.role === "development");
   const lines: string[] = [];
-  if (dev) lines.push(`Development data: ${cohortText(dev)}.`);
-  for (const c of external(r)) lines.push(`External data: ${cohortText(c)}.`);
+  const k = r.outcomeKind;
+  // Ordinal and nominal outcomes have no single event: each cohort is described by its cases per level.
+  const levelsText = (c: CohortResult) => {
+    const counts = k?.cohorts?.find((x) => x.cohort === c.name)?.levelCounts;
+    return counts ? `${c.name}: ${plural(c.n, "patient")}; per level ${(k!.levels ?? []).map((l, i) => `${l} ${counts[i] ?? 0}`).join(", ")}` : cohortText(c);
+  };
+  const describeCohort = k?.kind === "ordinal" || k?.kind === "nominal" ? levelsText : cohortText;
+  if (dev) lines.push(`Development data: ${describeCohort(dev)}.`);
+  for (const c of external(r)) lines.push(`External data: ${describeCohort(c)}.`);
   if (r.models.length) lines.push(`Models: ${listText(r.models.map((m) => m.label))}; ${r.predictors.candidates.length} candidate predictors.`);
   for (const m of r.internalValidation?.models ?? []) lines.push(`${label(r, m.model)}: ${internalEstimateName(r.internalValidation!.scheme)} AUC ${est(m.corrected.auc)}, calibration slope ${est(m.corrected.calibrationSlope)}.${optimismCaveat(ctx, m.model)}`);
   for (const e of r.externalValidation.filter((x) => x.site === null)) lines.push(`${label(r, e.model)} in ${e.cohort}: AUC ${est(e.metrics.auc)}, calibration slope ${est(e.metrics.calibrationSlope)}.`);

@@ -135,7 +135,7 @@ function kindSummaryTable(results: StudyResults, v: NonNullable<StudyResults["ou
     ]);
   });
   const kind = results.outcomeKind;
-  const what = kind?.kind === "survival" ? `time to ${kind.eventColumn} (horizon ${kind.horizon}; median follow-up ${formatNumber(kind.medianFollowUp ?? null, 4)})` : `${kind?.kind} outcome ${kind?.column ?? ""} (${(kind?.levels ?? []).join(" < ")})`;
+  const what = kind?.kind === "survival" ? `time to ${kind.eventColumn} (horizon ${kind.horizon}; median follow-up ${formatNumber(kind.medianFollowUp ?? null, 4)})` : `${kind?.kind} outcome ${kind?.column ?? ""} (${(kind?.levels ?? []).join(kind?.kind === "ordinal" ? " < " : ", ")})`;
   return `${what}; ${v.description}\n${formatTable(header, rows)}`;
 }
 
