@@ -10,6 +10,7 @@ import type {
   PreprocessStepLog,
   RecipeConstants,
   ResultValue,
+  StudyResults,
 } from "../../report/results.js";
 import { logisticRegression } from "../../models/logistic/logisticRegression.js";
 import { aucMannWhitney } from "../../metrics/auc.js";
@@ -20,6 +21,9 @@ import type { ExportedWorkflow } from "../modelFile.js";
 import type { FittedWorkflow } from "../workflow.js";
 import { standardisedMeanDifferences } from "../caseMix.js";
 import type { CohortRows } from "./design.js";
+import { hasMissing } from "./pipeline.js";
+import type { StepSpec } from "../../preprocess/types.js";
+import { RADVAL_VERSION } from "../../version.js";
 
 /** A cohort's summary for the report (TRIPOD+AI 5a, 5b, 6a, 11, 20a, 20b). */
 export function cohortResult(data: Dataset, cohort: CohortRows, eventIndicator?: Float64Array): CohortResult {
@@ -319,4 +323,29 @@ export function caseMix(data: Dataset, reference: CohortRows, cohort: CohortRows
     membershipAuc = null;
   }
   return { reference: reference.name, cohort: cohort.name, referencePrevalence: prevalence(reference.rows), cohortPrevalence: prevalence(cohort.rows), smd, membershipAuc };
+}
+
+/** The software block of results.json: radval version, runtime, seed and the config's hash, file and command. */
+export function softwareInfo(
+  inputs: { readonly software?: { readonly configHash?: string | null; readonly configFile?: string | null; readonly command?: string | null; readonly runtime?: string | null } },
+  seed: number,
+): StudyResults["software"] {
+  return {
+    radvalVersion: RADVAL_VERSION,
+    runtime: inputs.software?.runtime ?? null,
+    seed,
+    configHash: inputs.software?.configHash ?? null,
+    configFile: inputs.software?.configFile ?? null,
+    command: inputs.software?.command ?? null,
+  };
+}
+
+/** How missing values were handled (TRIPOD+AI item 11): the imputation step refit in every split, and rows dropped for a missing outcome. */
+export function missingDataHandling(steps: readonly StepSpec[], data: Dataset, devRows: Int32Array, outcomeMissingDropped: number): NonNullable<StudyResults["missingData"]> {
+  const impute = steps.find((s) => s.type === "impute") as { method?: string } | undefined;
+  return {
+    strategy: impute ? `${String(impute.method)} imputation inside every split` : hasMissing(data, devRows) ? "none" : "none (no missing values)",
+    rowsDropped: outcomeMissingDropped,
+    details: outcomeMissingDropped ? `${outcomeMissingDropped} row(s) without an outcome were dropped before analysis` : null,
+  };
 }

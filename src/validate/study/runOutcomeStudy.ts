@@ -24,7 +24,7 @@ import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, exportWorkflow } from "../modelF
 import { type MetricOptimism, bootstrapOptimism } from "../optimismBootstrap.js";
 import { type ValidationJob, inProcessExecutor, selectedFeatures } from "../tasks.js";
 import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
-import { cohortResult, dataPreparation, modelResult } from "./assemble.js";
+import { cohortResult, dataPreparation, missingDataHandling, modelResult, softwareInfo } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { selectionStability } from "./internal.js";
 import { type CutoffThresholds, cohortCurves, cutoffThresholds } from "./kindCurves.js";
@@ -234,23 +234,12 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
     schemaVersion: RESULTS_SCHEMA_VERSION,
     createdAt: options.createdAt === undefined ? new Date().toISOString() : options.createdAt,
     study: studyInfo(config),
-    software: {
-      radvalVersion: RADVAL_VERSION,
-      runtime: inputs.software?.runtime ?? null,
-      seed,
-      configHash: inputs.software?.configHash ?? null,
-      configFile: inputs.software?.configFile ?? null,
-      command: inputs.software?.command ?? null,
-    },
+    software: softwareInfo(inputs, seed),
     outcome: outcomeInfo(kindInfo),
     cohorts: cohorts.map((c) => cohortResult(data, c, studyResponse.eventIndicator)),
     dataPreparation: finals[0] ? dataPreparation(finals[0], data, devRows) : { reliability: null, redundancy: null, steps: [], refitInEverySplit: true },
     harmonization: harmonizationResult(finals[0], data, devRows),
-    missingData: {
-      strategy: steps.some((s) => s.type === "impute") ? `${String((steps.find((s) => s.type === "impute") as { method?: string }).method)} imputation inside every split` : hasMissing(data, devRows) ? "none" : "none (no missing values)",
-      rowsDropped: inputs.outcomeMissingDropped ?? 0,
-      details: inputs.outcomeMissingDropped ? `${inputs.outcomeMissingDropped} row(s) without an outcome were dropped before analysis` : null,
-    },
+    missingData: missingDataHandling(steps, data, devRows, inputs.outcomeMissingDropped ?? 0),
     predictors: {
       available: data.featureNames.length,
       candidates: [...candidateFeatures],

@@ -29,7 +29,7 @@ import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type StudyModelFile, exportWorkf
 import type { OriginalFit } from "../optimismBootstrap.js";
 import { updateModel } from "../updating.js";
 import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
-import { caseMix, cohortResult, dataPreparation, modelResult } from "./assemble.js";
+import { caseMix, cohortResult, dataPreparation, missingDataHandling, modelResult, softwareInfo } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { runInternalValidation } from "./internal.js";
 import { type LeakSuspect, isImageFeatureName, screenLeaks } from "./leakScreen.js";
@@ -318,23 +318,12 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     createdAt: options.createdAt === undefined ? new Date().toISOString() : options.createdAt,
     study: studyInfo(config),
-    software: {
-      radvalVersion: RADVAL_VERSION,
-      runtime: inputs.software?.runtime ?? null,
-      seed,
-      configHash: inputs.software?.configHash ?? null,
-      configFile: inputs.software?.configFile ?? null,
-      command: inputs.software?.command ?? null,
-    },
+    software: softwareInfo(inputs, seed),
     outcome: { column: data.outcome.name, positive: data.outcome.positiveLabel, negative: data.outcome.negativeLabel },
     cohorts: [design.development, ...design.external].map((c) => cohortResult(data, c)),
     dataPreparation: finals[0] ? dataPreparation(finals[0], data, devRows) : { reliability: null, redundancy: null, steps: [], refitInEverySplit: true },
     harmonization: harmonizationResult(finals[0], data, devRows),
-    missingData: {
-      strategy: steps.some((s) => s.type === "impute") ? `${String((steps.find((s) => s.type === "impute") as { method?: string }).method)} imputation inside every split` : hasMissing(data, devRows) ? "none" : "none (no missing values)",
-      rowsDropped: inputs.outcomeMissingDropped ?? 0,
-      details: inputs.outcomeMissingDropped ? `${inputs.outcomeMissingDropped} row(s) without an outcome were dropped before analysis` : null,
-    },
+    missingData: missingDataHandling(steps, data, devRows, inputs.outcomeMissingDropped ?? 0),
     predictors: {
       available: data.featureNames.length,
       candidates: [...candidateFeatures],
