@@ -129,3 +129,40 @@ describe("composed workflows and incremental value", () => {
     await expect(runStudy(loadStudy(pair).inputs, { createdAt: null })).rejects.toThrow(/names model "B", which is not one of the study's models/);
   }, 60_000);
 });
+
+// The leakage a composed model avoids (issue 20 item 1): on pure noise, a rad-score fitted once on all patients and then
+// used as a predictor makes the cross-validated AUC of the combined model look good; the same score as a stage of the
+// workflow (refit on the analysis rows of every fold) gives the AUC of noise.
+describe("a rad-score stage does not leak", () => {
+  it("noise: naive score (fitted on all rows) → CV AUC far above 0.5; the stage refit in every fold → about 0.5", async () => {
+    const rng = createRng(2026);
+    const n = 160;
+    const p = 80;
+    const header = ["id", "y", "c1", "c2", ...Array.from({ length: p }, (_, j) => `original_f${j}`)];
+    const rows = Array.from({ length: n }, (_, i) => [String(i + 1), String(i % 2), ...Array.from({ length: p + 2 }, () => rng.normal().toFixed(5))]);
+    const noise = join(dir, "noise.csv");
+    writeFileSync(noise, [header, ...rows].map((r) => r.join(",")).join("\n") + "\n");
+    const stage = "{model: ridge, features: radiomics, params: {penalty: 0.01}}";
+    const composedPath = join(dir, "noise-composed.study.yaml");
+    writeFileSync(composedPath, `seed: 1\ndata:\n  file: ${noise}\n  outcome: y\n  groups: {radiomics: "original_*"}\nmodels: [{name: Combined, model: logistic, predictors: [c1, c2, {radscore: ${stage}}]}]\ninternal: {cv: {folds: 5}}\n`);
+    const composed = await runStudy(loadStudy(composedPath).inputs, { createdAt: null });
+    const composedCv = composed.internalValidation!.models[0]!.corrected.auc!.estimate! // CV only: the internal estimate is the cross-validated one;
+
+    // The naive way: the same ridge score fitted once on every patient, written into the table, then cross-validated.
+    const loaded = loadStudy(composedPath);
+    const data = loaded.inputs.data;
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    const ridge = workflowsFromConfig(loaded.inputs.config, recipeFromConfig(loaded.inputs.config, null, false), data.featureNames)[0]!.stages![0]!.workflow;
+    const fitted = fitWorkflow(ridge, data, all, createRng(1));
+    const naiveScore = fitted.predictWithLogit(data, all).logit!;
+    const naiveCsv = join(dir, "noise-naive.csv");
+    writeFileSync(naiveCsv, ["id,y,c1,c2,score", ...rows.map((r, i) => `${r[0]},${r[1]},${r[2]},${r[3]},${naiveScore[i]}`)].join("\n") + "\n");
+    const naivePath = join(dir, "noise-naive.study.yaml");
+    writeFileSync(naivePath, `seed: 1\ndata:\n  file: ${naiveCsv}\n  outcome: y\nmodels: [{name: Naive, model: logistic, predictors: [c1, c2, score]}]\ninternal: {cv: {folds: 5}}\n`);
+    const naive = await runStudy(loadStudy(naivePath).inputs, { createdAt: null });
+    const naiveCv = naive.internalValidation!.models[0]!.corrected.auc!.estimate!;
+
+    expect(naiveCv).toBeGreaterThan(0.8); // the leak: the outcome was used to build the score every fold then "validates"
+    expect(Math.abs(composedCv - 0.5)).toBeLessThan(0.12); // noise stays noise (SE of an AUC at n = 160 is about 0.046)
+  }, 120_000);
+});
