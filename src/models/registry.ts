@@ -17,7 +17,7 @@ import { coxnetEngine } from "./outcomeEngines/coxnetEngine.js";
 import { multinomialEngine } from "./outcomeEngines/multinomialEngine.js";
 import { ordinalLogisticEngine } from "./outcomeEngines/ordinalLogisticEngine.js";
 import type { AnyFittedModel, FitOptions, FittedModel, ModelEngine, ModelSpec, OutcomeEngine, SerializedModel } from "./types.js";
-import { checkFitInput } from "./validate.js";
+import { checkFeatureInput, checkFitInput } from "./validate.js";
 
 /**
  * Every engine radval knows, as an explicit list (no registration side
@@ -106,8 +106,7 @@ export function outcomeEngineFor(spec: Pick<ModelSpec, "model" | "engine">, kind
 export function fitForResponse(spec: ModelSpec, x: ColumnMatrix, response: Response, options: FitOptions): AnyFittedModel {
   if (response.kind === "binary") return fitModel(spec, x, response.y, options);
   const engine = outcomeEngineFor(spec, response.kind);
-  const events = response.kind === "survival" ? response.event : response.codes;
-  checkFitInput(`${spec.model} (${engine.engine}, ${response.kind})`, x, Float64Array.from(events, (_, i) => i & 1), options);
+  checkFeatureInput(`${spec.model} (${engine.engine}, ${response.kind})`, x, response.kind === "survival" ? response.time.length : response.codes.length, options);
   return engine.fit({ ...spec, engine: engine.engine }, x, response, options);
 }
 

@@ -26,21 +26,60 @@ function nonFiniteCell(x: ColumnMatrix, names: readonly string[], what: string):
 }
 
 /**
- * Checks what every engine's fit needs: `y` is 0/1 with both classes and one
- * value per row, `x` is finite (NaN = missing is not accepted by models),
- * weights are finite, ≥ 0, not all 0, one per row, and feature names match.
- * Returns the feature names to use. O(n p).
+ * Checks what every engine's fit needs of its features, whatever the outcome
+ * kind: `n` rows, at least one column, one name per column, finite values
+ * (NaN = missing is not accepted by models), and weights finite, ≥ 0, not all
+ * 0, one per row. Returns the feature names to use. O(n p).
+ */
+export function checkFeatureInput(model: string, x: ColumnMatrix, n: number, options: FitOptions): readonly string[] {
+  if (n !== x.nRows) {
+    throw new RadvalError("DIMENSION_MISMATCH", `${model}: x has ${x.nRows} rows but the outcome has ${n} values`, { hint: "Give one outcome value per row of x." });
+  }
+  const names = featureNamesOf(model, x, options);
+  checkValuesAndWeights(model, x, names, n, options);
+  return names;
+}
+
+/** No columns or a wrong number of names: the errors every fit checks first. Returns the names to use. */
+function featureNamesOf(model: string, x: ColumnMatrix, options: FitOptions): readonly string[] {
+  if (x.nCols === 0) throw new RadvalError("NO_FEATURES", `${model}: x has no feature columns`, { hint: "Choose at least one feature." });
+  const names = options.featureNames ?? defaultFeatureNames(x.nCols);
+  if (names.length !== x.nCols) {
+    throw new RadvalError("DIMENSION_MISMATCH", `${model}: ${names.length} feature names for ${x.nCols} columns`, { hint: "Give one name per column of x." });
+  }
+  return names;
+}
+
+/** Finite feature values and valid observation weights. */
+function checkValuesAndWeights(model: string, x: ColumnMatrix, names: readonly string[], n: number, options: FitOptions): void {
+  const bad = nonFiniteCell(x, names, `${model} cannot be fit`);
+  if (bad) throw bad;
+  const w = options.weights;
+  if (w !== undefined) {
+    if (w.length !== n) throw new RadvalError("DIMENSION_MISMATCH", `${model}: ${w.length} weights for ${n} rows`, { hint: "Give one weight per row." });
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w[i]!;
+      if (!(Number.isFinite(wi) && wi >= 0)) {
+        throw new RadvalError("INVALID_ARGUMENT", `${model}: weight of row ${i + 1} is ${wi}; weights must be finite and ≥ 0`, { where: { row: i + 1 } });
+      }
+      total += wi;
+    }
+    if (total === 0) throw new RadvalError("INVALID_ARGUMENT", `${model}: all weights are 0`, { hint: "Give some rows a positive weight." });
+  }
+}
+
+/**
+ * Checks a binary fit's input: `y` is 0/1 with both classes and one value
+ * per row, then the features ({@link checkFeatureInput}). Returns the feature
+ * names to use. O(n p).
  */
 export function checkFitInput(model: string, x: ColumnMatrix, y: ArrayLike<number>, options: FitOptions): readonly string[] {
   const n = x.nRows;
   if (y.length !== n) {
     throw new RadvalError("DIMENSION_MISMATCH", `${model}: x has ${n} rows but y has ${y.length} values`, { hint: "Give one outcome value per row of x." });
   }
-  if (x.nCols === 0) throw new RadvalError("NO_FEATURES", `${model}: x has no feature columns`, { hint: "Choose at least one feature." });
-  const names = options.featureNames ?? defaultFeatureNames(x.nCols);
-  if (names.length !== x.nCols) {
-    throw new RadvalError("DIMENSION_MISMATCH", `${model}: ${names.length} feature names for ${x.nCols} columns`, { hint: "Give one name per column of x." });
-  }
+  const names = featureNamesOf(model, x, options);
   let n1 = 0;
   for (let i = 0; i < n; i++) {
     const v = y[i]!;
@@ -57,21 +96,7 @@ export function checkFitInput(model: string, x: ColumnMatrix, y: ArrayLike<numbe
       hint: "A binary classifier needs both events and non-events among its training rows; with small data use fewer folds or stratified resampling.",
     });
   }
-  const bad = nonFiniteCell(x, names, `${model} cannot be fit`);
-  if (bad) throw bad;
-  const w = options.weights;
-  if (w !== undefined) {
-    if (w.length !== n) throw new RadvalError("DIMENSION_MISMATCH", `${model}: ${w.length} weights for ${n} rows`, { hint: "Give one weight per row." });
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = w[i]!;
-      if (!(Number.isFinite(wi) && wi >= 0)) {
-        throw new RadvalError("INVALID_ARGUMENT", `${model}: weight of row ${i + 1} is ${wi}; weights must be finite and ≥ 0`, { where: { row: i + 1 } });
-      }
-      total += wi;
-    }
-    if (total === 0) throw new RadvalError("INVALID_ARGUMENT", `${model}: all weights are 0`, { hint: "Give some rows a positive weight." });
-  }
+  checkValuesAndWeights(model, x, names, n, options);
   return names;
 }
 
