@@ -5,6 +5,7 @@ import { est, internalEstimateName, linearFormula, listText, modelEquation, num,
 import type { ReportChart, ReportTable } from "./model.js";
 import type { CohortResult, StudyResults } from "./results.js";
 import { modelTableId, recipeTableId } from "./tables.js";
+import { cohortLevelsText, kindMeasureLines, kindModelOutputLine, kindOutcomeLines, kindPerformanceLine } from "./tripodKinds.js";
 
 /** What radval fills for one item, and whether that alone answers the data side of the item. */
 export interface ItemContent {
@@ -60,13 +61,8 @@ const abstract: Filler = (ctx) => {
   const r = ctx.results;
   const dev = r.cohorts.find((c) => c.role === "development");
   const lines: string[] = [];
-  const k = r.outcomeKind;
   // Ordinal and nominal outcomes have no single event: each cohort is described by its cases per level.
-  const levelsText = (c: CohortResult) => {
-    const counts = k?.cohorts?.find((x) => x.cohort === c.name)?.levelCounts;
-    return counts ? `${c.name}: ${plural(c.n, "patient")}; per level ${(k!.levels ?? []).map((l, i) => `${l} ${counts[i] ?? 0}`).join(", ")}` : cohortText(c);
-  };
-  const describeCohort = k?.kind === "ordinal" || k?.kind === "nominal" ? levelsText : cohortText;
+  const describeCohort = (c: CohortResult) => cohortLevelsText(r.outcomeKind, c.name, c.n) ?? cohortText(c);
   if (dev) lines.push(`Development data: ${describeCohort(dev)}.`);
   for (const c of external(r)) lines.push(`External data: ${describeCohort(c)}.`);
   if (r.models.length) lines.push(`Models: ${listText(r.models.map((m) => m.label))}; ${r.predictors.candidates.length} candidate predictors.`);
@@ -125,27 +121,8 @@ const dataPreparation: Filler = (ctx) => {
 };
 
 const outcome: Filler = ({ results: r }) => {
-  const k = r.outcomeKind;
-  if (k?.kind === "survival") {
-    return content(
-      [
-        `Time to event: follow-up ${k.timeColumn}; the event is ${k.eventColumn} = ${k.eventValue ?? 1}, every other value a censoring (right censoring).`,
-        `Prediction horizon: ${k.horizon} (the time unit of ${k.timeColumn}); the predicted risk is the probability of the event by the horizon.`,
-        ...(k.cohorts ?? []).map((c) => `${c.cohort}: ${c.n} patients, ${c.events} events (${c.eventsByHorizon} by the horizon), ${c.censored} censored; median follow-up (reverse Kaplan–Meier) ${num(c.medianFollowUp ?? null)}.`),
-        "Competing events: not modelled — an event other than the one predicted (e.g. transplantation) is a censoring here; state whether competing events exist and how they were handled (study.outcomeDefinition).",
-      ],
-      false,
-    );
-  }
-  if (k?.kind === "ordinal" || k?.kind === "nominal") {
-    return content(
-      [
-        `${k.kind === "ordinal" ? "Ordinal" : "Nominal"} outcome ${k.column}: levels ${(k.levels ?? []).join(k.kind === "ordinal" ? " < " : ", ")}${k.cutoffs?.length ? `; clinical cut-offs ${k.cutoffs.join(", ")}` : ""}.`,
-        ...(k.cohorts ?? []).map((c) => `${c.cohort}: ${c.n} patients; per level ${(k.levels ?? []).map((l, i) => `${l} ${c.levelCounts?.[i] ?? 0}`).join(", ")}.`),
-      ],
-      false,
-    );
-  }
+  const kindLines = kindOutcomeLines(r.outcomeKind);
+  if (kindLines) return content(kindLines, false);
   return content(
     [`Outcome column ${r.outcome.column}; event = "${r.outcome.positive}"${r.outcome.negative !== null ? `, non-event = "${r.outcome.negative}"` : ""}.`, ...r.cohorts.map((c) => `Prevalence in ${c.name}: ${pct(c.n ? c.events / c.n : null)} (${c.events}/${c.n}).`)],
     false,
@@ -217,23 +194,10 @@ const heterogeneityMethods: Filler = ({ results: r }) => {
   return content(designs.map((d) => `${d}.`), true);
 };
 
-const KIND_MEASURES: Record<string, string[]> = {
-  survival: [
-    "Discrimination: Harrell's and Uno's C with infinitesimal-jackknife SEs (survival::concordance); cumulative/dynamic AUC at the horizon with IPCW (riskRegression::Score).",
-    "Calibration at the horizon: observed risk (1 − Kaplan–Meier) vs mean predicted risk by risk group, calibration slope of the linear predictor (Cox), observed/expected ratio.",
-    "Overall: Brier score at the horizon (IPCW) against the null model, index of prediction accuracy; Kaplan–Meier risk groups with the log-rank test and hazard ratios.",
-  ],
-  ordinal: [
-    "Discrimination: AUC of the cumulative probability at each clinical cut-off with DeLong CIs (pROC), Obuchowski's ordinal C, Hand–Till multi-class AUC.",
-    "Agreement: linear and quadratic weighted kappa of the most probable level with Fleiss–Cohen–Everitt SEs; confusion matrix. Overall: multi-class Brier score.",
-  ],
-  nominal: ["Discrimination: Hand–Till multi-class AUC; agreement: Cohen's kappa; overall: multi-class Brier score and accuracy; confusion matrix."],
-};
-
 const performanceMeasures: Filler = (ctx) => {
   const v = ctx.results.outcomeValidation;
   if (v) {
-    return content([...KIND_MEASURES[v.kind]!, "Internal validation by the same indexes: apparent, cross-validated and Harrell's optimism-corrected (corrected = apparent − optimism); external cohorts with the final model unchanged."], true, {
+    return content([...kindMeasureLines(v.kind), "Internal validation by the same indexes: apparent, cross-validated and Harrell's optimism-corrected (corrected = apparent − optimism); external cohorts with the final model unchanged."], true, {
       tables: have(ctx, "tables", ["performance"]),
     });
   }
@@ -275,11 +239,8 @@ const fairness: Filler = (ctx) => {
 };
 
 const modelOutput: Filler = (ctx) => {
-  const k = ctx.results.outcomeKind;
-  if (k?.kind === "survival") return content([`Output: the predicted risk of the event by the horizon (${k.horizon}), 1 − S₀(t)^exp(lp), and the linear predictor lp (risk score); no classification threshold (risk groups by tertiles of lp are descriptive).`], true);
-  if (k?.kind === "ordinal" || k?.kind === "nominal") {
-    return content([`Output: the probability of each level (${(k.levels ?? []).join(", ")}); ${k.cutoffs?.length ? `the cumulative probability of each cut-off's case side (${k.cutoffs.join(", ")}) is its score; ` : ""}the most probable level is the predicted class of the confusion matrix and kappa.`], true);
-  }
+  const kindOutput = kindModelOutputLine(ctx.results.outcomeKind);
+  if (kindOutput) return content([kindOutput], true);
   const o = ctx.results.modelOutput;
   if (!o) return none();
   const lines = [`Output: ${o.kind === "probability" ? "predicted probability of the event" : o.kind}.`];
@@ -365,10 +326,8 @@ const specification: Filler = (ctx) => {
 const performance: Filler = (ctx) => {
   const r = ctx.results;
   const lines: string[] = [];
-  for (const m of r.outcomeValidation?.models ?? []) {
-    lines.push(`${label(r, m.model)}: ${m.metrics.map((x) => `${x.label} ${num(x.apparent)} apparent${x.corrected !== null ? `, ${num(x.corrected)} optimism-corrected` : ""}${Object.entries(x.external).map(([c, e]) => `, ${num(e)} in ${c}`).join("")}`).join("; ")}.`);
-  }
   if (r.outcomeValidation) {
+    for (const m of r.outcomeValidation.models) lines.push(kindPerformanceLine(label(r, m.model), m));
     return content(lines, lines.length > 0, {
       tables: have(ctx, "tables", ["performance", "survival-performance", "risk-groups", "survival-calibration", "cutoff-auc", "cutoff-operating", "ordinal-agreement", "confusion"]),
       charts: ["km-", "time-roc-", "horizon-calibration-", "horizon-decision-", "cutoff-roc-", "confusion-matrix-"].flatMap((prefix) => chartIds(ctx, prefix)),

@@ -22,6 +22,7 @@ import type { FittedWorkflow } from "../workflow.js";
 import { standardisedMeanDifferences } from "../caseMix.js";
 import type { CohortRows } from "./design.js";
 import { hasMissing } from "./pipeline.js";
+import { type LeakSuspect, isImageFeatureName } from "./leakScreen.js";
 import type { StepSpec } from "../../preprocess/types.js";
 import { RADVAL_VERSION } from "../../version.js";
 
@@ -347,5 +348,22 @@ export function missingDataHandling(steps: readonly StepSpec[], data: Dataset, d
     strategy: impute ? `${String(impute.method)} imputation inside every split` : hasMissing(data, devRows) ? "none" : "none (no missing values)",
     rowsDropped: outcomeMissingDropped,
     details: outcomeMissingDropped ? `${outcomeMissingDropped} row(s) without an outcome were dropped before analysis` : null,
+  };
+}
+
+/** The candidate predictors of a study: what the reliability filter kept (the final fit's), else every feature. */
+export function candidatePredictors(final: FittedWorkflow | undefined, data: Dataset): readonly string[] {
+  return final?.recipe.steps.find((s) => s.type === "reliabilityFilter")?.outputNames ?? data.featureNames;
+}
+
+/** The predictors block of results.json (TRIPOD+AI item 9): available, candidate, excluded, suspected leaks and clinical (non-image) predictors. */
+export function predictorsResult(data: Dataset, candidates: readonly string[], leaks: readonly LeakSuspect[]): StudyResults["predictors"] {
+  return {
+    available: data.featureNames.length,
+    candidates: [...candidates],
+    candidateParameters: candidates.length,
+    excluded: data.textColumns.map((c) => c.name),
+    suspectedLeaks: leaks.map((l) => ({ feature: l.feature, reason: l.reason, auc: l.auc, separates: l.separates })),
+    clinical: candidates.filter((f) => !isImageFeatureName(f)),
   };
 }

@@ -24,12 +24,11 @@ import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, exportWorkflow } from "../modelF
 import { type MetricOptimism, bootstrapOptimism } from "../optimismBootstrap.js";
 import { type ValidationJob, inProcessExecutor, selectedFeatures } from "../tasks.js";
 import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
-import { cohortResult, dataPreparation, missingDataHandling, modelResult, softwareInfo } from "./assemble.js";
+import { candidatePredictors, cohortResult, dataPreparation, missingDataHandling, modelResult, predictorsResult, softwareInfo } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { selectionStability } from "./internal.js";
 import { type CutoffThresholds, cohortCurves, cutoffThresholds } from "./kindCurves.js";
 import { kindLeaveOneSiteOut } from "./kindSites.js";
-import { isImageFeatureName } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 import type { StudyResponse } from "./response.js";
 import type { PredictionRow, RunStudyOptions, StudyInputs } from "./runStudy.js";
@@ -226,7 +225,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
     primaryModel: finals[0]?.spec.id ?? null,
     models: exported,
   });
-  const candidateFeatures = finals[0]?.recipe.steps.find((s) => s.type === "reliabilityFilter")?.outputNames ?? data.featureNames;
+  const candidateFeatures = candidatePredictors(finals[0], data);
   const cohorts: CohortRows[] = [design.development, ...design.external];
   const devEventCount = devEvents.reduce((a, b2) => a + b2, 0);
   const schemeParts = [bySite ? "leave-one-site-out (each site held out in turn)" : null, cvConfig ? `${repeats > 1 ? `${repeats}× repeated ` : ""}${folds}-fold cross-validation stratified by ${kind === "survival" ? "event status" : "level"}` : null, replicates > 0 ? `Harrell's optimism bootstrap (${replicates} replicates)` : null].filter(Boolean);
@@ -240,14 +239,7 @@ export async function runOutcomeStudy(inputs: StudyInputs, studyResponse: StudyR
     dataPreparation: finals[0] ? dataPreparation(finals[0], data, devRows) : { reliability: null, redundancy: null, steps: [], refitInEverySplit: true },
     harmonization: harmonizationResult(finals[0], data, devRows),
     missingData: missingDataHandling(steps, data, devRows, inputs.outcomeMissingDropped ?? 0),
-    predictors: {
-      available: data.featureNames.length,
-      candidates: [...candidateFeatures],
-      candidateParameters: candidateFeatures.length,
-      excluded: data.textColumns.map((c) => c.name),
-      suspectedLeaks: [],
-      clinical: candidateFeatures.filter((f) => !isImageFeatureName(f)),
-    },
+    predictors: predictorsResult(data, candidateFeatures, []),
     models: finals.map((f, k) => modelResult(f, exported[k]!, devEventCount, 10)),
     primaryModel: finals[0]?.spec.id ?? null,
     internalValidation: null,

@@ -29,10 +29,10 @@ import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type StudyModelFile, exportWorkf
 import type { OriginalFit } from "../optimismBootstrap.js";
 import { updateModel } from "../updating.js";
 import { type FittedWorkflow, fitWorkflow } from "../workflow.js";
-import { caseMix, cohortResult, dataPreparation, missingDataHandling, modelResult, softwareInfo } from "./assemble.js";
+import { candidatePredictors, caseMix, cohortResult, dataPreparation, missingDataHandling, modelResult, predictorsResult, softwareInfo } from "./assemble.js";
 import { type CohortRows, resolveDesign } from "./design.js";
 import { runInternalValidation } from "./internal.js";
-import { type LeakSuspect, isImageFeatureName, screenLeaks } from "./leakScreen.js";
+import { type LeakSuspect, screenLeaks } from "./leakScreen.js";
 import { hasMissing, recipeFromConfig, workflowsFromConfig } from "./pipeline.js";
 import { studyInfo } from "./studyInfo.js";
 import { compareOn, incrementalValue } from "./incremental.js";
@@ -239,7 +239,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
   // External cohorts: the final models applied unchanged; updating; case mix.
   const updating: ModelUpdatingResult[] = [];
   const caseMixes: CaseMixComparison[] = [];
-  const candidateFeatures = finals[0]?.recipe.steps.find((s) => s.type === "reliabilityFilter")?.outputNames ?? data.featureNames;
+  const candidateFeatures = candidatePredictors(finals[0], data);
   for (const cohort of design.external) {
     const yc = Float64Array.from(cohort.rows, (r) => y[r]!);
     const cohortEvents = yc.reduce((a, b) => a + b, 0);
@@ -324,14 +324,7 @@ export async function runStudy(inputs: StudyInputs, options: RunStudyOptions = {
     dataPreparation: finals[0] ? dataPreparation(finals[0], data, devRows) : { reliability: null, redundancy: null, steps: [], refitInEverySplit: true },
     harmonization: harmonizationResult(finals[0], data, devRows),
     missingData: missingDataHandling(steps, data, devRows, inputs.outcomeMissingDropped ?? 0),
-    predictors: {
-      available: data.featureNames.length,
-      candidates: [...candidateFeatures],
-      candidateParameters: candidateFeatures.length,
-      excluded: data.textColumns.map((c) => c.name),
-      suspectedLeaks: leaks.map((l) => ({ feature: l.feature, reason: l.reason, auc: l.auc, separates: l.separates })),
-      clinical: candidateFeatures.filter((f) => !isImageFeatureName(f)),
-    },
+    predictors: predictorsResult(data, candidateFeatures, leaks),
     models: finals.map((f, k) => modelResult(f, exported[k]!, devEvents, 10)),
     primaryModel: finals[0]?.spec.id ?? null,
     internalValidation: {
